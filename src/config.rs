@@ -1,0 +1,292 @@
+//! `kurso.toml`: the project configuration, and the only place it is loaded.
+//!
+//! Invariant: an unknown or misspelt key, a wrong type or an invalid locale code is an error
+//! naming the file, line and column; nothing is silently ignored. Paths are relative to the
+//! folder holding `kurso.toml`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::Diagnostic;
+
+pub const CONFIG_FILE: &str = "kurso.toml";
+
+/// Front-matter and `course.yaml` keys translated unless the project says otherwise.
+pub const DEFAULT_TRANSLATABLE_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "description",
+    "audience",
+    "objectives",
+    "learning-outcomes",
+    "outcomes",
+    "keypoints",
+    "questions",
+    "prerequisites",
+];
+
+/// The validated configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub source_locale: LanguageIdentifier,
+    pub target_locales: Vec<LanguageIdentifier>,
+    pub paths: Paths,
+    /// Keys whose string values (and list items, at any depth below them) are translatable.
+    pub translatable_keys: Vec<String>,
+}
+
+/// Where things live, relative to the project root.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paths {
+    pub courses: PathBuf,
+    pub locales: PathBuf,
+    pub glossaries: PathBuf,
+    pub build: PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            source_locale: "en".parse().expect("`en` is a valid locale"),
+            target_locales: Vec::new(),
+            paths: Paths {
+                courses: "courses".into(),
+                locales: "locales".into(),
+                glossaries: "glossaries".into(),
+                build: "build".into(),
+            },
+            translatable_keys: DEFAULT_TRANSLATABLE_KEYS
+                .iter()
+                .map(|&key| key.to_owned())
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    source_locale: Option<Spanned<String>>,
+    target_locales: Option<Vec<Spanned<String>>>,
+    paths: Option<RawPaths>,
+    extract: Option<RawExtract>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPaths {
+    courses: Option<PathBuf>,
+    locales: Option<PathBuf>,
+    glossaries: Option<PathBuf>,
+    build: Option<PathBuf>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawExtract {
+    translatable_keys: Option<Vec<String>>,
+}
+
+impl Config {
+    /// Parses and validates the text of a `kurso.toml`; `path` is only used in errors.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Diagnostic> {
+        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+            let offset = err.span().map_or(0, |span| span.start);
+            Diagnostic::error_at(path, text, offset, err.message().trim_end().to_owned())
+                .with_help("see `kurso init --help` for every key, or run `kurso config`")
+        })?;
+        let mut config = Config::default();
+        if let Some(locale) = raw.source_locale {
+            config.source_locale = parse_locale(path, text, &locale)?;
+        }
+        if let Some(locales) = raw.target_locales {
+            let mut seen = Vec::new();
+            for locale in &locales {
+                let parsed = parse_locale(path, text, locale)?;
+                if parsed == config.source_locale || seen.contains(&parsed) {
+                    return Err(Diagnostic::error_at(
+                        path,
+                        text,
+                        locale.span().start + 1,
+                        format!("locale `{parsed}` is listed twice"),
+                    )
+                    .with_help("list each target locale once, and not the source locale"));
+                }
+                seen.push(parsed);
+            }
+            config.target_locales = seen;
+        }
+        if let Some(paths) = raw.paths {
+            let defaults = config.paths.clone();
+            config.paths = Paths {
+                courses: paths.courses.unwrap_or(defaults.courses),
+                locales: paths.locales.unwrap_or(defaults.locales),
+                glossaries: paths.glossaries.unwrap_or(defaults.glossaries),
+                build: paths.build.unwrap_or(defaults.build),
+            };
+        }
+        if let Some(keys) = raw.extract.and_then(|extract| extract.translatable_keys) {
+            config.translatable_keys = keys;
+        }
+        Ok(config)
+    }
+
+    /// Every locale of the project, source first.
+    pub fn all_locales(&self) -> Vec<LanguageIdentifier> {
+        let mut locales = vec![self.source_locale.clone()];
+        locales.extend(self.target_locales.iter().cloned());
+        locales
+    }
+
+    /// The effective configuration as TOML (what `kurso config` prints).
+    pub fn to_toml(&self) -> String {
+        #[derive(Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        struct Shown<'a> {
+            source_locale: String,
+            target_locales: Vec<String>,
+            paths: &'a Paths,
+            extract: ShownExtract<'a>,
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        struct ShownExtract<'a> {
+            translatable_keys: &'a [String],
+        }
+        let shown = Shown {
+            source_locale: self.source_locale.to_string(),
+            target_locales: self.target_locales.iter().map(ToString::to_string).collect(),
+            paths: &self.paths,
+            extract: ShownExtract {
+                translatable_keys: &self.translatable_keys,
+            },
+        };
+        toml::to_string(&shown).expect("the configuration serializes to TOML")
+    }
+}
+
+fn parse_locale(
+    path: &Path,
+    text: &str,
+    locale: &Spanned<String>,
+) -> Result<LanguageIdentifier, Diagnostic> {
+    parse_locale_code(locale.get_ref()).map_err(|message| {
+        // Point inside the quotes, at the code itself.
+        Diagnostic::error_at(path, text, locale.span().start + 1, message)
+            .with_help("use a BCP 47 code such as `el`, `el-CY`, `fi` or `pt-BR`")
+    })
+}
+
+/// Parses a BCP 47 locale code, with a message a user understands when it is not one.
+pub fn parse_locale_code(code: &str) -> Result<LanguageIdentifier, String> {
+    code.parse::<LanguageIdentifier>()
+        .ok()
+        .filter(|_| !code.is_empty() && !code.contains('_'))
+        .ok_or_else(|| format!("`{code}` is not a valid locale code"))
+}
+
+/// The starter configuration `kurso init` writes: every key, commented.
+pub const STARTER_CONFIG: &str = r#"# kurso project configuration. Every key is optional; the values shown are the defaults
+# unless noted. Run `kurso config` to see the effective configuration.
+
+# The language the courses are written in.
+source-locale = "en"
+
+# The languages they are translated into (BCP 47 codes). A regional variant such as el-CY
+# falls back to its language (el) and then to the source when a message is missing.
+target-locales = ["el", "el-CY", "hu", "it", "lt", "ro", "fi", "tr"]
+
+[paths]
+# Course sources: courses/<course>/course.yaml and Markdown modules (any depth).
+courses = "courses"
+# Fluent files: locales/<locale>/<course>/<module>.ftl
+locales = "locales"
+# Terminology (TBX or CSV).
+glossaries = "glossaries"
+# Output of `kurso build`; never commit it.
+build = "build"
+
+[extract]
+# Front-matter and course.yaml keys whose values are translated. A string value becomes one
+# message, each item of a list one message each; maps and lists below the key are walked.
+translatable-keys = [
+    "title", "summary", "description", "audience", "objectives", "learning-outcomes",
+    "outcomes", "keypoints", "questions", "prerequisites",
+]
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_error(text: &str, expected: &str) {
+        let err = Config::parse(Path::new("kurso.toml"), text).expect_err("config is invalid");
+        let rendered = format!("{}: {}", err.location(), err.message);
+        assert_eq!(rendered, expected);
+    }
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let config = Config::parse(Path::new("kurso.toml"), "").expect("valid");
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn starter_config_is_valid_and_lists_the_programme_locales() {
+        let config = Config::parse(Path::new("kurso.toml"), STARTER_CONFIG).expect("valid");
+        let locales: Vec<String> = config.target_locales.iter().map(ToString::to_string).collect();
+        assert_eq!(locales, ["el", "el-CY", "hu", "it", "lt", "ro", "fi", "tr"]);
+        assert_eq!(config.paths, Config::default().paths);
+    }
+
+    #[test]
+    fn misspelt_key_names_its_line() {
+        check_error(
+            "source-locale = \"en\"\ntarget-locale = [\"el\"]\n",
+            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`",
+        );
+    }
+
+    #[test]
+    fn misspelt_nested_key_names_its_line() {
+        check_error(
+            "[paths]\ncourse = \"c\"\n",
+            "kurso.toml:2:1: unknown field `course`, expected one of `courses`, `locales`, `glossaries`, `build`",
+        );
+    }
+
+    #[test]
+    fn invalid_locale_points_at_the_code() {
+        check_error(
+            "target-locales = [\"el\", \"gr_GR\"]\n",
+            "kurso.toml:1:26: `gr_GR` is not a valid locale code",
+        );
+    }
+
+    #[test]
+    fn duplicate_locale_is_an_error() {
+        check_error(
+            "target-locales = [\"el\", \"el\"]\n",
+            "kurso.toml:1:25: locale `el` is listed twice",
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_with_position() {
+        check_error(
+            "source-locale = 5\n",
+            "kurso.toml:1:17: invalid type: integer `5`, expected a string",
+        );
+    }
+
+    #[test]
+    fn to_toml_round_trips() {
+        let config = Config::parse(Path::new("kurso.toml"), STARTER_CONFIG).expect("valid");
+        let again = Config::parse(Path::new("kurso.toml"), &config.to_toml()).expect("valid");
+        assert_eq!(config, again);
+    }
+}

@@ -1,0 +1,127 @@
+//! All file-system access of the library goes through here.
+//!
+//! Invariant: every write is atomic (a temporary file in the target's folder, then a rename),
+//! so a reader never sees half a file and an interrupted run leaves the old file intact.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::Path;
+
+use thiserror::Error;
+
+/// A file-system operation failed; carries the path so messages can name it.
+#[derive(Debug, Error)]
+pub enum FsError {
+    #[error("failed to read `{path}`: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("failed to write `{path}`: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("`{path}` is not valid UTF-8 (byte {valid_up_to}): save it as UTF-8")]
+    NotUtf8 { path: String, valid_up_to: usize },
+}
+
+/// Reads a UTF-8 text file (a leading byte-order mark is dropped).
+pub fn read_to_string(path: &Path) -> Result<String, FsError> {
+    let bytes = fs::read(path).map_err(|source| FsError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mut text = String::from_utf8(bytes).map_err(|err| FsError::NotUtf8 {
+        path: path.display().to_string(),
+        valid_up_to: err.utf8_error().valid_up_to(),
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Reads a file if it exists; `Ok(None)` when it does not.
+pub fn read_optional(path: &Path) -> Result<Option<String>, FsError> {
+    match read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(FsError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(None)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// Writes `contents` to `path` atomically, creating parent folders.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
+    let write_err = |source| FsError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).map_err(write_err)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".kurso-")
+        .tempfile_in(dir)
+        .map_err(write_err)?;
+    temp.write_all(contents).map_err(write_err)?;
+    temp.as_file().sync_all().map_err(write_err)?;
+    temp.persist(path).map_err(|err| write_err(err.error))?;
+    Ok(())
+}
+
+/// Writes atomically unless the file already holds exactly `contents`.
+/// Returns whether the file was written.
+pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool, FsError> {
+    if fs::read(path).is_ok_and(|current| current == contents) {
+        return Ok(false);
+    }
+    write_atomic(path, contents)?;
+    Ok(true)
+}
+
+/// Copies a file atomically (used by `build` for assets).
+pub fn copy_atomic(from: &Path, to: &Path) -> Result<bool, FsError> {
+    let bytes = fs::read(from).map_err(|source| FsError::Read {
+        path: from.display().to_string(),
+        source,
+    })?;
+    write_if_changed(to, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_if_changed_skips_identical_content() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a/b.ftl");
+        assert!(write_if_changed(&path, b"x = 1\n").expect("first write"));
+        assert!(!write_if_changed(&path, b"x = 1\n").expect("second write"));
+        assert!(write_if_changed(&path, b"x = 2\n").expect("third write"));
+        assert_eq!(read_to_string(&path).expect("read"), "x = 2\n");
+    }
+
+    #[test]
+    fn read_drops_byte_order_mark() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bom.md");
+        fs::write(&path, "\u{feff}# Title\n").expect("write");
+        assert_eq!(read_to_string(&path).expect("read"), "# Title\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("latin1.md");
+        fs::write(&path, b"caf\xe9").expect("write");
+        let err = read_to_string(&path).expect_err("not UTF-8");
+        assert!(err.to_string().contains("latin1.md"), "{err}");
+        assert!(err.to_string().contains("byte 3"), "{err}");
+    }
+}
