@@ -271,7 +271,7 @@ mod tests {
     fn duplicate_locale_is_an_error() {
         check_error(
             "target-locales = [\"el\", \"el\"]\n",
-            "kurso.toml:1:25: locale `el` is listed twice",
+            "kurso.toml:1:26: locale `el` is listed twice",
         );
     }
 
