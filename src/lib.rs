@@ -13,3 +13,4 @@ pub mod fluent;
 pub mod fsx;
 pub mod project;
 pub mod span;
+pub mod segment;

@@ -1,0 +1,604 @@
+//! Markdown modules → segments.
+//!
+//! Walks pulldown-cmark's events with their source ranges. Inline content is gathered into
+//! a *run* per block (a paragraph, a heading, a table cell, the text of a tight list item);
+//! a run becomes one segment whose span runs from its first inline event to its last, so
+//! inline Markdown stays inside the message exactly as written. A run made only of images
+//! becomes one segment per alt text and per title instead.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::directive::{Directive, parse_directives};
+use super::slug::slugify;
+use super::yaml::segment_yaml;
+use super::{Pin, Placement, Segment, SegmentKind, SegmentedFile};
+use crate::diagnostic::Diagnostic;
+use crate::span::{LineIndex, Span};
+
+/// The Markdown dialect kurso reads: CommonMark with GitHub tables, task lists,
+/// strikethrough and footnotes.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+/// Section slug for blocks before the first heading.
+const INTRO_SLUG: &str = "intro";
+
+/// Segments a module: its YAML front matter (keys in `translatable_keys`) and its body.
+pub fn segment_module(path: &Path, source: &str, translatable_keys: &[String]) -> SegmentedFile {
+    let mut file = SegmentedFile::default();
+    let body_start = match split_front_matter(source) {
+        Ok(None) => 0,
+        Ok(Some(front)) => {
+            let meta = segment_yaml(path, source, front.yaml, translatable_keys, "meta");
+            if meta.has_errors() {
+                // A module whose front matter cannot be read is not extracted at all, so a
+                // half-read file never replaces a good one.
+                return meta;
+            }
+            file = meta;
+            front.body_start
+        }
+        Err(diagnostic) => {
+            file.diagnostics.push(diagnostic(path, source));
+            return file;
+        }
+    };
+    let mut walker = Walker::new(path, source);
+    walker.walk(body_start);
+    file.segments.extend(walker.segments);
+    file.diagnostics.extend(walker.diagnostics);
+    file
+}
+
+struct FrontMatter {
+    /// Byte range of the YAML between the fences.
+    yaml: Range<usize>,
+    body_start: usize,
+}
+
+type LazyDiagnostic = fn(&Path, &str) -> Diagnostic;
+
+/// Finds a `---` … `---` (or `...`) block at the very start of the file.
+fn split_front_matter(source: &str) -> Result<Option<FrontMatter>, LazyDiagnostic> {
+    let Some(first_line_end) = source.find('\n') else {
+        return Ok(None);
+    };
+    if source[..first_line_end].trim_end() != "---" {
+        return Ok(None);
+    }
+    let yaml_start = first_line_end + 1;
+    let mut line_start = yaml_start;
+    while line_start <= source.len() {
+        let line_end = source[line_start..]
+            .find('\n')
+            .map_or(source.len(), |idx| line_start + idx);
+        let line = source[line_start..line_end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Some(FrontMatter {
+                yaml: yaml_start..line_start,
+                body_start: (line_end + 1).min(source.len()),
+            }));
+        }
+        if line_end == source.len() {
+            break;
+        }
+        line_start = line_end + 1;
+    }
+    Err(|path, source| {
+        Diagnostic::error_at(path, source, 0, "front matter is not closed")
+            .with_help("end the YAML front matter with a line holding only `---`")
+    })
+}
+
+/// A block the next directive-governed segments belong to.
+struct Governed {
+    depth: usize,
+    pin: Option<Pin>,
+    notes: Vec<String>,
+}
+
+/// An image inside a run.
+struct RunImage {
+    alt: Option<Range<usize>>,
+    alt_has_letters: bool,
+    title_span: Option<Span>,
+}
+
+#[derive(Default)]
+struct Run {
+    range: Option<Range<usize>>,
+    has_letters: bool,
+    /// Anything besides images and blanks?
+    has_non_image_content: bool,
+    plain: String,
+    images: Vec<RunImage>,
+    image_depth: usize,
+    /// Inside `<https://…>`: its text is a URL, not prose.
+    autolink_depth: usize,
+}
+
+impl Run {
+    fn extend(&mut self, range: &Range<usize>) {
+        self.range = Some(match self.range.take() {
+            None => range.clone(),
+            Some(current) => current.start.min(range.start)..current.end.max(range.end),
+        });
+        if self.image_depth > 0
+            && let Some(image) = self.images.last_mut()
+        {
+            image.alt = Some(match image.alt.take() {
+                None => range.clone(),
+                Some(current) => current.start.min(range.start)..current.end.max(range.end),
+            });
+        }
+    }
+}
+
+struct Walker<'a> {
+    path: &'a Path,
+    source: &'a str,
+    lines: LineIndex,
+    segments: Vec<Segment>,
+    diagnostics: Vec<Diagnostic>,
+    /// Open block tags, innermost last.
+    blocks: Vec<Tag<'a>>,
+    in_table_head: bool,
+    headings: Vec<(u8, String)>,
+    section_slug: String,
+    ordinals: HashMap<String, usize>,
+    run: Run,
+    /// Skip the next block: set by `skip`, becomes `skip_depth` when the block starts.
+    skip_next: Option<usize>,
+    skip_depth: Option<usize>,
+    /// Offset of an open `skip-start`.
+    skip_region: Option<usize>,
+    /// Directives waiting for the next block.
+    pending_pin: Option<Pin>,
+    pending_notes: Vec<String>,
+    governed: Option<Governed>,
+}
+
+impl<'a> Walker<'a> {
+    fn new(path: &'a Path, source: &'a str) -> Self {
+        Walker {
+            path,
+            source,
+            lines: LineIndex::new(source),
+            segments: Vec::new(),
+            diagnostics: Vec::new(),
+            blocks: Vec::new(),
+            in_table_head: false,
+            headings: Vec::new(),
+            section_slug: INTRO_SLUG.to_owned(),
+            ordinals: HashMap::new(),
+            run: Run::default(),
+            skip_next: None,
+            skip_depth: None,
+            skip_region: None,
+            pending_pin: None,
+            pending_notes: Vec::new(),
+            governed: None,
+        }
+    }
+
+    fn walk(&mut self, body_start: usize) {
+        let body = &self.source[body_start..];
+        let mut in_code_block = false;
+        for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+            let range = range.start + body_start..range.end + body_start;
+            match event {
+                Event::Start(tag) => {
+                    if is_inline_tag(&tag) {
+                        self.inline_start(&tag, &range);
+                    } else {
+                        self.flush_run();
+                        self.block_start(&tag);
+                        in_code_block |= matches!(tag, Tag::CodeBlock(_));
+                        self.blocks.push(tag);
+                    }
+                }
+                Event::End(tag_end) => {
+                    if is_inline_tag_end(tag_end) {
+                        self.inline_end(tag_end, &range);
+                    } else {
+                        self.flush_run();
+                        in_code_block &= !matches!(tag_end, TagEnd::CodeBlock);
+                        self.blocks.pop();
+                        self.block_end(tag_end);
+                    }
+                }
+                Event::Html(html) => self.directives(&html, range.start),
+                Event::Text(text) if !in_code_block => {
+                    self.run.extend(&range);
+                    self.run.plain.push_str(&text);
+                    if self.run.autolink_depth == 0 && text.chars().any(char::is_alphabetic) {
+                        if self.run.image_depth > 0 {
+                            if let Some(image) = self.run.images.last_mut() {
+                                image.alt_has_letters = true;
+                            }
+                        } else {
+                            self.run.has_letters = true;
+                        }
+                    }
+                    if self.run.image_depth == 0 && !text.trim().is_empty() {
+                        self.run.has_non_image_content = true;
+                    }
+                }
+                Event::Code(code) => {
+                    self.run.extend(&range);
+                    self.run.plain.push_str(&code);
+                    if self.run.image_depth == 0 {
+                        self.run.has_non_image_content = true;
+                    }
+                }
+                Event::InlineHtml(_)
+                | Event::FootnoteReference(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_) => {
+                    self.run.extend(&range);
+                    if self.run.image_depth == 0 {
+                        self.run.has_non_image_content = true;
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if self.run.range.is_some() {
+                        self.run.extend(&range);
+                    }
+                    self.run.plain.push(' ');
+                }
+                Event::Rule => self.flush_run(),
+                Event::Text(_) | Event::TaskListMarker(_) => {}
+            }
+        }
+        self.flush_run();
+        if let Some(offset) = self.skip_region {
+            self.error(offset, "`skip-start` has no matching `skip-end`", "add `<!-- l10n: skip-end -->` where the untranslated part ends");
+        }
+        if let Some(pin) = self.pending_pin.take() {
+            self.unused_pin(&pin);
+        }
+    }
+
+    fn inline_start(&mut self, tag: &Tag<'a>, range: &Range<usize>) {
+        self.run.extend(range);
+        match tag {
+            Tag::Image {
+                link_type,
+                title,
+                ..
+            } => {
+                let title_span = (*link_type == LinkType::Inline && !title.is_empty())
+                    .then(|| find_inline_title(&self.source[range.clone()]))
+                    .flatten()
+                    .map(|title| title.shifted(range.start));
+                self.run.images.push(RunImage {
+                    alt: None,
+                    alt_has_letters: false,
+                    title_span,
+                });
+                self.run.image_depth += 1;
+            }
+            Tag::Link { link_type, .. } => {
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    self.run.autolink_depth += 1;
+                }
+            }
+            _ => {
+                if self.run.image_depth == 0 {
+                    self.run.has_non_image_content = true;
+                }
+            }
+        }
+    }
+
+    fn inline_end(&mut self, tag_end: TagEnd, range: &Range<usize>) {
+        if tag_end == TagEnd::Image {
+            // Leave the image first, so its end does not count as alt text.
+            self.run.image_depth = self.run.image_depth.saturating_sub(1);
+        }
+        if tag_end == TagEnd::Link && self.run.autolink_depth > 0 {
+            let source = &self.source[range.clone()];
+            if source.starts_with('<') && source.ends_with('>') {
+                self.run.autolink_depth -= 1;
+            }
+        }
+        self.run.extend(range);
+    }
+
+    fn block_start(&mut self, tag: &Tag<'a>) {
+        if matches!(tag, Tag::HtmlBlock) {
+            // Directives live in HTML blocks; they govern the next real block.
+            return;
+        }
+        let depth = self.blocks.len();
+        if self.skip_next.take().is_some() && self.skip_depth.is_none() {
+            self.skip_depth = Some(depth);
+            if let Some(pin) = self.pending_pin.take() {
+                self.unused_pin(&pin);
+            }
+            self.pending_notes.clear();
+        }
+        if self.governed.is_none() && (self.pending_pin.is_some() || !self.pending_notes.is_empty()) {
+            self.governed = Some(Governed {
+                depth,
+                pin: self.pending_pin.take(),
+                notes: std::mem::take(&mut self.pending_notes),
+            });
+        }
+        if matches!(tag, Tag::TableHead) {
+            self.in_table_head = true;
+        }
+    }
+
+    fn block_end(&mut self, tag_end: TagEnd) {
+        let depth = self.blocks.len();
+        if tag_end == TagEnd::TableHead {
+            self.in_table_head = false;
+        }
+        if self.skip_depth == Some(depth) {
+            self.skip_depth = None;
+        }
+        if self.governed.as_ref().is_some_and(|governed| governed.depth == depth) {
+            let governed = self.governed.take().expect("checked above");
+            if let Some(pin) = governed.pin {
+                self.unused_pin(&pin);
+            }
+        }
+    }
+
+    fn skipping(&self) -> bool {
+        self.skip_depth.is_some() || self.skip_region.is_some()
+    }
+
+    fn directives(&mut self, html: &str, offset: usize) {
+        for (at, directive) in parse_directives(html) {
+            let at = offset + at;
+            match directive {
+                Err(message) => self.error(
+                    at,
+                    &message,
+                    "known directives: skip, skip-start, skip-end, id=ID, note TEXT",
+                ),
+                Ok(Directive::Skip) => self.skip_next = Some(at),
+                Ok(Directive::SkipStart) => {
+                    if self.skip_region.is_some() {
+                        self.error(at, "`skip-start` inside another `skip-start`", "close the first region with `<!-- l10n: skip-end -->`");
+                    } else {
+                        self.skip_region = Some(at);
+                    }
+                }
+                Ok(Directive::SkipEnd) => {
+                    if self.skip_region.take().is_none() {
+                        self.error(at, "`skip-end` without a `skip-start`", "add `<!-- l10n: skip-start -->` where the untranslated part begins, or remove this line");
+                    }
+                }
+                Ok(Directive::Id(id)) => {
+                    if let Some(previous) = self.pending_pin.take() {
+                        self.unused_pin(&previous);
+                    }
+                    self.pending_pin = Some(Pin { id, offset: at });
+                }
+                Ok(Directive::Note(note)) => self.pending_notes.push(note),
+            }
+        }
+    }
+
+    fn unused_pin(&mut self, pin: &Pin) {
+        let diagnostic = Diagnostic::error_at(
+            self.path,
+            self.source,
+            pin.offset,
+            format!("`id={}` is not followed by translatable text", pin.id),
+        )
+        .with_help("put the directive directly above the paragraph, heading or list it names")
+        .warning();
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn error(&mut self, offset: usize, message: &str, help: &str) {
+        self.diagnostics.push(
+            Diagnostic::error_at(self.path, self.source, offset, message).with_help(help),
+        );
+    }
+
+    /// Ends the current run, turning it into segments.
+    fn flush_run(&mut self) {
+        let run = std::mem::take(&mut self.run);
+        let Some(range) = run.range.clone() else {
+            return;
+        };
+        let Some(kind) = self.container_kind() else {
+            return;
+        };
+        if kind == SegmentKind::Heading {
+            self.enter_heading(&run.plain);
+        }
+        if self.skipping() {
+            return;
+        }
+        if !run.has_non_image_content && !run.images.is_empty() {
+            for image in &run.images {
+                if let Some(alt) = image.alt.clone().filter(|_| image.alt_has_letters) {
+                    self.push_segment(SegmentKind::ImageAlt, alt, Some(']'));
+                }
+                if let Some(title) = image.title_span {
+                    let quote = self.source[..title.start].chars().next_back();
+                    let escape = quote.map(|quote| if quote == '(' { ')' } else { quote });
+                    if self.source[title.range()].chars().any(char::is_alphabetic) {
+                        self.push_segment(SegmentKind::ImageTitle, title.range(), escape);
+                    }
+                }
+            }
+            return;
+        }
+        if run.has_letters && !is_bare_url(run.plain.trim()) {
+            let escape = matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader).then_some('|');
+            self.push_segment(kind, range, escape);
+        }
+    }
+
+    /// The kind of segment the innermost inline-holding block makes.
+    fn container_kind(&self) -> Option<SegmentKind> {
+        let mut blocks = self.blocks.iter().rev();
+        match blocks.next()? {
+            Tag::Heading { .. } => Some(SegmentKind::Heading),
+            Tag::TableCell if self.in_table_head => Some(SegmentKind::TableHeader),
+            Tag::TableCell => Some(SegmentKind::TableCell),
+            Tag::Item => Some(SegmentKind::ListItem),
+            Tag::Paragraph => Some(match blocks.next() {
+                Some(Tag::Item) => SegmentKind::ListItem,
+                Some(Tag::BlockQuote(_)) => SegmentKind::Quote,
+                _ => SegmentKind::Paragraph,
+            }),
+            _ => None,
+        }
+    }
+
+    fn enter_heading(&mut self, plain: &str) {
+        let level = self.blocks.iter().rev().find_map(|tag| match tag {
+            Tag::Heading { level, .. } => Some(*level as u8),
+            _ => None,
+        });
+        let level = level.unwrap_or(1);
+        while self.headings.last().is_some_and(|(open, _)| *open >= level) {
+            self.headings.pop();
+        }
+        let title = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.section_slug = slugify(&title, "section");
+        self.headings.push((level, title));
+    }
+
+    fn push_segment(&mut self, kind: SegmentKind, range: Range<usize>, escape: Option<char>) {
+        let line_start = self.source[..range.start].rfind('\n').map_or(0, |idx| idx + 1);
+        let first_prefix = &self.source[line_start..range.start];
+        let continuation_prefix: String = first_prefix
+            .chars()
+            .map(|ch| if ch == '>' || ch == '\t' { ch } else { ' ' })
+            .collect();
+        let text = strip_continuation_prefixes(&self.source[range.clone()]);
+        let single_line = matches!(
+            kind,
+            SegmentKind::Heading | SegmentKind::TableCell | SegmentKind::TableHeader | SegmentKind::ImageTitle
+        ) && !self.is_setext_heading(kind, &range);
+        let base = format!("{}-{}", self.section_slug, kind.id_part());
+        let ordinal = self.ordinals.entry(base.clone()).or_insert(0);
+        *ordinal += 1;
+        let derived_id = match (kind, *ordinal) {
+            (SegmentKind::Heading, 1) => base,
+            (SegmentKind::Heading, n) => format!("{base}-{n}"),
+            (_, n) => format!("{base}{n}"),
+        };
+        let (pin, notes) = match self.governed.as_mut() {
+            Some(governed) => (governed.pin.take(), governed.notes.clone()),
+            None => (None, Vec::new()),
+        };
+        let context = self.headings.iter().map(|(_, title)| title.clone()).collect();
+        self.segments.push(Segment {
+            kind,
+            text,
+            span: Span::from(range.clone()),
+            line: self.lines.position(self.source, range.start).line,
+            context,
+            derived_id,
+            pin,
+            notes,
+            placement: Placement::Inline {
+                continuation_prefix,
+                single_line,
+                escape,
+            },
+        });
+    }
+
+    fn is_setext_heading(&self, kind: SegmentKind, range: &Range<usize>) -> bool {
+        kind == SegmentKind::Heading && self.source[range.clone()].contains('\n')
+    }
+}
+
+/// A block that is nothing but a URL or an e-mail address has nothing to translate.
+fn is_bare_url(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && (text.starts_with("http://")
+            || text.starts_with("https://")
+            || text.starts_with("www.")
+            || text.starts_with("mailto:"))
+}
+
+/// Removes container prefixes (`>` and indentation) from every line but the first.
+fn strip_continuation_prefixes(raw: &str) -> String {
+    if !raw.contains('\n') {
+        return raw.to_owned();
+    }
+    let mut text = String::with_capacity(raw.len());
+    for (line_idx, line) in raw.split('\n').enumerate() {
+        if line_idx > 0 {
+            text.push('\n');
+            text.push_str(line.trim_start_matches([' ', '\t', '>']));
+        } else {
+            text.push_str(line);
+        }
+    }
+    text
+}
+
+/// The span of the title inside an inline image's source `![alt](url "title")`, relative to
+/// the start of that source.
+fn find_inline_title(image_source: &str) -> Option<Span> {
+    let body = image_source.strip_suffix(')')?.trim_end();
+    let close = body.chars().next_back()?;
+    let open = match close {
+        '"' | '\'' => close,
+        ')' => '(',
+        _ => return None,
+    };
+    let inner_end = body.len() - close.len_utf8();
+    let bytes = body.as_bytes();
+    let mut idx = inner_end;
+    while idx > 0 {
+        idx -= 1;
+        if char::from(bytes[idx]) == open {
+            let backslashes = bytes[..idx].iter().rev().take_while(|&&b| b == b'\\').count();
+            if backslashes % 2 == 0 {
+                return Some(Span::new(idx + 1, inner_end));
+            }
+        }
+    }
+    None
+}
+
+fn is_inline_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn is_inline_tag_end(tag_end: TagEnd) -> bool {
+    matches!(
+        tag_end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+#[cfg(test)]
+mod tests;
