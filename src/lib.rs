@@ -14,3 +14,4 @@ pub mod fsx;
 pub mod project;
 pub mod span;
 pub mod segment;
+pub mod extract;

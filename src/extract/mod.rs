@@ -1,0 +1,262 @@
+//! `kurso extract`: course sources → `locales/<source>/<course>/<module>.ftl`.
+//!
+//! Each source file is segmented, aligned with the messages extracted last time (so IDs stay
+//! stable), and rendered as a Fluent file with a translator comment on every message.
+//! Files are independent, so they are processed in parallel.
+//!
+//! Invariant: a file with errors is reported and left as it was on disk; the other files are
+//! still extracted. Output is deterministic and only written when it changes.
+
+mod align;
+
+pub use align::{Alignment, Change, MIN_SIMILARITY, OldMessage, align_ids, similarity};
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::fluent::{SourceFtl, SourceMessage, parse_ftl, render_source_ftl};
+use crate::fsx;
+use crate::project::{Project, SourceFile, SourceKind};
+use crate::segment::{Segment, SegmentKind, SegmentedFile, segment_module, segment_yaml};
+
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    /// Only these courses (all when empty).
+    pub courses: Vec<String>,
+    /// Compute and report, but write nothing (`--check`).
+    pub check_only: bool,
+}
+
+/// What happened to one source file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub source: SourceFile,
+    /// The Fluent file, relative to the project root.
+    pub messages_path: PathBuf,
+    pub n_messages: usize,
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub moved: Vec<String>,
+    pub removed: Vec<String>,
+    /// The Fluent file differs from what is on disk (and was written unless `--check`).
+    pub out_of_date: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ExtractSummary {
+    pub files: Vec<FileReport>,
+    /// Source Fluent files whose module no longer exists.
+    pub orphans: Vec<PathBuf>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ExtractSummary {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn n_messages(&self) -> usize {
+        self.files.iter().map(|file| file.n_messages).sum()
+    }
+
+    pub fn out_of_date(&self) -> impl Iterator<Item = &FileReport> {
+        self.files.iter().filter(|file| file.out_of_date)
+    }
+}
+
+/// A source file cut into segments, each with its aligned ID: what `extract` writes and
+/// what `build` puts translations into.
+#[derive(Debug, Clone)]
+pub struct PlannedFile {
+    pub source: SourceFile,
+    pub text: String,
+    pub segmented: SegmentedFile,
+    pub alignment: Alignment,
+    pub rendered: String,
+}
+
+/// Runs extraction over the project.
+pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummary, Diagnostic> {
+    let files = project.source_files(&opts.courses)?;
+    let results: Vec<Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>>> =
+        files.par_iter().map(|file| plan_file(project, file)).collect();
+    let mut summary = ExtractSummary::default();
+    for result in results {
+        match result {
+            Ok((planned, diagnostics)) => {
+                summary.diagnostics.extend(diagnostics);
+                match write_planned(project, &planned, opts.check_only) {
+                    Ok(report) => summary.files.push(report),
+                    Err(err) => summary.diagnostics.push(Diagnostic::file_error(
+                        project.relative(&project.messages_path(&project.config.source_locale, &planned.source)),
+                        err.to_string(),
+                    )),
+                }
+            }
+            Err(diagnostics) => summary.diagnostics.extend(diagnostics),
+        }
+    }
+    summary.orphans = find_orphans(project, &files, &opts.courses);
+    summary.diagnostics.sort_by_key(Diagnostic::sort_key);
+    Ok(summary)
+}
+
+/// Segments and aligns one file. `Err` carries the errors that stop this file (it is then
+/// left alone); `Ok` carries warnings.
+pub fn plan_file(project: &Project, file: &SourceFile) -> Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let path = project.source_path(file);
+    let rel = project.relative(&path).to_path_buf();
+    let text = fsx::read_to_string(&path).map_err(|err| vec![Diagnostic::file_error(&rel, err.to_string())])?;
+    let keys = &project.config.translatable_keys;
+    let segmented = match file.kind {
+        SourceKind::Module => segment_module(&rel, &text, keys),
+        SourceKind::CourseMeta => segment_yaml(&rel, &text, 0..text.len(), keys, ""),
+    };
+    let mut diagnostics = segmented.diagnostics.clone();
+    diagnostics.extend(duplicate_pins(&rel, &text, &segmented.segments));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+
+    let messages_path = project.messages_path(&project.config.source_locale, file);
+    let (old, retired) = match fsx::read_optional(&messages_path) {
+        Ok(Some(previous)) => {
+            let parsed = parse_ftl(project.relative(&messages_path), &previous);
+            diagnostics.extend(parsed.diagnostics.into_iter().map(Diagnostic::warning));
+            let old: Vec<OldMessage> = parsed
+                .messages
+                .into_iter()
+                .map(|message| OldMessage {
+                    id: message.id,
+                    text: message.value.unwrap_or_default(),
+                })
+                .collect();
+            (old, parsed.retired.into_iter().collect::<BTreeSet<_>>())
+        }
+        Ok(None) => (Vec::new(), BTreeSet::new()),
+        Err(err) => return Err(vec![Diagnostic::file_error(project.relative(&messages_path), err.to_string())]),
+    };
+    let alignment = align_ids(&segmented.segments, &old, &retired);
+    let rendered = render_source_ftl(&source_ftl(file, &rel.display().to_string(), &segmented, &alignment));
+    Ok((
+        PlannedFile {
+            source: file.clone(),
+            text,
+            segmented,
+            alignment,
+            rendered,
+        },
+        diagnostics,
+    ))
+}
+
+fn write_planned(project: &Project, planned: &PlannedFile, check_only: bool) -> Result<FileReport, fsx::FsError> {
+    let messages_path = project.messages_path(&project.config.source_locale, &planned.source);
+    let current = fsx::read_optional(&messages_path)?;
+    let out_of_date = current.as_deref() != Some(planned.rendered.as_str());
+    if out_of_date && !check_only {
+        fsx::write_atomic(&messages_path, planned.rendered.as_bytes())?;
+    }
+    let mut report = FileReport {
+        source: planned.source.clone(),
+        messages_path: project.relative(&messages_path).to_path_buf(),
+        n_messages: planned.alignment.ids.len(),
+        added: Vec::new(),
+        changed: Vec::new(),
+        moved: Vec::new(),
+        removed: planned.alignment.removed.clone(),
+        out_of_date,
+    };
+    for (id, change) in planned.alignment.ids.iter().zip(&planned.alignment.changes) {
+        match change {
+            Change::Unchanged => {}
+            Change::Moved => report.moved.push(id.clone()),
+            Change::Changed { .. } => report.changed.push(id.clone()),
+            Change::Added => report.added.push(id.clone()),
+        }
+    }
+    Ok(report)
+}
+
+/// The same ID pinned twice in one file is an error at the second pin.
+fn duplicate_pins(path: &std::path::Path, text: &str, segments: &[Segment]) -> Vec<Diagnostic> {
+    let mut first_line: HashMap<&str, usize> = HashMap::new();
+    let mut diagnostics = Vec::new();
+    for segment in segments {
+        let Some(pin) = &segment.pin else { continue };
+        if let Some(line) = first_line.get(pin.id.as_str()) {
+            diagnostics.push(
+                Diagnostic::error_at(path, text, pin.offset, format!("ID `{}` is already pinned on line {line}", pin.id))
+                    .with_help("give each pinned block its own ID"),
+            );
+        } else {
+            first_line.insert(&pin.id, crate::span::LineIndex::new(text).position(text, pin.offset).line);
+        }
+    }
+    diagnostics
+}
+
+fn source_ftl(file: &SourceFile, rel_path: &str, segmented: &SegmentedFile, alignment: &Alignment) -> SourceFtl {
+    let file_name = file.rel_path.rsplit('/').next().unwrap_or(&file.rel_path);
+    let messages = segmented
+        .segments
+        .iter()
+        .zip(&alignment.ids)
+        .map(|(segment, id)| {
+            let mut where_from = format!("{file_name}:{}", segment.line);
+            let context = match (segment.kind, &segmented.title) {
+                (SegmentKind::Field, _) => segment.context.join(" › "),
+                (_, Some(title)) => std::iter::once(title.as_str())
+                    .chain(segment.context.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" › "),
+                (_, None) => segment.context.join(" › "),
+            };
+            if !context.is_empty() {
+                where_from.push_str(" · ");
+                where_from.push_str(&context);
+            }
+            let mut comment = vec![where_from];
+            comment.extend(segment.notes.iter().map(|note| format!("Note: {note}")));
+            SourceMessage {
+                id: id.clone(),
+                value: segment.text.clone(),
+                comment,
+            }
+        })
+        .collect();
+    SourceFtl {
+        header: vec![
+            format!("Source: {rel_path}"),
+            "Generated by `kurso extract`: edit the source, not this file. IDs are kept across edits.".to_owned(),
+        ],
+        messages,
+        retired: alignment.retired.iter().cloned().collect(),
+    }
+}
+
+/// Source Fluent files (of the courses looked at) whose source file is gone.
+fn find_orphans(project: &Project, files: &[SourceFile], only: &[String]) -> Vec<PathBuf> {
+    let source_dir = project.locale_dir(&project.config.source_locale);
+    let expected: BTreeSet<PathBuf> = files
+        .iter()
+        .map(|file| project.messages_path(&project.config.source_locale, file))
+        .collect();
+    let mut orphans: Vec<PathBuf> = walkdir::WalkDir::new(&source_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file() && entry.path().extension().is_some_and(|ext| ext == "ftl"))
+        .filter(|entry| {
+            let course = entry.path().strip_prefix(&source_dir).ok().and_then(|rel| rel.components().next());
+            only.is_empty() || course.is_some_and(|course| only.iter().any(|name| course.as_os_str() == name.as_str()))
+        })
+        .map(walkdir::DirEntry::into_path)
+        .filter(|path| !expected.contains(path))
+        .map(|path| project.relative(&path).to_path_buf())
+        .collect();
+    orphans.sort();
+    orphans
+}
