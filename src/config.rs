@@ -158,7 +158,11 @@ impl Config {
         }
         let shown = Shown {
             source_locale: self.source_locale.to_string(),
-            target_locales: self.target_locales.iter().map(ToString::to_string).collect(),
+            target_locales: self
+                .target_locales
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             paths: &self.paths,
             extract: ShownExtract {
                 translatable_keys: &self.translatable_keys,
@@ -238,7 +242,11 @@ mod tests {
     #[test]
     fn starter_config_is_valid_and_lists_the_programme_locales() {
         let config = Config::parse(Path::new("kurso.toml"), STARTER_CONFIG).expect("valid");
-        let locales: Vec<String> = config.target_locales.iter().map(ToString::to_string).collect();
+        let locales: Vec<String> = config
+            .target_locales
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(locales, ["el", "el-CY", "hu", "it", "lt", "ro", "fi", "tr"]);
         assert_eq!(config.paths, Config::default().paths);
     }

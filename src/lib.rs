@@ -7,11 +7,13 @@
 //! Invariant: the library never prints and never exits; it returns data (summaries and
 //! [`diagnostic::Diagnostic`]s) and the binary renders it.
 
+pub mod build;
 pub mod config;
 pub mod diagnostic;
+pub mod extract;
 pub mod fluent;
 pub mod fsx;
+pub mod locale;
 pub mod project;
-pub mod span;
 pub mod segment;
-pub mod extract;
+pub mod span;

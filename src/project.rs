@@ -64,10 +64,11 @@ impl Project {
                 return Project::open(dir);
             }
         }
-        Err(
-            Diagnostic::file_error(&start, format!("no `{CONFIG_FILE}` here or in any parent folder"))
-                .with_help("run `kurso init` to create one, or pass `--project DIR`"),
+        Err(Diagnostic::file_error(
+            &start,
+            format!("no `{CONFIG_FILE}` here or in any parent folder"),
         )
+        .with_help("run `kurso init` to create one, or pass `--project DIR`"))
     }
 
     /// Loads the project whose `kurso.toml` is in `root`.
@@ -97,7 +98,9 @@ impl Project {
     }
 
     pub fn locale_dir(&self, locale: &LanguageIdentifier) -> PathBuf {
-        self.root.join(&self.config.paths.locales).join(locale.to_string())
+        self.root
+            .join(&self.config.paths.locales)
+            .join(locale.to_string())
     }
 
     pub fn build_dir(&self) -> PathBuf {
@@ -152,7 +155,10 @@ impl Project {
             .with_help(format!("known courses: {}", courses.join(", "))));
         }
         let mut files = Vec::new();
-        for course in courses.iter().filter(|c| only.is_empty() || only.contains(c)) {
+        for course in courses
+            .iter()
+            .filter(|c| only.is_empty() || only.contains(c))
+        {
             let course_dir = self.courses_dir().join(course);
             if course_dir.join(COURSE_FILE).is_file() {
                 files.push(SourceFile {
@@ -228,7 +234,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("courses/alpha")).expect("mkdir");
         let project = Project::with_config(dir.path(), Config::default());
-        let err = project.source_files(&["beta".into()]).expect_err("unknown course");
+        let err = project
+            .source_files(&["beta".into()])
+            .expect_err("unknown course");
         assert_eq!(err.message, "no course named `beta`");
         assert_eq!(err.help.as_deref(), Some("known courses: alpha"));
     }

@@ -34,7 +34,9 @@ pub enum Change {
     /// Same text, new place.
     Moved,
     /// Edited text; the ID is kept and translations become stale.
-    Changed { old_text: String },
+    Changed {
+        old_text: String,
+    },
     Added,
 }
 
@@ -51,11 +53,19 @@ pub struct Alignment {
 
 /// Aligns `segments` with the previous messages `old` and the `retired` IDs.
 /// Duplicate pins must have been rejected by the caller; a repeated pin here is ignored.
-pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<String>) -> Alignment {
+pub fn align_ids(
+    segments: &[Segment],
+    old: &[OldMessage],
+    retired: &BTreeSet<String>,
+) -> Alignment {
     let mut ids: Vec<Option<String>> = vec![None; segments.len()];
     let mut changes: Vec<Option<Change>> = vec![None; segments.len()];
     let mut old_used = vec![false; old.len()];
-    let old_index: HashMap<&str, usize> = old.iter().enumerate().map(|(idx, m)| (m.id.as_str(), idx)).collect();
+    let old_index: HashMap<&str, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(idx, m)| (m.id.as_str(), idx))
+        .collect();
 
     // 1. Pinned IDs win.
     let mut pinned: HashSet<&str> = HashSet::new();
@@ -71,7 +81,9 @@ pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<St
                 if old[old_idx].text == segment.text {
                     Change::Unchanged
                 } else {
-                    Change::Changed { old_text: old[old_idx].text.clone() }
+                    Change::Changed {
+                        old_text: old[old_idx].text.clone(),
+                    }
                 }
             }
             None => Change::Added,
@@ -79,18 +91,37 @@ pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<St
     }
 
     // 2. Sequence diff of the rest: equal runs keep their IDs.
-    let free_new: Vec<usize> = (0..segments.len()).filter(|&idx| ids[idx].is_none()).collect();
-    let free_old: Vec<usize> = (0..old.len()).filter(|&idx| !old_used[idx] && !pinned.contains(old[idx].id.as_str())).collect();
-    let new_texts: Vec<&str> = free_new.iter().map(|&idx| segments[idx].text.as_str()).collect();
+    let free_new: Vec<usize> = (0..segments.len())
+        .filter(|&idx| ids[idx].is_none())
+        .collect();
+    let free_old: Vec<usize> = (0..old.len())
+        .filter(|&idx| !old_used[idx] && !pinned.contains(old[idx].id.as_str()))
+        .collect();
+    let new_texts: Vec<&str> = free_new
+        .iter()
+        .map(|&idx| segments[idx].text.as_str())
+        .collect();
     let old_texts: Vec<&str> = free_old.iter().map(|&idx| old[idx].text.as_str()).collect();
     let mut one_for_one = Vec::new();
     for op in capture_diff_slices(Algorithm::Myers, &old_texts, &new_texts) {
-        if let DiffOp::Replace { old_index, old_len: 1, new_index, new_len: 1 } = op {
+        if let DiffOp::Replace {
+            old_index,
+            old_len: 1,
+            new_index,
+            new_len: 1,
+        } = op
+        {
             one_for_one.push((free_new[new_index], free_old[old_index]));
         }
-        if let DiffOp::Equal { old_index, new_index, len } = op {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
             for offset in 0..len {
-                let (old_idx, seg_idx) = (free_old[old_index + offset], free_new[new_index + offset]);
+                let (old_idx, seg_idx) =
+                    (free_old[old_index + offset], free_new[new_index + offset]);
                 ids[seg_idx] = Some(old[old_idx].id.clone());
                 changes[seg_idx] = Some(Change::Unchanged);
                 old_used[old_idx] = true;
@@ -102,14 +133,20 @@ pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<St
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for &old_idx in free_old.iter().rev() {
         if !old_used[old_idx] {
-            by_text.entry(old[old_idx].text.as_str()).or_default().push(old_idx);
+            by_text
+                .entry(old[old_idx].text.as_str())
+                .or_default()
+                .push(old_idx);
         }
     }
     for &seg_idx in &free_new {
         if ids[seg_idx].is_some() {
             continue;
         }
-        if let Some(old_idx) = by_text.get_mut(segments[seg_idx].text.as_str()).and_then(Vec::pop) {
+        if let Some(old_idx) = by_text
+            .get_mut(segments[seg_idx].text.as_str())
+            .and_then(Vec::pop)
+        {
             ids[seg_idx] = Some(old[old_idx].id.clone());
             changes[seg_idx] = Some(Change::Moved);
             old_used[old_idx] = true;
@@ -117,8 +154,16 @@ pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<St
     }
 
     // 4. Edited: pair by similarity, best first.
-    let open_new: Vec<usize> = free_new.iter().copied().filter(|&idx| ids[idx].is_none()).collect();
-    let open_old: Vec<usize> = free_old.iter().copied().filter(|&idx| !old_used[idx]).collect();
+    let open_new: Vec<usize> = free_new
+        .iter()
+        .copied()
+        .filter(|&idx| ids[idx].is_none())
+        .collect();
+    let open_old: Vec<usize> = free_old
+        .iter()
+        .copied()
+        .filter(|&idx| !old_used[idx])
+        .collect();
     if !open_new.is_empty() && open_new.len() * open_old.len() <= MAX_SIMILARITY_PAIRS {
         let mut candidates = Vec::new();
         for &seg_idx in &open_new {
@@ -136,7 +181,9 @@ pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<St
                 continue;
             }
             ids[seg_idx] = Some(old[old_idx].id.clone());
-            changes[seg_idx] = Some(Change::Changed { old_text: old[old_idx].text.clone() });
+            changes[seg_idx] = Some(Change::Changed {
+                old_text: old[old_idx].text.clone(),
+            });
             old_used[old_idx] = true;
         }
     }
@@ -149,7 +196,9 @@ pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<St
             && similarity(&old[old_idx].text, &segments[seg_idx].text) >= MIN_IN_PLACE_SIMILARITY
         {
             ids[seg_idx] = Some(old[old_idx].id.clone());
-            changes[seg_idx] = Some(Change::Changed { old_text: old[old_idx].text.clone() });
+            changes[seg_idx] = Some(Change::Changed {
+                old_text: old[old_idx].text.clone(),
+            });
             old_used[old_idx] = true;
         }
     }
@@ -178,8 +227,14 @@ pub fn align_ids(segments: &[Segment], old: &[OldMessage], retired: &BTreeSet<St
     }
 
     Alignment {
-        ids: ids.into_iter().map(|id| id.expect("every segment has an ID")).collect(),
-        changes: changes.into_iter().map(|change| change.expect("every segment has a change")).collect(),
+        ids: ids
+            .into_iter()
+            .map(|id| id.expect("every segment has an ID"))
+            .collect(),
+        changes: changes
+            .into_iter()
+            .map(|change| change.expect("every segment has a change"))
+            .collect(),
         removed,
         retired,
     }

@@ -81,8 +81,10 @@ pub struct PlannedFile {
 /// Runs extraction over the project.
 pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummary, Diagnostic> {
     let files = project.source_files(&opts.courses)?;
-    let results: Vec<Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>>> =
-        files.par_iter().map(|file| plan_file(project, file)).collect();
+    let results: Vec<Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|file| plan_file(project, file))
+        .collect();
     let mut summary = ExtractSummary::default();
     for result in results {
         match result {
@@ -91,7 +93,9 @@ pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummar
                 match write_planned(project, &planned, opts.check_only) {
                     Ok(report) => summary.files.push(report),
                     Err(err) => summary.diagnostics.push(Diagnostic::file_error(
-                        project.relative(&project.messages_path(&project.config.source_locale, &planned.source)),
+                        project.relative(
+                            &project.messages_path(&project.config.source_locale, &planned.source),
+                        ),
                         err.to_string(),
                     )),
                 }
@@ -106,10 +110,14 @@ pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummar
 
 /// Segments and aligns one file. `Err` carries the errors that stop this file (it is then
 /// left alone); `Ok` carries warnings.
-pub fn plan_file(project: &Project, file: &SourceFile) -> Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn plan_file(
+    project: &Project,
+    file: &SourceFile,
+) -> Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>> {
     let path = project.source_path(file);
     let rel = project.relative(&path).to_path_buf();
-    let text = fsx::read_to_string(&path).map_err(|err| vec![Diagnostic::file_error(&rel, err.to_string())])?;
+    let text = fsx::read_to_string(&path)
+        .map_err(|err| vec![Diagnostic::file_error(&rel, err.to_string())])?;
     let keys = &project.config.translatable_keys;
     let segmented = match file.kind {
         SourceKind::Module => segment_module(&rel, &text, keys),
@@ -137,10 +145,20 @@ pub fn plan_file(project: &Project, file: &SourceFile) -> Result<(PlannedFile, V
             (old, parsed.retired.into_iter().collect::<BTreeSet<_>>())
         }
         Ok(None) => (Vec::new(), BTreeSet::new()),
-        Err(err) => return Err(vec![Diagnostic::file_error(project.relative(&messages_path), err.to_string())]),
+        Err(err) => {
+            return Err(vec![Diagnostic::file_error(
+                project.relative(&messages_path),
+                err.to_string(),
+            )]);
+        }
     };
     let alignment = align_ids(&segmented.segments, &old, &retired);
-    let rendered = render_source_ftl(&source_ftl(file, &rel.display().to_string(), &segmented, &alignment));
+    let rendered = render_source_ftl(&source_ftl(
+        file,
+        &rel.display().to_string(),
+        &segmented,
+        &alignment,
+    ));
     Ok((
         PlannedFile {
             source: file.clone(),
@@ -153,7 +171,11 @@ pub fn plan_file(project: &Project, file: &SourceFile) -> Result<(PlannedFile, V
     ))
 }
 
-fn write_planned(project: &Project, planned: &PlannedFile, check_only: bool) -> Result<FileReport, fsx::FsError> {
+fn write_planned(
+    project: &Project,
+    planned: &PlannedFile,
+    check_only: bool,
+) -> Result<FileReport, fsx::FsError> {
     let messages_path = project.messages_path(&project.config.source_locale, &planned.source);
     let current = fsx::read_optional(&messages_path)?;
     let out_of_date = current.as_deref() != Some(planned.rendered.as_str());
@@ -189,17 +211,32 @@ fn duplicate_pins(path: &std::path::Path, text: &str, segments: &[Segment]) -> V
         let Some(pin) = &segment.pin else { continue };
         if let Some(line) = first_line.get(pin.id.as_str()) {
             diagnostics.push(
-                Diagnostic::error_at(path, text, pin.offset, format!("ID `{}` is already pinned on line {line}", pin.id))
-                    .with_help("give each pinned block its own ID"),
+                Diagnostic::error_at(
+                    path,
+                    text,
+                    pin.offset,
+                    format!("ID `{}` is already pinned on line {line}", pin.id),
+                )
+                .with_help("give each pinned block its own ID"),
             );
         } else {
-            first_line.insert(&pin.id, crate::span::LineIndex::new(text).position(text, pin.offset).line);
+            first_line.insert(
+                &pin.id,
+                crate::span::LineIndex::new(text)
+                    .position(text, pin.offset)
+                    .line,
+            );
         }
     }
     diagnostics
 }
 
-fn source_ftl(file: &SourceFile, rel_path: &str, segmented: &SegmentedFile, alignment: &Alignment) -> SourceFtl {
+fn source_ftl(
+    file: &SourceFile,
+    rel_path: &str,
+    segmented: &SegmentedFile,
+    alignment: &Alignment,
+) -> SourceFtl {
     let file_name = file.rel_path.rsplit('/').next().unwrap_or(&file.rel_path);
     let messages = segmented
         .segments
@@ -208,6 +245,9 @@ fn source_ftl(file: &SourceFile, rel_path: &str, segmented: &SegmentedFile, alig
         .map(|(segment, id)| {
             let mut where_from = format!("{file_name}:{}", segment.line);
             let context = match (segment.kind, &segmented.title) {
+                (SegmentKind::Field, _) if file.kind == SourceKind::Module => {
+                    format!("front matter › {}", segment.context.join(" › "))
+                }
                 (SegmentKind::Field, _) => segment.context.join(" › "),
                 (_, Some(title)) => std::iter::once(title.as_str())
                     .chain(segment.context.iter().map(String::as_str))
@@ -248,10 +288,19 @@ fn find_orphans(project: &Project, files: &[SourceFile], only: &[String]) -> Vec
     let mut orphans: Vec<PathBuf> = walkdir::WalkDir::new(&source_dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file() && entry.path().extension().is_some_and(|ext| ext == "ftl"))
         .filter(|entry| {
-            let course = entry.path().strip_prefix(&source_dir).ok().and_then(|rel| rel.components().next());
-            only.is_empty() || course.is_some_and(|course| only.iter().any(|name| course.as_os_str() == name.as_str()))
+            entry.file_type().is_file() && entry.path().extension().is_some_and(|ext| ext == "ftl")
+        })
+        .filter(|entry| {
+            let course = entry
+                .path()
+                .strip_prefix(&source_dir)
+                .ok()
+                .and_then(|rel| rel.components().next());
+            only.is_empty()
+                || course.is_some_and(|course| {
+                    only.iter().any(|name| course.as_os_str() == name.as_str())
+                })
         })
         .map(walkdir::DirEntry::into_path)
         .filter(|path| !expected.contains(path))

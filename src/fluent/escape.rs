@@ -118,7 +118,9 @@ pub fn pattern_to_string(pattern: &Pattern<&str>) -> Result<String, String> {
 /// Whether `id` is a valid Fluent message identifier (`[a-zA-Z][a-zA-Z0-9_-]*`).
 pub fn is_identifier(id: &str) -> bool {
     let mut chars = id.chars();
-    chars.next().is_some_and(|first| first.is_ascii_alphabetic())
+    chars
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic())
         && chars.all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
 }
 
@@ -154,10 +156,7 @@ mod tests {
 
     #[test]
     fn braces_are_literals() {
-        check(
-            "Dear {patient_name}",
-            "k = Dear {\"{\"}patient_name{\"}\"}",
-        );
+        check("Dear {patient_name}", "k = Dear {\"{\"}patient_name{\"}\"}");
     }
 
     #[test]

@@ -43,7 +43,11 @@ pub fn render_source_ftl(ftl: &SourceFtl) -> String {
         push_comment("###", line, &mut out);
     }
     for chunk in ftl.retired.chunks(RETIRED_PER_LINE) {
-        push_comment("###", &format!("{RETIRED_PREFIX} {}", chunk.join(" ")), &mut out);
+        push_comment(
+            "###",
+            &format!("{RETIRED_PREFIX} {}", chunk.join(" ")),
+            &mut out,
+        );
     }
     for message in &ftl.messages {
         if !out.is_empty() {
@@ -104,8 +108,13 @@ pub fn parse_ftl(path: &Path, text: &str) -> FtlFile {
     let mut file = FtlFile::default();
     for error in errors {
         file.diagnostics.push(
-            Diagnostic::error_at(path, text, error.pos.start, format!("Fluent syntax error: {error}"))
-                .with_help("fix the syntax; the rest of the file is still read"),
+            Diagnostic::error_at(
+                path,
+                text,
+                error.pos.start,
+                format!("Fluent syntax error: {error}"),
+            )
+            .with_help("fix the syntax; the rest of the file is still read"),
         );
     }
     for entry in &resource.body {
@@ -115,8 +124,13 @@ pub fn parse_ftl(path: &Path, text: &str) -> FtlFile {
                 let offset = offset_in(text, id);
                 if file.get(id).is_some() {
                     file.diagnostics.push(
-                        Diagnostic::error_at(path, text, offset, format!("message `{id}` is defined twice"))
-                            .with_help("remove one of them; the first one is used"),
+                        Diagnostic::error_at(
+                            path,
+                            text,
+                            offset,
+                            format!("message `{id}` is defined twice"),
+                        )
+                        .with_help("remove one of them; the first one is used"),
                     );
                     continue;
                 }
@@ -133,7 +147,8 @@ pub fn parse_ftl(path: &Path, text: &str) -> FtlFile {
             Entry::ResourceComment(comment) => {
                 for line in &comment.content {
                     if let Some(ids) = line.trim().strip_prefix(RETIRED_PREFIX) {
-                        file.retired.extend(ids.split_whitespace().map(str::to_owned));
+                        file.retired
+                            .extend(ids.split_whitespace().map(str::to_owned));
                     }
                 }
             }
@@ -190,8 +205,15 @@ mod tests {
         let file = parse_ftl(Path::new("a.ftl"), &text);
         assert!(file.diagnostics.is_empty(), "{:?}", file.diagnostics);
         assert_eq!(file.retired, ftl.retired);
-        let values: Vec<_> = file.messages.iter().map(|m| (m.id.as_str(), m.value.clone())).collect();
-        assert_eq!(values, [("a", Ok("x  \n*y*".to_owned())), ("b", Ok(String::new()))]);
+        let values: Vec<_> = file
+            .messages
+            .iter()
+            .map(|m| (m.id.as_str(), m.value.clone()))
+            .collect();
+        assert_eq!(
+            values,
+            [("a", Ok("x  \n*y*".to_owned())), ("b", Ok(String::new()))]
+        );
     }
 
     #[test]
@@ -201,7 +223,11 @@ mod tests {
         let ids: Vec<_> = file.messages.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["a", "c"]);
         assert_eq!(file.diagnostics.len(), 1);
-        assert!(file.diagnostics[0].location().starts_with("el/x.ftl:2:"), "{}", file.diagnostics[0]);
+        assert!(
+            file.diagnostics[0].location().starts_with("el/x.ftl:2:"),
+            "{}",
+            file.diagnostics[0]
+        );
     }
 
     #[test]

@@ -91,8 +91,14 @@ mod tests {
 
     #[test]
     fn id_and_note() {
-        check("<!-- l10n: id=red-flags -->", &[Ok(Directive::Id("red-flags".into()))]);
-        check("<!-- l10n: id = red-flags -->", &[Ok(Directive::Id("red-flags".into()))]);
+        check(
+            "<!-- l10n: id=red-flags -->",
+            &[Ok(Directive::Id("red-flags".into()))],
+        );
+        check(
+            "<!-- l10n: id = red-flags -->",
+            &[Ok(Directive::Id("red-flags".into()))],
+        );
         check(
             "<!-- l10n: note Doses must not change. -->",
             &[Ok(Directive::Note("Doses must not change.".into()))],
@@ -109,10 +115,18 @@ mod tests {
         check("<!-- l10n: skp -->", &[Err("unknown l10n directive `skp`")]);
         check(
             "<!-- l10n: id=2nd -->",
-            &[Err("`2nd` is not a valid message ID: use letters, digits and `-`, starting with a letter")],
+            &[Err(
+                "`2nd` is not a valid message ID: use letters, digits and `-`, starting with a letter",
+            )],
         );
-        check("<!-- l10n: note -->", &[Err("the note directive has no text")]);
-        check("<!-- l10n: skip now -->", &[Err("the `skip` directive takes no argument")]);
+        check(
+            "<!-- l10n: note -->",
+            &[Err("the note directive has no text")],
+        );
+        check(
+            "<!-- l10n: skip now -->",
+            &[Err("the `skip` directive takes no argument")],
+        );
     }
 
     #[test]

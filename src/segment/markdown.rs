@@ -7,8 +7,8 @@
 //! becomes one segment per alt text and per title instead.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::ops::Range;
+use std::path::Path;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -260,7 +260,11 @@ impl<'a> Walker<'a> {
         }
         self.flush_run();
         if let Some(offset) = self.skip_region {
-            self.error(offset, "`skip-start` has no matching `skip-end`", "add `<!-- l10n: skip-end -->` where the untranslated part ends");
+            self.error(
+                offset,
+                "`skip-start` has no matching `skip-end`",
+                "add `<!-- l10n: skip-end -->` where the untranslated part ends",
+            );
         }
         if let Some(pin) = self.pending_pin.take() {
             self.unused_pin(&pin);
@@ -271,9 +275,7 @@ impl<'a> Walker<'a> {
         self.run.extend(range);
         match tag {
             Tag::Image {
-                link_type,
-                title,
-                ..
+                link_type, title, ..
             } => {
                 let title_span = (*link_type == LinkType::Inline && !title.is_empty())
                     .then(|| find_inline_title(&self.source[range.clone()]))
@@ -326,7 +328,8 @@ impl<'a> Walker<'a> {
             }
             self.pending_notes.clear();
         }
-        if self.governed.is_none() && (self.pending_pin.is_some() || !self.pending_notes.is_empty()) {
+        if self.governed.is_none() && (self.pending_pin.is_some() || !self.pending_notes.is_empty())
+        {
             self.governed = Some(Governed {
                 depth,
                 pin: self.pending_pin.take(),
@@ -346,7 +349,11 @@ impl<'a> Walker<'a> {
         if self.skip_depth == Some(depth) {
             self.skip_depth = None;
         }
-        if self.governed.as_ref().is_some_and(|governed| governed.depth == depth) {
+        if self
+            .governed
+            .as_ref()
+            .is_some_and(|governed| governed.depth == depth)
+        {
             let governed = self.governed.take().expect("checked above");
             if let Some(pin) = governed.pin {
                 self.unused_pin(&pin);
@@ -370,7 +377,11 @@ impl<'a> Walker<'a> {
                 Ok(Directive::Skip) => self.skip_next = Some(at),
                 Ok(Directive::SkipStart) => {
                     if self.skip_region.is_some() {
-                        self.error(at, "`skip-start` inside another `skip-start`", "close the first region with `<!-- l10n: skip-end -->`");
+                        self.error(
+                            at,
+                            "`skip-start` inside another `skip-start`",
+                            "close the first region with `<!-- l10n: skip-end -->`",
+                        );
                     } else {
                         self.skip_region = Some(at);
                     }
@@ -404,9 +415,8 @@ impl<'a> Walker<'a> {
     }
 
     fn error(&mut self, offset: usize, message: &str, help: &str) {
-        self.diagnostics.push(
-            Diagnostic::error_at(self.path, self.source, offset, message).with_help(help),
-        );
+        self.diagnostics
+            .push(Diagnostic::error_at(self.path, self.source, offset, message).with_help(help));
     }
 
     /// Ends the current run, turning it into segments.
@@ -440,7 +450,8 @@ impl<'a> Walker<'a> {
             return;
         }
         if run.has_letters && !is_bare_url(run.plain.trim()) {
-            let escape = matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader).then_some('|');
+            let escape =
+                matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader).then_some('|');
             self.push_segment(kind, range, escape);
         }
     }
@@ -477,7 +488,9 @@ impl<'a> Walker<'a> {
     }
 
     fn push_segment(&mut self, kind: SegmentKind, range: Range<usize>, escape: Option<char>) {
-        let line_start = self.source[..range.start].rfind('\n').map_or(0, |idx| idx + 1);
+        let line_start = self.source[..range.start]
+            .rfind('\n')
+            .map_or(0, |idx| idx + 1);
         let first_prefix = &self.source[line_start..range.start];
         let continuation_prefix: String = first_prefix
             .chars()
@@ -486,7 +499,10 @@ impl<'a> Walker<'a> {
         let text = strip_continuation_prefixes(&self.source[range.clone()]);
         let single_line = matches!(
             kind,
-            SegmentKind::Heading | SegmentKind::TableCell | SegmentKind::TableHeader | SegmentKind::ImageTitle
+            SegmentKind::Heading
+                | SegmentKind::TableCell
+                | SegmentKind::TableHeader
+                | SegmentKind::ImageTitle
         ) && !self.is_setext_heading(kind, &range);
         let base = format!("{}-{}", self.section_slug, kind.id_part());
         let ordinal = self.ordinals.entry(base.clone()).or_insert(0);
@@ -500,7 +516,11 @@ impl<'a> Walker<'a> {
             Some(governed) => (governed.pin.take(), governed.notes.clone()),
             None => (None, Vec::new()),
         };
-        let context = self.headings.iter().map(|(_, title)| title.clone()).collect();
+        let context = self
+            .headings
+            .iter()
+            .map(|(_, title)| title.clone())
+            .collect();
         self.segments.push(Segment {
             kind,
             text,
@@ -565,7 +585,11 @@ fn find_inline_title(image_source: &str) -> Option<Span> {
     while idx > 0 {
         idx -= 1;
         if char::from(bytes[idx]) == open {
-            let backslashes = bytes[..idx].iter().rev().take_while(|&&b| b == b'\\').count();
+            let backslashes = bytes[..idx]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'\\')
+                .count();
             if backslashes % 2 == 0 {
                 return Some(Span::new(idx + 1, inner_end));
             }

@@ -17,7 +17,11 @@ pub fn slugify(text: &str, fallback: &str) -> String {
         if !slug.is_empty() {
             slug.push('-');
         }
-        slug.extend(word.chars().take(MAX_SLUG_LEN).map(|ch| ch.to_ascii_lowercase()));
+        slug.extend(
+            word.chars()
+                .take(MAX_SLUG_LEN)
+                .map(|ch| ch.to_ascii_lowercase()),
+        );
     }
     if slug.is_empty() {
         return fallback.to_owned();
@@ -44,7 +48,10 @@ mod tests {
 
     #[test]
     fn markup_and_punctuation_are_dropped() {
-        check("**Red-flag** symptoms: `call 112`", "red-flag-symptoms-call-112");
+        check(
+            "**Red-flag** symptoms: `call 112`",
+            "red-flag-symptoms-call-112",
+        );
     }
 
     #[test]

@@ -81,7 +81,11 @@ fn place_markdown(
             out.push('\n');
             out.push_str(continuation_prefix);
         }
-        let line = if line_idx > 0 { line.trim_start() } else { line };
+        let line = if line_idx > 0 {
+            line.trim_start()
+        } else {
+            line
+        };
         match block_start_escape_at(line) {
             Some(at) => {
                 out.push_str(&line[..at]);
@@ -108,7 +112,10 @@ fn block_start_escape_at(line: &str) -> Option<usize> {
         .chars()
         .all(|ch| ch == first || ch == ' ');
     let starts_block = match first {
-        '#' => trimmed.trim_start_matches('#').starts_with([' ', '\t']) || trimmed.chars().all(|ch| ch == '#'),
+        '#' => {
+            trimmed.trim_start_matches('#').starts_with([' ', '\t'])
+                || trimmed.chars().all(|ch| ch == '#')
+        }
         '>' => true,
         '-' | '+' | '*' => then_blank || all_same,
         '=' | '_' => all_same,
@@ -123,7 +130,12 @@ fn block_start_escape_at(line: &str) -> Option<usize> {
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=9).contains(&digits) {
         let rest = &trimmed[digits..];
-        if rest.starts_with(['.', ')']) && rest[1..].chars().next().is_none_or(|ch| ch == ' ' || ch == '\t') {
+        if rest.starts_with(['.', ')'])
+            && rest[1..]
+                .chars()
+                .next()
+                .is_none_or(|ch| ch == ' ' || ch == '\t')
+        {
             return Some(indent + digits);
         }
     }
@@ -188,7 +200,11 @@ mod tests {
 
     #[test]
     fn ordinary_lines_are_left_alone() {
-        check_markdown("a\n-5 °C\n#hashtag\n*emphasis*\n2.5 mg", "", "a\n-5 °C\n#hashtag\n*emphasis*\n2.5 mg");
+        check_markdown(
+            "a\n-5 °C\n#hashtag\n*emphasis*\n2.5 mg",
+            "",
+            "a\n-5 °C\n#hashtag\n*emphasis*\n2.5 mg",
+        );
     }
 
     #[test]
@@ -199,14 +215,23 @@ mod tests {
 
     #[test]
     fn yaml_values_are_double_quoted() {
-        assert_eq!(yaml_double_quoted("Τίτλος: \"x\"\n\\"), "\"Τίτλος: \\\"x\\\"\\n\\\\\"");
+        assert_eq!(
+            yaml_double_quoted("Τίτλος: \"x\"\n\\"),
+            "\"Τίτλος: \\\"x\\\"\\n\\\\\""
+        );
     }
 
     #[test]
     fn splice_replaces_spans_in_order() {
         let replacements = vec![
-            Replacement { span: Span::new(6, 11), text: "κόσμε".into() },
-            Replacement { span: Span::new(0, 5), text: "Γεια".into() },
+            Replacement {
+                span: Span::new(6, 11),
+                text: "κόσμε".into(),
+            },
+            Replacement {
+                span: Span::new(0, 5),
+                text: "Γεια".into(),
+            },
         ];
         assert_eq!(splice("hello world!", replacements), "Γεια κόσμε!");
     }

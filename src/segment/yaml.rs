@@ -16,8 +16,13 @@ use crate::diagnostic::Diagnostic;
 use crate::span::{LineIndex, Span};
 
 enum Frame {
-    Mapping { key: Option<String>, expecting_key: bool },
-    Sequence { index: usize },
+    Mapping {
+        key: Option<String>,
+        expecting_key: bool,
+    },
+    Sequence {
+        index: usize,
+    },
 }
 
 /// Segments the YAML in `source[yaml]` (all of `course.yaml`, or a module's front matter).
@@ -63,7 +68,10 @@ pub fn segment_yaml(
                     saw_root = true;
                 }
                 stack.push(match event {
-                    Event::MappingStart(..) => Frame::Mapping { key: None, expecting_key: true },
+                    Event::MappingStart(..) => Frame::Mapping {
+                        key: None,
+                        expecting_key: true,
+                    },
                     _ => Frame::Sequence { index: 0 },
                 });
             }
@@ -72,7 +80,11 @@ pub fn segment_yaml(
                 advance(&mut stack);
             }
             Event::Scalar(value, style, ..) => {
-                if let Some(Frame::Mapping { key, expecting_key: expecting @ true }) = stack.last_mut() {
+                if let Some(Frame::Mapping {
+                    key,
+                    expecting_key: expecting @ true,
+                }) = stack.last_mut()
+                {
                     *key = Some(value.into_owned());
                     *expecting = false;
                     continue;
@@ -183,7 +195,10 @@ impl CharOffsets {
         } else {
             text.char_indices().map(|(offset, _)| offset).collect()
         };
-        CharOffsets { offsets, len: text.len() }
+        CharOffsets {
+            offsets,
+            len: text.len(),
+        }
     }
 
     fn byte(&self, char_index: usize) -> usize {
@@ -202,7 +217,10 @@ mod tests {
     use crate::segment::{place_translation, splice};
 
     fn keys() -> Vec<String> {
-        DEFAULT_TRANSLATABLE_KEYS.iter().map(|&key| key.to_owned()).collect()
+        DEFAULT_TRANSLATABLE_KEYS
+            .iter()
+            .map(|&key| key.to_owned())
+            .collect()
     }
 
     /// (derived ID, text, source slice the span covers) of each segment.
@@ -213,7 +231,13 @@ mod tests {
         let got: Vec<(&str, &str, &str)> = file
             .segments
             .iter()
-            .map(|segment| (segment.derived_id.as_str(), segment.text.as_str(), &yaml[segment.span.range()]))
+            .map(|segment| {
+                (
+                    segment.derived_id.as_str(),
+                    segment.text.as_str(),
+                    &yaml[segment.span.range()],
+                )
+            })
             .collect();
         assert_eq!(got, expected);
     }
@@ -253,14 +277,21 @@ mod tests {
 
     #[test]
     fn non_ascii_values_get_byte_spans() {
-        check("summary: Ψηφιακή υγεία\ntitle: x y\n", &[("summary", "Ψηφιακή υγεία", "Ψηφιακή υγεία"), ("title", "x y", "x y")]);
+        check(
+            "summary: Ψηφιακή υγεία\ntitle: x y\n",
+            &[
+                ("summary", "Ψηφιακή υγεία", "Ψηφιακή υγεία"),
+                ("title", "x y", "x y"),
+            ],
+        );
     }
 
     #[test]
     fn translated_block_scalar_becomes_a_quoted_scalar_that_parses_back() {
         let yaml = "summary: >-\n  Folded\n  text.\n\nnext: x\n";
         let file = segment_yaml(Path::new("c.yaml"), yaml, 0..yaml.len(), &keys(), "");
-        let replacement = place_translation(&file.segments[0], "Τεκμηρίωση: \"ναι\"").expect("differs");
+        let replacement =
+            place_translation(&file.segments[0], "Τεκμηρίωση: \"ναι\"").expect("differs");
         let built = splice(yaml, vec![replacement]);
         assert_eq!(built, "summary: \"Τεκμηρίωση: \\\"ναι\\\"\"\n\nnext: x\n");
         let again = segment_yaml(Path::new("c.yaml"), &built, 0..built.len(), &keys(), "");
@@ -272,15 +303,24 @@ mod tests {
         let yaml = "title: ok\nsummary: [unclosed\n";
         let file = segment_yaml(Path::new("course.yaml"), yaml, 0..yaml.len(), &keys(), "");
         let diagnostic = file.diagnostics.first().expect("an error");
-        assert!(diagnostic.location().starts_with("course.yaml:"), "{diagnostic}");
-        assert!(diagnostic.message.starts_with("invalid YAML"), "{diagnostic}");
+        assert!(
+            diagnostic.location().starts_with("course.yaml:"),
+            "{diagnostic}"
+        );
+        assert!(
+            diagnostic.message.starts_with("invalid YAML"),
+            "{diagnostic}"
+        );
     }
 
     #[test]
     fn a_list_at_the_top_is_an_error() {
         let yaml = "- a\n- b\n";
         let file = segment_yaml(Path::new("course.yaml"), yaml, 0..yaml.len(), &keys(), "");
-        assert_eq!(file.diagnostics[0].message, "the YAML must be a mapping of keys to values");
+        assert_eq!(
+            file.diagnostics[0].message,
+            "the YAML must be a mapping of keys to values"
+        );
         assert_eq!(file.diagnostics[0].location(), "course.yaml:1:1");
     }
 }

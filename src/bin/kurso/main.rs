@@ -1,1 +1,55 @@
-fn main() {}
+//! The `kurso` binary: parses arguments, runs one library stage, renders, exits.
+//!
+//! Exit codes, decided here only: 0 clean, 1 findings (e.g. `extract --check` out of date),
+//! 2 the run failed or some input was bad.
+
+mod args;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+
+use args::{Cli, Command};
+use output::Output;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Clean,
+    Findings,
+    Failed,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(status: ExitStatus) -> ExitCode {
+        match status {
+            ExitStatus::Clean => ExitCode::SUCCESS,
+            ExitStatus::Findings => ExitCode::from(1),
+            ExitStatus::Failed => ExitCode::from(2),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let mut out = Output::new(cli.global.quiet);
+    let status = match &cli.command {
+        Command::Init(args) => commands::init::run(&cli.global, args, &mut out),
+        Command::Extract(args) => commands::extract::run(&cli.global, args, &mut out),
+        Command::Build(args) => commands::build::run(&cli.global, args, &mut out),
+        Command::Config => commands::config::run(&cli.global, &mut out),
+    };
+    status.into()
+}

@@ -17,7 +17,10 @@ fn first(markdown: &str) -> (Vec<OldMessage>, BTreeSet<String>) {
     let old = segments
         .iter()
         .zip(&alignment.ids)
-        .map(|(segment, id)| OldMessage { id: id.clone(), text: segment.text.clone() })
+        .map(|(segment, id)| OldMessage {
+            id: id.clone(),
+            text: segment.text.clone(),
+        })
         .collect();
     (old, alignment.retired)
 }
@@ -45,31 +48,51 @@ const BEFORE: &str = "# Consent\n\nAsk the patient before the video call starts.
 #[test]
 fn unchanged_file_keeps_every_id() {
     let (rows, alignment) = again(BEFORE, BEFORE);
-    assert!(rows.iter().all(|(_, _, change)| *change == Change::Unchanged));
+    assert!(
+        rows.iter()
+            .all(|(_, _, change)| *change == Change::Unchanged)
+    );
     assert!(alignment.removed.is_empty());
 }
 
 #[test]
 fn edited_paragraph_keeps_its_id() {
-    let after = BEFORE.replace("Record the consent in the notes.", "Record the verbal consent in the electronic notes.");
+    let after = BEFORE.replace(
+        "Record the consent in the notes.",
+        "Record the verbal consent in the electronic notes.",
+    );
     let (rows, _) = again(BEFORE, &after);
     assert_eq!(
         rows[2],
         row(
             "consent-p2",
             "Record the verbal consent in the electronic notes.",
-            Change::Changed { old_text: "Record the consent in the notes.".into() }
+            Change::Changed {
+                old_text: "Record the consent in the notes.".into()
+            }
         )
     );
 }
 
 #[test]
 fn inserted_paragraph_gets_a_fresh_id_and_others_keep_theirs() {
-    let after = BEFORE.replace("Record the consent", "Check the patient's identity.\n\nRecord the consent");
+    let after = BEFORE.replace(
+        "Record the consent",
+        "Check the patient's identity.\n\nRecord the consent",
+    );
     let (rows, _) = again(BEFORE, &after);
     let ids: Vec<&str> = rows.iter().map(|(id, _, _)| id.as_str()).collect();
     // The new block would derive `consent-p2`, which is taken: it gets the next free one.
-    assert_eq!(ids, ["consent-title", "consent-p1", "consent-p4", "consent-p2", "consent-p3"]);
+    assert_eq!(
+        ids,
+        [
+            "consent-title",
+            "consent-p1",
+            "consent-p4",
+            "consent-p2",
+            "consent-p3"
+        ]
+    );
     assert_eq!(rows[2].2, Change::Added);
 }
 
@@ -86,9 +109,15 @@ fn deleted_paragraph_is_retired_and_never_reused() {
     let old: Vec<OldMessage> = segments
         .iter()
         .zip(&alignment.ids)
-        .map(|(segment, id)| OldMessage { id: id.clone(), text: segment.text.clone() })
+        .map(|(segment, id)| OldMessage {
+            id: id.clone(),
+            text: segment.text.clone(),
+        })
         .collect();
-    let later = deleted.replace("Offer an interpreter", "Switch to a telephone call if the video fails.\n\nOffer an interpreter");
+    let later = deleted.replace(
+        "Offer an interpreter",
+        "Switch to a telephone call if the video fails.\n\nOffer an interpreter",
+    );
     let later_segments = extract(&later);
     let later_alignment = align_ids(&later_segments, &old, &alignment.retired);
     let new_id = &later_alignment.ids[2];
@@ -101,7 +130,14 @@ fn deleted_paragraph_is_retired_and_never_reused() {
 fn moved_paragraph_keeps_its_id() {
     let after = "# Consent\n\nOffer an interpreter when needed.\n\nAsk the patient before the video call starts.\n\nRecord the consent in the notes.\n";
     let (rows, _) = again(BEFORE, after);
-    assert_eq!(rows[1], row("consent-p3", "Offer an interpreter when needed.", Change::Moved));
+    assert_eq!(
+        rows[1],
+        row(
+            "consent-p3",
+            "Offer an interpreter when needed.",
+            Change::Moved
+        )
+    );
     assert_eq!(rows[2].0, "consent-p1");
     assert_eq!(rows[3].0, "consent-p2");
 }
@@ -119,12 +155,18 @@ fn renamed_heading_keeps_ids_of_its_section() {
     let after = BEFORE.replace("# Consent", "# Consent to remote care");
     let (rows, _) = again(BEFORE, &after);
     let ids: Vec<&str> = rows.iter().map(|(id, _, _)| id.as_str()).collect();
-    assert_eq!(ids, ["consent-title", "consent-p1", "consent-p2", "consent-p3"]);
+    assert_eq!(
+        ids,
+        ["consent-title", "consent-p1", "consent-p2", "consent-p3"]
+    );
 }
 
 #[test]
 fn rewritten_paragraph_is_a_new_message() {
-    let after = BEFORE.replace("Record the consent in the notes.", "Bring a charged tablet to every ward round.");
+    let after = BEFORE.replace(
+        "Record the consent in the notes.",
+        "Bring a charged tablet to every ward round.",
+    );
     let (rows, alignment) = again(BEFORE, &after);
     assert_eq!(rows[2].2, Change::Added);
     assert_eq!(alignment.removed, ["consent-p2"]);
@@ -133,9 +175,19 @@ fn rewritten_paragraph_is_a_new_message() {
 
 #[test]
 fn pinned_id_wins_over_alignment() {
-    let after = BEFORE.replace("Record the consent", "<!-- l10n: id=record-consent -->\nRecord the consent");
+    let after = BEFORE.replace(
+        "Record the consent",
+        "<!-- l10n: id=record-consent -->\nRecord the consent",
+    );
     let (rows, alignment) = again(BEFORE, &after);
-    assert_eq!(rows[2], row("record-consent", "Record the consent in the notes.", Change::Added));
+    assert_eq!(
+        rows[2],
+        row(
+            "record-consent",
+            "Record the consent in the notes.",
+            Change::Added
+        )
+    );
     assert_eq!(alignment.removed, ["consent-p2"]);
 }
 
@@ -143,7 +195,10 @@ fn pinned_id_wins_over_alignment() {
 fn pinned_id_can_revive_a_retired_one() {
     let (old, _) = first(BEFORE);
     let retired: BTreeSet<String> = ["old-intro".to_owned()].into();
-    let segments = extract(&BEFORE.replace("Ask the patient", "<!-- l10n: id=old-intro -->\nAsk the patient"));
+    let segments = extract(&BEFORE.replace(
+        "Ask the patient",
+        "<!-- l10n: id=old-intro -->\nAsk the patient",
+    ));
     let alignment = align_ids(&segments, &old, &retired);
     assert_eq!(alignment.ids[1], "old-intro");
     assert!(!alignment.retired.contains("old-intro"));
@@ -151,7 +206,10 @@ fn pinned_id_can_revive_a_retired_one() {
 
 #[test]
 fn fresh_ids_count_up_or_get_a_suffix() {
-    let taken: HashSet<String> = ["a-p1", "a-p2", "a-title"].iter().map(|&id| id.to_owned()).collect();
+    let taken: HashSet<String> = ["a-p1", "a-p2", "a-title"]
+        .iter()
+        .map(|&id| id.to_owned())
+        .collect();
     assert_eq!(fresh_id("a-p1", &taken), "a-p3");
     assert_eq!(fresh_id("a-title", &taken), "a-title-2");
     assert_eq!(fresh_id("b-p1", &taken), "b-p1");
@@ -160,5 +218,10 @@ fn fresh_ids_count_up_or_get_a_suffix() {
 #[test]
 fn similarity_is_one_for_equal_and_low_for_unrelated_text() {
     assert!((similarity("a b c", "a b c") - 1.0).abs() < f32::EPSILON);
-    assert!(similarity("Record the consent in the notes.", "Bring a charged tablet to every ward round.") < MIN_SIMILARITY);
+    assert!(
+        similarity(
+            "Record the consent in the notes.",
+            "Bring a charged tablet to every ward round."
+        ) < MIN_SIMILARITY
+    );
 }

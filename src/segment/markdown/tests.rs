@@ -2,7 +2,10 @@ use super::*;
 use crate::config::DEFAULT_TRANSLATABLE_KEYS;
 
 fn segments(markdown: &str) -> SegmentedFile {
-    let keys: Vec<String> = DEFAULT_TRANSLATABLE_KEYS.iter().map(|&k| k.to_owned()).collect();
+    let keys: Vec<String> = DEFAULT_TRANSLATABLE_KEYS
+        .iter()
+        .map(|&k| k.to_owned())
+        .collect();
     segment_module(Path::new("m.md"), markdown, &keys)
 }
 
@@ -48,7 +51,10 @@ fn headings_and_paragraphs_get_section_ids() {
 fn inline_markup_stays_in_the_message() {
     check(
         "Give **paracetamol 1 g** every *6 h*; see [NICE](https://www.nice.org.uk \"NICE\") and `dose_mg`.\n",
-        &[("intro-p1", "Give **paracetamol 1 g** every *6 h*; see [NICE](https://www.nice.org.uk \"NICE\") and `dose_mg`.")],
+        &[(
+            "intro-p1",
+            "Give **paracetamol 1 g** every *6 h*; see [NICE](https://www.nice.org.uk \"NICE\") and `dose_mg`.",
+        )],
     );
 }
 
@@ -56,13 +62,19 @@ fn inline_markup_stays_in_the_message() {
 fn wrapped_lines_keep_their_breaks_without_container_prefixes() {
     check(
         "> Quoted line one\n> and two.\n\n- item wraps\n  onto two lines\n",
-        &[("intro-q1", "Quoted line one\nand two."), ("intro-li1", "item wraps\nonto two lines")],
+        &[
+            ("intro-q1", "Quoted line one\nand two."),
+            ("intro-li1", "item wraps\nonto two lines"),
+        ],
     );
 }
 
 #[test]
 fn hard_breaks_are_kept_as_written() {
-    check("Line one\\\nline two  \nline three\n", &[("intro-p1", "Line one\\\nline two  \nline three")]);
+    check(
+        "Line one\\\nline two  \nline three\n",
+        &[("intro-p1", "Line one\\\nline two  \nline three")],
+    );
 }
 
 #[test]
@@ -80,7 +92,10 @@ fn nested_lists_give_one_message_per_item() {
 
 #[test]
 fn task_list_markers_are_not_text() {
-    check("- [ ] Wrong\n- [x] Right\n", &[("intro-li1", "Wrong"), ("intro-li2", "Right")]);
+    check(
+        "- [ ] Wrong\n- [x] Right\n",
+        &[("intro-li1", "Wrong"), ("intro-li2", "Right")],
+    );
 }
 
 #[test]
@@ -108,12 +123,21 @@ fn code_blocks_urls_and_html_are_not_translatable() {
 #[test]
 fn an_image_alone_gives_alt_and_title_messages() {
     let markdown = "![ePRO dashboard with alerts](fig/epro.svg \"Weekly alerts\")\n";
-    check(markdown, &[("intro-alt1", "ePRO dashboard with alerts"), ("intro-img-title1", "Weekly alerts")]);
+    check(
+        markdown,
+        &[
+            ("intro-alt1", "ePRO dashboard with alerts"),
+            ("intro-img-title1", "Weekly alerts"),
+        ],
+    );
 }
 
 #[test]
 fn an_image_inside_text_stays_in_the_paragraph() {
-    check("See ![icon](i.svg) here.\n", &[("intro-p1", "See ![icon](i.svg) here.")]);
+    check(
+        "See ![icon](i.svg) here.\n",
+        &[("intro-p1", "See ![icon](i.svg) here.")],
+    );
 }
 
 #[test]
@@ -159,29 +183,57 @@ fn skip_region_skips_everything_inside() {
 
 #[test]
 fn pinned_id_and_note_attach_to_the_next_block() {
-    let file = segments("<!-- l10n: id=red-flags -->\n<!-- l10n: note Doses must not change. -->\n- Fever\n- Chills\n");
-    let pins: Vec<_> = file.segments.iter().map(|s| s.pin.as_ref().map(|p| p.id.as_str())).collect();
+    let file = segments(
+        "<!-- l10n: id=red-flags -->\n<!-- l10n: note Doses must not change. -->\n- Fever\n- Chills\n",
+    );
+    let pins: Vec<_> = file
+        .segments
+        .iter()
+        .map(|s| s.pin.as_ref().map(|p| p.id.as_str()))
+        .collect();
     assert_eq!(pins, [Some("red-flags"), None]);
     let notes: Vec<_> = file.segments.iter().map(|s| s.notes.clone()).collect();
-    assert_eq!(notes, [vec!["Doses must not change.".to_owned()], vec!["Doses must not change.".to_owned()]]);
+    assert_eq!(
+        notes,
+        [
+            vec!["Doses must not change.".to_owned()],
+            vec!["Doses must not change.".to_owned()]
+        ]
+    );
 }
 
 #[test]
 fn heading_context_follows_levels() {
     let file = segments("# A\n## B\n### C\nText.\n## D\nMore.\n");
-    let contexts: Vec<_> = file.segments.iter().map(|s| s.context.join(" › ")).collect();
-    assert_eq!(contexts, ["A", "A › B", "A › B › C", "A › B › C", "A › D", "A › D"]);
+    let contexts: Vec<_> = file
+        .segments
+        .iter()
+        .map(|s| s.context.join(" › "))
+        .collect();
+    assert_eq!(
+        contexts,
+        ["A", "A › B", "A › B › C", "A › B › C", "A › D", "A › D"]
+    );
 }
 
 #[test]
 fn unknown_directive_is_an_error_with_position() {
-    check_errors("Text.\n\n<!-- l10n: skp -->\nMore.\n", &["m.md:3:6: unknown l10n directive `skp`"]);
+    check_errors(
+        "Text.\n\n<!-- l10n: skp -->\nMore.\n",
+        &["m.md:3:6: unknown l10n directive `skp`"],
+    );
 }
 
 #[test]
 fn unbalanced_skip_regions_are_errors() {
-    check_errors("<!-- l10n: skip-start -->\nText.\n", &["m.md:1:6: `skip-start` has no matching `skip-end`"]);
-    check_errors("Text.\n\n<!-- l10n: skip-end -->\n", &["m.md:3:6: `skip-end` without a `skip-start`"]);
+    check_errors(
+        "<!-- l10n: skip-start -->\nText.\n",
+        &["m.md:1:6: `skip-start` has no matching `skip-end`"],
+    );
+    check_errors(
+        "Text.\n\n<!-- l10n: skip-end -->\n",
+        &["m.md:3:6: `skip-end` without a `skip-start`"],
+    );
 }
 
 #[test]
@@ -194,7 +246,10 @@ fn unclosed_front_matter_is_an_error_and_nothing_is_extracted() {
 
 #[test]
 fn bad_front_matter_yaml_is_an_error_with_its_file_line() {
-    check_errors("---\ntitle: ok\nsummary: [unclosed\n---\n# Body\n", &["m.md:4:1: invalid YAML: while parsing a flow sequence, expected ',' or ']'"]);
+    check_errors(
+        "---\ntitle: ok\nsummary: [unclosed\n---\n# Body\n",
+        &["m.md:4:1: invalid YAML: while parsing a flow sequence, expected ',' or ']'"],
+    );
 }
 
 #[test]
@@ -203,5 +258,8 @@ fn inline_title_spans_are_found() {
     let span = find_inline_title(source).expect("has title");
     assert_eq!(&source[span.range()], "T \\\" x");
     let source = "![a](u (paren))";
-    assert_eq!(&source[find_inline_title(source).expect("has title").range()], "paren");
+    assert_eq!(
+        &source[find_inline_title(source).expect("has title").range()],
+        "paren"
+    );
 }

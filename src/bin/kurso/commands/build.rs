@@ -1,0 +1,98 @@
+use kurso::build::{BuildOptions, build};
+use kurso::config::parse_locale_code;
+use kurso::diagnostic::Diagnostic;
+
+use crate::ExitStatus;
+use crate::args::{BuildArgs, GlobalArgs};
+use crate::commands::load_project;
+use crate::output::Output;
+
+/// How many fallback IDs to show per file without --verbose.
+const SHOWN_FALLBACKS: usize = 5;
+
+pub fn run(global: &GlobalArgs, args: &BuildArgs, out: &mut Output) -> ExitStatus {
+    let project = match load_project(global) {
+        Ok(project) => project,
+        Err(diagnostic) => {
+            out.error(&diagnostic);
+            return ExitStatus::Failed;
+        }
+    };
+    let mut locales = Vec::new();
+    for code in &args.locales {
+        match parse_locale_code(code) {
+            Ok(locale) => locales.push(locale),
+            Err(message) => {
+                out.error(
+                    &Diagnostic::file_error(std::path::Path::new("--locale"), message)
+                        .with_help("use a BCP 47 code such as `el`, `el-CY` or `fi`"),
+                );
+                return ExitStatus::Failed;
+            }
+        }
+    }
+    let opts = BuildOptions {
+        locales,
+        courses: args.courses.clone(),
+    };
+    let summary = match build(&project, &opts) {
+        Ok(summary) => summary,
+        Err(diagnostic) => {
+            out.error(&diagnostic);
+            return ExitStatus::Failed;
+        }
+    };
+    out.diagnostics(&summary.diagnostics);
+    for locale in &summary.locales {
+        let chain: Vec<String> = locale.chain.iter().map(ToString::to_string).collect();
+        let sources: Vec<String> = locale
+            .chain
+            .iter()
+            .filter_map(|from| {
+                locale
+                    .from_locale
+                    .get(&from.to_string())
+                    .map(|n| format!("{n} {from}"))
+            })
+            .collect();
+        out.line(&format!(
+            "{}: {} files into {} ({} written); {} messages: {} [chain {}]",
+            locale.locale,
+            locale.n_files,
+            locale.output_dir.display(),
+            locale.n_written,
+            locale.n_messages,
+            sources.join(", "),
+            chain.join(" → "),
+        ));
+        let mut by_file: Vec<(&std::path::Path, Vec<&str>)> = Vec::new();
+        for fallback in &locale.fallbacks {
+            match by_file.last_mut() {
+                Some((path, ids)) if *path == fallback.source.as_path() => ids.push(&fallback.id),
+                _ => by_file.push((&fallback.source, vec![&fallback.id])),
+            }
+        }
+        for (path, ids) in by_file {
+            let shown = if args.verbose || ids.len() <= SHOWN_FALLBACKS {
+                ids.join(" ")
+            } else {
+                format!(
+                    "{} … and {} more (--verbose lists all)",
+                    ids[..SHOWN_FALLBACKS].join(" "),
+                    ids.len() - SHOWN_FALLBACKS
+                )
+            };
+            out.line(&format!(
+                "    fell back to {}: {} in {}: {shown}",
+                project.config.source_locale,
+                ids.len(),
+                path.display()
+            ));
+        }
+    }
+    if summary.has_errors() {
+        ExitStatus::Failed
+    } else {
+        ExitStatus::Clean
+    }
+}

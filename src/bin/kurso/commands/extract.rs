@@ -1,0 +1,87 @@
+use kurso::extract::{ExtractOptions, FileReport, extract};
+
+use crate::ExitStatus;
+use crate::args::{ExtractArgs, GlobalArgs};
+use crate::commands::load_project;
+use crate::output::Output;
+
+pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitStatus {
+    let project = match load_project(global) {
+        Ok(project) => project,
+        Err(diagnostic) => {
+            out.error(&diagnostic);
+            return ExitStatus::Failed;
+        }
+    };
+    let opts = ExtractOptions {
+        courses: args.courses.clone(),
+        check_only: args.check,
+    };
+    let summary = match extract(&project, &opts) {
+        Ok(summary) => summary,
+        Err(diagnostic) => {
+            out.error(&diagnostic);
+            return ExitStatus::Failed;
+        }
+    };
+    out.diagnostics(&summary.diagnostics);
+    let verb = if args.check { "out of date" } else { "wrote" };
+    for file in summary.out_of_date() {
+        out.line(&format!(
+            "{verb} {} ({})",
+            file.messages_path.display(),
+            counts(file)
+        ));
+        if args.verbose {
+            for (label, ids) in [
+                ("added", &file.added),
+                ("changed", &file.changed),
+                ("moved", &file.moved),
+                ("removed", &file.removed),
+            ] {
+                if !ids.is_empty() {
+                    out.line(&format!("    {label:<8}{}", ids.join(" ")));
+                }
+            }
+        }
+    }
+    for orphan in &summary.orphans {
+        out.line(&format!(
+            "orphaned {} (its source is gone; delete it with its translations)",
+            orphan.display()
+        ));
+    }
+    let n_out_of_date = summary.out_of_date().count();
+    let n_files = summary.files.len();
+    let tail = if args.check {
+        format!("{n_out_of_date} out of date")
+    } else {
+        format!(
+            "{n_out_of_date} written, {} up to date",
+            n_files - n_out_of_date
+        )
+    };
+    out.line(&format!(
+        "{n_files} files, {} messages: {tail}",
+        summary.n_messages()
+    ));
+    if summary.has_errors() {
+        ExitStatus::Failed
+    } else if args.check && n_out_of_date > 0 {
+        out.line("run `kurso extract` and commit the result");
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}
+
+fn counts(file: &FileReport) -> String {
+    format!(
+        "{} messages: {} added, {} changed, {} moved, {} removed",
+        file.n_messages,
+        file.added.len(),
+        file.changed.len(),
+        file.moved.len(),
+        file.removed.len()
+    )
+}
