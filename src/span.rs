@@ -23,6 +23,7 @@ impl Span {
         self.start..self.end
     }
 
+    #[must_use]
     pub fn shifted(self, by: usize) -> Self {
         Span::new(self.start + by, self.end + by)
     }

@@ -50,8 +50,11 @@ pub struct LocaleBuild {
     pub n_messages: usize,
     /// How many messages came from each locale of the chain (source last).
     pub from_locale: BTreeMap<String, usize>,
-    /// Messages with no translation anywhere along the chain (source locale excluded).
+    /// Messages with no translation anywhere along the chain (source locale excluded), in
+    /// document order per file.
     pub fallbacks: Vec<Fallback>,
+    /// Number of messages of each source file (relative path), for reporting fallbacks.
+    pub file_messages: BTreeMap<PathBuf, usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -177,16 +180,13 @@ fn build_locale(
                         ),
                     }
                 }
-                match chosen {
-                    Some((candidate, value)) => {
-                        *from_locale.entry(candidate.to_string()).or_default() += 1;
-                        replacements.extend(place_translation(segment, value));
-                    }
-                    None => {
-                        *from_locale.entry(source_locale.to_string()).or_default() += 1;
-                        if locale != source_locale {
-                            fallbacks.push(Fallback { source: source_rel.clone(), id: id.clone() });
-                        }
+                if let Some((candidate, value)) = chosen {
+                    *from_locale.entry(candidate.to_string()).or_default() += 1;
+                    replacements.extend(place_translation(segment, value));
+                } else {
+                    *from_locale.entry(source_locale.to_string()).or_default() += 1;
+                    if locale != source_locale {
+                        fallbacks.push(Fallback { source: source_rel.clone(), id: id.clone() });
                     }
                 }
             }
@@ -199,7 +199,7 @@ fn build_locale(
                     false
                 }
             };
-            (written, file.alignment.ids.len(), from_locale, fallbacks, diagnostics)
+            (written, (source_rel, file.alignment.ids.len()), from_locale, fallbacks, diagnostics)
         })
         .collect();
 
@@ -212,18 +212,20 @@ fn build_locale(
         n_messages: 0,
         from_locale: BTreeMap::new(),
         fallbacks: Vec::new(),
+        file_messages: BTreeMap::new(),
     };
     let mut diagnostics = Vec::new();
-    for (written, n_messages, from_locale, fallbacks, file_diagnostics) in per_file {
+    for (written, (source_rel, n_messages), from_locale, fallbacks, file_diagnostics) in per_file {
         build.n_written += usize::from(written);
         build.n_messages += n_messages;
+        build.file_messages.insert(source_rel, n_messages);
         for (from, count) in from_locale {
             *build.from_locale.entry(from).or_default() += count;
         }
         build.fallbacks.extend(fallbacks);
         diagnostics.extend(file_diagnostics);
     }
-    build.fallbacks.sort();
+    build.fallbacks.sort_by(|a, b| a.source.cmp(&b.source));
     (build, diagnostics)
 }
 

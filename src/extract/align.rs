@@ -282,10 +282,11 @@ fn fresh_id(derived: &str, taken: &HashSet<String>) -> String {
     } else {
         (format!("{derived}-"), 2)
     };
-    (start..)
+    // `taken` is finite, so one of its len + 1 next candidates is free.
+    (start..=start + taken.len() as u64)
         .map(|n| format!("{stem}{n}"))
         .find(|candidate| !taken.contains(candidate))
-        .expect("an unbounded range has a free ID")
+        .expect("a finite set leaves one of len + 1 candidates free")
 }
 
 #[cfg(test)]

@@ -78,10 +78,13 @@ pub struct PlannedFile {
     pub rendered: String,
 }
 
+/// A planned file with its warnings, or the errors that stop it.
+pub type PlanResult = Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// Runs extraction over the project.
 pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummary, Diagnostic> {
     let files = project.source_files(&opts.courses)?;
-    let results: Vec<Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>>> = files
+    let results: Vec<PlanResult> = files
         .par_iter()
         .map(|file| plan_file(project, file))
         .collect();
@@ -110,10 +113,7 @@ pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummar
 
 /// Segments and aligns one file. `Err` carries the errors that stop this file (it is then
 /// left alone); `Ok` carries warnings.
-pub fn plan_file(
-    project: &Project,
-    file: &SourceFile,
-) -> Result<(PlannedFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn plan_file(project: &Project, file: &SourceFile) -> PlanResult {
     let path = project.source_path(file);
     let rel = project.relative(&path).to_path_buf();
     let text = fsx::read_to_string(&path)
@@ -248,12 +248,11 @@ fn source_ftl(
                 (SegmentKind::Field, _) if file.kind == SourceKind::Module => {
                     format!("front matter › {}", segment.context.join(" › "))
                 }
-                (SegmentKind::Field, _) => segment.context.join(" › "),
                 (_, Some(title)) => std::iter::once(title.as_str())
                     .chain(segment.context.iter().map(String::as_str))
                     .collect::<Vec<_>>()
                     .join(" › "),
-                (_, None) => segment.context.join(" › "),
+                (SegmentKind::Field, _) | (_, None) => segment.context.join(" › "),
             };
             if !context.is_empty() {
                 where_from.push_str(" · ");

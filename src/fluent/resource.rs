@@ -1,7 +1,7 @@
 //! Reading `.ftl` files into messages, and writing the source files `kurso extract` owns.
 //!
 //! Invariant: reading never fails on content. Syntax errors become diagnostics with
-//! file:line:col and the rest of the file is still read (fluent-syntax recovers at the next
+//! `file:line:col` and the rest of the file is still read (fluent-syntax recovers at the next
 //! entry), so one broken message never hides the others.
 
 use std::path::Path;

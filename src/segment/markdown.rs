@@ -19,7 +19,7 @@ use super::{Pin, Placement, Segment, SegmentKind, SegmentedFile};
 use crate::diagnostic::Diagnostic;
 use crate::span::{LineIndex, Span};
 
-/// The Markdown dialect kurso reads: CommonMark with GitHub tables, task lists,
+/// The Markdown dialect kurso reads: `CommonMark` with GitHub tables, task lists,
 /// strikethrough and footnotes.
 pub fn markdown_options() -> Options {
     Options::ENABLE_TABLES
@@ -449,7 +449,10 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        if run.has_letters && !is_bare_url(run.plain.trim()) {
+        if run.has_letters
+            && !is_bare_url(run.plain.trim())
+            && !is_div_fence(&self.source[range.clone()])
+        {
             let escape =
                 matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader).then_some('|');
             self.push_segment(kind, range, escape);
@@ -550,6 +553,13 @@ fn is_bare_url(text: &str) -> bool {
             || text.starts_with("https://")
             || text.starts_with("www.")
             || text.starts_with("mailto:"))
+}
+
+/// Pandoc fenced-div lines (`::::: challenge`, as Carpentries lessons use) are structure,
+/// not prose: the class name must not be translated.
+fn is_div_fence(raw: &str) -> bool {
+    raw.lines()
+        .all(|line| line.trim_start_matches([' ', '>']).starts_with(":::"))
 }
 
 /// Removes container prefixes (`>` and indentation) from every line but the first.

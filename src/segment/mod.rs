@@ -13,7 +13,7 @@ mod splice;
 mod yaml;
 
 pub use directive::{Directive, parse_directives};
-pub use markdown::segment_module;
+pub use markdown::{markdown_options, segment_module};
 pub use slug::slugify;
 pub use splice::{Replacement, place_translation, splice};
 pub use yaml::segment_yaml;

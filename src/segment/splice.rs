@@ -6,6 +6,8 @@
 //! double-quoted scalars. A translation equal to the source text changes nothing, which is
 //! why building the source locale reproduces the source byte for byte.
 
+use std::fmt::Write as _;
+
 use super::{Placement, Segment};
 use crate::span::Span;
 
@@ -166,7 +168,9 @@ fn yaml_double_quoted(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            ch if ch.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(ch))),
+            ch if ch.is_control() => {
+                write!(out, "\\u{:04X}", u32::from(ch)).expect("writing to a String");
+            }
             ch => out.push(ch),
         }
     }

@@ -36,6 +36,10 @@ impl Output {
         }
     }
 
+    #[allow(
+        clippy::unused_self,
+        reason = "all output goes through `Output`, so it can later colour it"
+    )]
     pub fn diagnostics(&mut self, diagnostics: &[Diagnostic]) {
         let mut stderr = std::io::stderr().lock();
         for diagnostic in diagnostics {

@@ -263,3 +263,11 @@ fn inline_title_spans_are_found() {
         "paren"
     );
 }
+
+#[test]
+fn pandoc_div_fences_are_not_translatable() {
+    check(
+        "::::::::::::::: challenge\n\n## Check your understanding\n\n::::::::::::::::\n",
+        &[("check-your-understanding-title", "Check your understanding")],
+    );
+}

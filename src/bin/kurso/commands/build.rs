@@ -72,7 +72,23 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs, out: &mut Output) -> ExitStatu
                 _ => by_file.push((&fallback.source, vec![&fallback.id])),
             }
         }
-        for (path, ids) in by_file {
+        let source = &project.config.source_locale;
+        let (untranslated, partial): (Vec<_>, Vec<_>) = by_file
+            .into_iter()
+            .partition(|(path, ids)| locale.file_messages.get(*path) == Some(&ids.len()));
+        if !untranslated.is_empty() {
+            let n_messages: usize = untranslated.iter().map(|(_, ids)| ids.len()).sum();
+            out.line(&format!(
+                "    not translated yet, built from {source}: {} files ({n_messages} messages)",
+                untranslated.len()
+            ));
+            if args.verbose {
+                for (path, _) in &untranslated {
+                    out.line(&format!("        {}", path.display()));
+                }
+            }
+        }
+        for (path, ids) in partial {
             let shown = if args.verbose || ids.len() <= SHOWN_FALLBACKS {
                 ids.join(" ")
             } else {
@@ -82,9 +98,9 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs, out: &mut Output) -> ExitStatu
                     ids.len() - SHOWN_FALLBACKS
                 )
             };
+            let total = locale.file_messages.get(path).copied().unwrap_or_default();
             out.line(&format!(
-                "    fell back to {}: {} in {}: {shown}",
-                project.config.source_locale,
+                "    fell back to {source}: {} of {total} in {}: {shown}",
                 ids.len(),
                 path.display()
             ));

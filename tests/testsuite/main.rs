@@ -1,0 +1,7 @@
+//! Integration tests, compiled into one binary. `support` holds the `TestProject` builder.
+
+mod build;
+mod corpus;
+mod extract;
+mod roundtrip;
+mod support;

@@ -1,0 +1,147 @@
+//! `TestProject`: a throwaway kurso project on disk, and helpers to run the real binary on it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+pub struct TestProject {
+    dir: tempfile::TempDir,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestProject {
+    /// A project with `kurso.toml` targeting el, el-CY and it.
+    pub fn new() -> Self {
+        let project = TestProject {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        project.file(
+            "kurso.toml",
+            "source-locale = \"en\"\ntarget-locales = [\"el\", \"el-CY\", \"it\"]\n",
+        )
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file (creating folders); returns self for chaining.
+    pub fn file(self, rel: &str, contents: &str) -> Self {
+        self.write(rel, contents);
+        self
+    }
+
+    pub fn write(&self, rel: &str, contents: &str) {
+        let path = self.root().join(rel);
+        std::fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(path, contents).expect("write");
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root().join(rel))
+            .unwrap_or_else(|err| panic!("read {rel}: {err}"))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.root().join(rel).exists()
+    }
+
+    /// Runs `kurso ARGS` in the project folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_kurso"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("run kurso");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Runs and asserts the exit code, showing the output when it differs.
+    #[track_caller]
+    pub fn run_ok(&self, args: &[&str]) -> Run {
+        let run = self.run(args);
+        assert_eq!(
+            run.code, 0,
+            "kurso {args:?} failed\nstdout:\n{}\nstderr:\n{}",
+            run.stdout, run.stderr
+        );
+        run
+    }
+}
+
+/// The repository's shared corpora (`../shared/corpora` beside the repository).
+pub fn corpora() -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    assert!(
+        path.is_dir(),
+        "the shared corpora are expected at {}",
+        path.display()
+    );
+    path
+}
+
+/// Block-level structure of a Markdown text: every block tag, without positions or text.
+pub fn block_skeleton(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, kurso::segment::markdown_options())
+        .filter_map(|event| match event {
+            Event::Start(tag) if !is_inline(&tag) => Some(format!("start {}", tag_name(&tag))),
+            Event::End(end) => {
+                let name = format!("{end:?}");
+                (![
+                    "Emphasis",
+                    "Strong",
+                    "Strikethrough",
+                    "Link",
+                    "Image",
+                    "Superscript",
+                    "Subscript",
+                ]
+                .iter()
+                .any(|inline| name.starts_with(inline)))
+                .then(|| format!("end {name}"))
+            }
+            Event::Rule => Some("rule".to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn is_inline(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn tag_name(tag: &Tag<'_>) -> String {
+    match tag {
+        Tag::Heading { level, .. } => format!("heading {level}"),
+        Tag::CodeBlock(_) => "code".to_owned(),
+        Tag::List(start) => format!("list {start:?}"),
+        Tag::Table(alignments) => format!("table {}", alignments.len()),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The full event stream, for "same Markdown" comparisons.
+pub fn events(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, kurso::segment::markdown_options())
+        .map(|event| format!("{event:?}"))
+        .collect()
+}
