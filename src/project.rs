@@ -74,11 +74,16 @@ impl Project {
     /// Loads the project whose `kurso.toml` is in `root`.
     pub fn open(root: &Path) -> Result<Project, Diagnostic> {
         let config_path = root.join(CONFIG_FILE);
+        // Errors name the file as the user would type it: relative to where they are.
+        let shown = std::env::current_dir()
+            .ok()
+            .and_then(|cwd| config_path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| config_path.clone());
         let text = fsx::read_to_string(&config_path).map_err(|err| {
-            Diagnostic::file_error(&config_path, err.to_string())
+            Diagnostic::file_error(&shown, err.to_string())
                 .with_help("run `kurso init` to create one, or pass `--project DIR`")
         })?;
-        let config = Config::parse(&config_path, &text)?;
+        let config = Config::parse(&shown, &text)?;
         Ok(Project {
             root: root.to_path_buf(),
             config,

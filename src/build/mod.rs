@@ -9,7 +9,7 @@
 //! listed in the summary; nothing is dropped silently.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -82,7 +82,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Dia
     };
     if let Some(unknown) = locales.iter().find(|locale| !all_locales.contains(locale)) {
         return Err(Diagnostic::file_error(
-            &project.root.join(crate::config::CONFIG_FILE),
+            Path::new(crate::config::CONFIG_FILE),
             format!("locale `{unknown}` is not one of the project's locales"),
         )
         .with_help(format!(
