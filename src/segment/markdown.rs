@@ -13,6 +13,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::directive::{Directive, parse_directives};
+use super::front_matter::split_front_matter;
 use super::slug::slugify;
 use super::yaml::segment_yaml;
 use super::{Pin, Placement, Segment, SegmentKind, SegmentedFile};
@@ -56,46 +57,6 @@ pub fn segment_module(path: &Path, source: &str, translatable_keys: &[String]) -
     file.segments.extend(walker.segments);
     file.diagnostics.extend(walker.diagnostics);
     file
-}
-
-struct FrontMatter {
-    /// Byte range of the YAML between the fences.
-    yaml: Range<usize>,
-    body_start: usize,
-}
-
-type LazyDiagnostic = fn(&Path, &str) -> Diagnostic;
-
-/// Finds a `---` … `---` (or `...`) block at the very start of the file.
-fn split_front_matter(source: &str) -> Result<Option<FrontMatter>, LazyDiagnostic> {
-    let Some(first_line_end) = source.find('\n') else {
-        return Ok(None);
-    };
-    if source[..first_line_end].trim_end() != "---" {
-        return Ok(None);
-    }
-    let yaml_start = first_line_end + 1;
-    let mut line_start = yaml_start;
-    while line_start <= source.len() {
-        let line_end = source[line_start..]
-            .find('\n')
-            .map_or(source.len(), |idx| line_start + idx);
-        let line = source[line_start..line_end].trim_end();
-        if line == "---" || line == "..." {
-            return Ok(Some(FrontMatter {
-                yaml: yaml_start..line_start,
-                body_start: (line_end + 1).min(source.len()),
-            }));
-        }
-        if line_end == source.len() {
-            break;
-        }
-        line_start = line_end + 1;
-    }
-    Err(|path, source| {
-        Diagnostic::error_at(path, source, 0, "front matter is not closed")
-            .with_help("end the YAML front matter with a line holding only `---`")
-    })
 }
 
 /// A block the next directive-governed segments belong to.
@@ -546,68 +507,6 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// A block that is nothing but a URL or an e-mail address has nothing to translate.
-fn is_bare_url(text: &str) -> bool {
-    !text.contains(char::is_whitespace)
-        && (text.starts_with("http://")
-            || text.starts_with("https://")
-            || text.starts_with("www.")
-            || text.starts_with("mailto:"))
-}
-
-/// Pandoc fenced-div lines (`::::: challenge`, as Carpentries lessons use) are structure,
-/// not prose: the class name must not be translated.
-fn is_div_fence(raw: &str) -> bool {
-    raw.lines()
-        .all(|line| line.trim_start_matches([' ', '>']).starts_with(":::"))
-}
-
-/// Removes container prefixes (`>` and indentation) from every line but the first.
-fn strip_continuation_prefixes(raw: &str) -> String {
-    if !raw.contains('\n') {
-        return raw.to_owned();
-    }
-    let mut text = String::with_capacity(raw.len());
-    for (line_idx, line) in raw.split('\n').enumerate() {
-        if line_idx > 0 {
-            text.push('\n');
-            text.push_str(line.trim_start_matches([' ', '\t', '>']));
-        } else {
-            text.push_str(line);
-        }
-    }
-    text
-}
-
-/// The span of the title inside an inline image's source `![alt](url "title")`, relative to
-/// the start of that source.
-fn find_inline_title(image_source: &str) -> Option<Span> {
-    let body = image_source.strip_suffix(')')?.trim_end();
-    let close = body.chars().next_back()?;
-    let open = match close {
-        '"' | '\'' => close,
-        ')' => '(',
-        _ => return None,
-    };
-    let inner_end = body.len() - close.len_utf8();
-    let bytes = body.as_bytes();
-    let mut idx = inner_end;
-    while idx > 0 {
-        idx -= 1;
-        if char::from(bytes[idx]) == open {
-            let backslashes = bytes[..idx]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'\\')
-                .count();
-            if backslashes % 2 == 0 {
-                return Some(Span::new(idx + 1, inner_end));
-            }
-        }
-    }
-    None
-}
-
 fn is_inline_tag(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
@@ -633,6 +532,10 @@ fn is_inline_tag_end(tag_end: TagEnd) -> bool {
             | TagEnd::Image
     )
 }
+
+mod text;
+
+use text::{find_inline_title, is_bare_url, is_div_fence, strip_continuation_prefixes};
 
 #[cfg(test)]
 mod tests;

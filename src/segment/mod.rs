@@ -7,6 +7,7 @@
 //! Code blocks, inline code on its own, URLs and HTML never become segments.
 
 mod directive;
+mod front_matter;
 mod markdown;
 mod slug;
 mod splice;

@@ -1,3 +1,6 @@
+//! Segmentation of Markdown modules: one `check(markdown, expected)` per behaviour.
+
+use super::text::find_inline_title;
 use super::*;
 use crate::config::DEFAULT_TRANSLATABLE_KEYS;
 

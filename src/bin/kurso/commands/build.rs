@@ -1,3 +1,5 @@
+//! `kurso build`: runs the build stage and lists what fell back to the source.
+
 use kurso::build::{BuildOptions, build};
 use kurso::config::parse_locale_code;
 use kurso::diagnostic::Diagnostic;

@@ -1,3 +1,5 @@
+//! `kurso config`: prints the effective configuration.
+
 use crate::ExitStatus;
 use crate::args::GlobalArgs;
 use crate::commands::load_project;

@@ -1,3 +1,5 @@
+//! `kurso extract`: runs the extract stage and reports what changed per file.
+
 use kurso::extract::{ExtractOptions, FileReport, extract};
 
 use crate::ExitStatus;

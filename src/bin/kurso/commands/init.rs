@@ -1,3 +1,5 @@
+//! `kurso init`: writes the commented starter `kurso.toml`; refuses to replace one without `--force`.
+
 use std::path::PathBuf;
 
 use kurso::config::{CONFIG_FILE, STARTER_CONFIG};
