@@ -236,20 +236,21 @@ fn load_translations(
     chains: &[(LanguageIdentifier, Vec<LanguageIdentifier>)],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Translations {
-    let mut needed: Vec<(LanguageIdentifier, SourceFile)> = Vec::new();
-    for (_, chain) in chains {
-        for locale in chain
-            .iter()
-            .filter(|locale| **locale != project.config.source_locale)
-        {
-            for file in planned {
-                let key = (locale.clone(), file.source.clone());
-                if !needed.contains(&key) {
-                    needed.push(key);
-                }
-            }
-        }
-    }
+    let mut locales: Vec<&LanguageIdentifier> = chains
+        .iter()
+        .flat_map(|(_, chain)| chain)
+        .filter(|locale| **locale != project.config.source_locale)
+        .collect();
+    locales.sort_by_key(ToString::to_string);
+    locales.dedup();
+    let needed: Vec<(LanguageIdentifier, SourceFile)> = locales
+        .iter()
+        .flat_map(|locale| {
+            planned
+                .iter()
+                .map(|file| ((*locale).clone(), file.source.clone()))
+        })
+        .collect();
     let loaded: Vec<_> = needed
         .into_par_iter()
         .map(|(locale, file)| {
@@ -283,14 +284,17 @@ fn load_translations(
 fn stale_source_warnings(project: &Project, planned: &[PlannedFile]) -> Vec<Diagnostic> {
     planned
         .iter()
-        .filter_map(|file| {
+        .filter(|file| !file.up_to_date)
+        .map(|file| {
             let path = project.messages_path(&project.config.source_locale, &file.source);
-            let current = fsx::read_optional(&path).ok().flatten();
-            (current.as_deref() != Some(file.rendered.as_str())).then(|| {
-                Diagnostic::file_error(project.relative(&path), "source messages are out of date with the course")
-                    .with_help("run `kurso extract` and commit the result, so translators see the current text")
-                    .warning()
-            })
+            Diagnostic::file_error(
+                project.relative(&path),
+                "source messages are out of date with the course",
+            )
+            .with_help(
+                "run `kurso extract` and commit the result, so translators see the current text",
+            )
+            .warning()
         })
         .collect()
 }

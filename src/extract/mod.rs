@@ -75,7 +75,10 @@ pub struct PlannedFile {
     pub text: String,
     pub segmented: SegmentedFile,
     pub alignment: Alignment,
+    /// The source Fluent file as it should be.
     pub rendered: String,
+    /// The file on disk already holds exactly `rendered`.
+    pub up_to_date: bool,
 }
 
 /// A planned file with its warnings, or the errors that stop it.
@@ -130,9 +133,18 @@ pub fn plan_file(project: &Project, file: &SourceFile) -> PlanResult {
     }
 
     let messages_path = project.messages_path(&project.config.source_locale, file);
-    let (old, retired) = match fsx::read_optional(&messages_path) {
-        Ok(Some(previous)) => {
-            let parsed = parse_ftl(project.relative(&messages_path), &previous);
+    let previous = match fsx::read_optional(&messages_path) {
+        Ok(previous) => previous,
+        Err(err) => {
+            return Err(vec![Diagnostic::file_error(
+                project.relative(&messages_path),
+                err.to_string(),
+            )]);
+        }
+    };
+    let (old, retired) = match &previous {
+        Some(previous) => {
+            let parsed = parse_ftl(project.relative(&messages_path), previous);
             diagnostics.extend(parsed.diagnostics.into_iter().map(Diagnostic::warning));
             let old: Vec<OldMessage> = parsed
                 .messages
@@ -144,13 +156,7 @@ pub fn plan_file(project: &Project, file: &SourceFile) -> PlanResult {
                 .collect();
             (old, parsed.retired.into_iter().collect::<BTreeSet<_>>())
         }
-        Ok(None) => (Vec::new(), BTreeSet::new()),
-        Err(err) => {
-            return Err(vec![Diagnostic::file_error(
-                project.relative(&messages_path),
-                err.to_string(),
-            )]);
-        }
+        None => (Vec::new(), BTreeSet::new()),
     };
     let alignment = align_ids(&segmented.segments, &old, &retired);
     let rendered = render_source_ftl(&source_ftl(
@@ -165,6 +171,7 @@ pub fn plan_file(project: &Project, file: &SourceFile) -> PlanResult {
             text,
             segmented,
             alignment,
+            up_to_date: previous.as_deref() == Some(rendered.as_str()),
             rendered,
         },
         diagnostics,
@@ -177,8 +184,7 @@ fn write_planned(
     check_only: bool,
 ) -> Result<FileReport, fsx::FsError> {
     let messages_path = project.messages_path(&project.config.source_locale, &planned.source);
-    let current = fsx::read_optional(&messages_path)?;
-    let out_of_date = current.as_deref() != Some(planned.rendered.as_str());
+    let out_of_date = !planned.up_to_date;
     if out_of_date && !check_only {
         fsx::write_atomic(&messages_path, planned.rendered.as_bytes())?;
     }
