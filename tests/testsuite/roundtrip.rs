@@ -157,3 +157,32 @@ proptest! {
         prop_assert_eq!(landed, translations, "built:\n{}", built);
     }
 }
+
+/// Any input: no panic, every span inside the text on character boundaries, and building with
+/// the source text gives the input back.
+fn check_any_input(text: &str) -> Result<(), TestCaseError> {
+    let file = segment_module(Path::new("m.md"), text, &["title".to_owned()]);
+    for segment in &file.segments {
+        prop_assert!(segment.span.end <= text.len());
+        prop_assert!(text.is_char_boundary(segment.span.start) && text.is_char_boundary(segment.span.end));
+    }
+    let replacements: Vec<_> = file.segments.iter().filter_map(|s| place_translation(s, &s.text)).collect();
+    prop_assert_eq!(splice(text, replacements), text);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    #[test]
+    fn any_string_is_segmented_safely(text in any::<String>()) {
+        check_any_input(&text)?;
+    }
+
+    #[test]
+    fn markdown_noise_is_segmented_safely(
+        text in r"(---\n(title: [a-z:\x22\[]{0,8}\n){0,2}(---\n)?)?[-#>*_`\[\]()!|:{}\n \t0-9a-zé<>\\\x22'=.~]{0,200}"
+    ) {
+        check_any_input(&text)?;
+    }
+}
