@@ -13,12 +13,8 @@ use crate::output::Output;
 const SHOWN_FALLBACKS: usize = 5;
 
 pub fn run(global: &GlobalArgs, args: &BuildArgs, out: &mut Output) -> ExitStatus {
-    let project = match load_project(global) {
-        Ok(project) => project,
-        Err(diagnostic) => {
-            out.error(&diagnostic);
-            return ExitStatus::Failed;
-        }
+    let Some(project) = load_project(global, out) else {
+        return ExitStatus::Failed;
     };
     let mut locales = Vec::new();
     for code in &args.locales {

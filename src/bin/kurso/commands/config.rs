@@ -6,18 +6,11 @@ use crate::commands::load_project;
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, out: &mut Output) -> ExitStatus {
-    match load_project(global) {
-        Ok(project) => {
-            out.result(&format!(
-                "# {}",
-                project.root.join(kurso::config::CONFIG_FILE).display()
-            ));
-            out.result(project.config.to_toml().trim_end());
-            ExitStatus::Clean
-        }
-        Err(diagnostic) => {
-            out.error(&diagnostic);
-            ExitStatus::Failed
-        }
-    }
+    let Some(project) = load_project(global, out) else {
+        return ExitStatus::Failed;
+    };
+    let path = project.root.join(kurso::config::CONFIG_FILE);
+    out.result(&format!("# {}", path.display()));
+    out.result(project.config.to_toml().trim_end());
+    ExitStatus::Clean
 }

@@ -8,12 +8,8 @@ use crate::commands::load_project;
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitStatus {
-    let project = match load_project(global) {
-        Ok(project) => project,
-        Err(diagnostic) => {
-            out.error(&diagnostic);
-            return ExitStatus::Failed;
-        }
+    let Some(project) = load_project(global, out) else {
+        return ExitStatus::Failed;
     };
     let opts = ExtractOptions {
         courses: args.courses.clone(),
