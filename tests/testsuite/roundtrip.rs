@@ -164,9 +164,15 @@ fn check_any_input(text: &str) -> Result<(), TestCaseError> {
     let file = segment_module(Path::new("m.md"), text, &["title".to_owned()]);
     for segment in &file.segments {
         prop_assert!(segment.span.end <= text.len());
-        prop_assert!(text.is_char_boundary(segment.span.start) && text.is_char_boundary(segment.span.end));
+        prop_assert!(
+            text.is_char_boundary(segment.span.start) && text.is_char_boundary(segment.span.end)
+        );
     }
-    let replacements: Vec<_> = file.segments.iter().filter_map(|s| place_translation(s, &s.text)).collect();
+    let replacements: Vec<_> = file
+        .segments
+        .iter()
+        .filter_map(|s| place_translation(s, &s.text))
+        .collect();
     prop_assert_eq!(splice(text, replacements), text);
     Ok(())
 }
