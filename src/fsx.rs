@@ -2,6 +2,12 @@
 //!
 //! Invariant: every write is atomic (a temporary file in the target's folder, then a rename),
 //! so a reader never sees half a file and an interrupted run leaves the old file intact.
+//!
+//! Two strengths: [`write_atomic`] for files kurso regenerates from the sources (extracted
+//! `locales/<source>`, `build/`): atomic, not flushed to the disk, because a power cut can at
+//! worst lose a file the next run writes again, and flushing 2,000 files costs more than
+//! extracting them. [`write_durable`] for what a person or a paid service produced (translation
+//! state, machine drafts, configs a person edits): also flushed (`fsync`) before the rename.
 
 use std::fs;
 use std::io::Write as _;
@@ -53,8 +59,18 @@ pub fn read_optional(path: &Path) -> Result<Option<String>, FsError> {
     }
 }
 
-/// Writes `contents` to `path` atomically, creating parent folders.
+/// Writes `contents` to `path` atomically, creating parent folders. For regenerable output.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
+    write_via_temp(path, contents, false)
+}
+
+/// Writes `contents` to `path` atomically and durably (flushed before the rename). For work
+/// that cannot be regenerated.
+pub fn write_durable(path: &Path, contents: &[u8]) -> Result<(), FsError> {
+    write_via_temp(path, contents, true)
+}
+
+fn write_via_temp(path: &Path, contents: &[u8], durable: bool) -> Result<(), FsError> {
     let write_err = |source| FsError::Write {
         path: path.display().to_string(),
         source,
@@ -69,7 +85,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
         .tempfile_in(dir)
         .map_err(write_err)?;
     temp.write_all(contents).map_err(write_err)?;
-    temp.as_file().sync_all().map_err(write_err)?;
+    if durable {
+        temp.as_file().sync_all().map_err(write_err)?;
+    }
     temp.persist(path).map_err(|err| write_err(err.error))?;
     Ok(())
 }

@@ -91,19 +91,31 @@ pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummar
         .par_iter()
         .map(|file| plan_file(project, file))
         .collect();
-    let mut summary = ExtractSummary::default();
-    for result in results {
-        match result {
-            Ok((planned, diagnostics)) => {
-                summary.diagnostics.extend(diagnostics);
-                match write_planned(project, &planned, opts.check_only) {
-                    Ok(report) => summary.files.push(report),
-                    Err(err) => summary.diagnostics.push(Diagnostic::file_error(
+    // Writing is parallel too: on a cold run creating the files is most of the cost.
+    let written: Vec<_> = results
+        .into_par_iter()
+        .map(|result| {
+            result.map(|(planned, diagnostics)| {
+                let report = write_planned(project, &planned, opts.check_only).map_err(|err| {
+                    Diagnostic::file_error(
                         project.relative(
                             &project.messages_path(&project.config.source_locale, &planned.source),
                         ),
                         err.to_string(),
-                    )),
+                    )
+                });
+                (report, diagnostics)
+            })
+        })
+        .collect();
+    let mut summary = ExtractSummary::default();
+    for result in written {
+        match result {
+            Ok((report, diagnostics)) => {
+                summary.diagnostics.extend(diagnostics);
+                match report {
+                    Ok(report) => summary.files.push(report),
+                    Err(diagnostic) => summary.diagnostics.push(diagnostic),
                 }
             }
             Err(diagnostics) => summary.diagnostics.extend(diagnostics),

@@ -20,7 +20,7 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, out: &mut Output) -> ExitStatus
         );
         return ExitStatus::Failed;
     }
-    if let Err(err) = fsx::write_atomic(&path, STARTER_CONFIG.as_bytes()) {
+    if let Err(err) = fsx::write_durable(&path, STARTER_CONFIG.as_bytes()) {
         out.error(&Diagnostic::file_error(&path, err.to_string()));
         return ExitStatus::Failed;
     }
