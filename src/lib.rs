@@ -8,6 +8,7 @@
 //! [`diagnostic::Diagnostic`]s) and the binary renders it.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod extract;
@@ -17,3 +18,4 @@ pub mod locale;
 pub mod project;
 pub mod segment;
 pub mod span;
+pub mod state;

@@ -1,0 +1,364 @@
+//! A parsed Fluent file as the checks see it: its text, its AST, and where each entry is.
+//!
+//! fluent-syntax's AST carries no positions, so each entry's identifier is located by a scan
+//! that follows the parser (entries start at column 0 with an identifier or `-identifier`).
+//! Every finding can then name `file:line:col`.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use fluent_syntax::ast;
+
+use crate::span::{LineIndex, Position};
+
+/// One `.ftl` file, parsed once and shared by every rule and locale.
+#[derive(Debug)]
+pub struct FtlDoc {
+    /// The path to print (relative to where the run started).
+    pub path: PathBuf,
+    pub text: String,
+    pub resource: ast::Resource<String>,
+    /// Syntax errors: byte offset and the parser's message.
+    pub errors: Vec<(usize, String)>,
+    /// Messages and terms in file order (terms with their leading `-`).
+    pub entries: Vec<EntryInfo>,
+    /// First entry of each ID (later duplicates are in `entries` but not here).
+    by_id: HashMap<String, usize>,
+    lines: LineIndex,
+}
+
+/// Where one message or term is.
+#[derive(Debug, Clone)]
+pub struct EntryInfo {
+    /// `id`, or `-id` for a term.
+    pub id: String,
+    /// Index into `resource.body`.
+    pub body_index: usize,
+    /// Byte range of the entry's own text (identifier to the start of the next entry or
+    /// comment).
+    pub span: Range<usize>,
+}
+
+/// A message or term of a document.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    pub doc: &'a FtlDoc,
+    pub info: &'a EntryInfo,
+}
+
+impl FtlDoc {
+    pub fn parse(path: PathBuf, text: String) -> FtlDoc {
+        let (resource, errors) = match fluent_syntax::parser::parse(text.clone()) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (
+                resource,
+                errors
+                    .into_iter()
+                    .map(|error| (error.pos.start, error.to_string()))
+                    .collect(),
+            ),
+        };
+        let starts = entry_starts(&text);
+        let mut entries = Vec::new();
+        let mut cursor = 0;
+        for (body_index, entry) in resource.body.iter().enumerate() {
+            let id = match entry {
+                ast::Entry::Message(message) => message.id.name.clone(),
+                ast::Entry::Term(term) => format!("-{}", term.id.name),
+                _ => continue,
+            };
+            // The next line-start identifier with this name, in file order.
+            let found = starts[cursor..]
+                .iter()
+                .position(|(name, _)| *name == id)
+                .map(|i| cursor + i);
+            let (start, end) = match found {
+                Some(i) => {
+                    cursor = i + 1;
+                    let start = starts[i].1;
+                    let end = starts.get(i + 1).map_or(text.len(), |next| next.1);
+                    (start, end)
+                }
+                None => (0, 0),
+            };
+            entries.push(EntryInfo {
+                id,
+                body_index,
+                span: start..trim_trailing_comments(&text, start, end),
+            });
+        }
+        let mut by_id = HashMap::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            by_id.entry(entry.id.clone()).or_insert(i);
+        }
+        let lines = LineIndex::new(&text);
+        FtlDoc {
+            path,
+            text,
+            resource,
+            errors,
+            entries,
+            by_id,
+            lines,
+        }
+    }
+
+    /// The first message or term with this ID (`-id` for terms).
+    pub fn get(&self, id: &str) -> Option<Entry<'_>> {
+        self.by_id.get(id).map(|&i| Entry {
+            doc: self,
+            info: &self.entries[i],
+        })
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// Every entry in file order, duplicates included.
+    pub fn iter(&self) -> impl Iterator<Item = Entry<'_>> {
+        self.entries.iter().map(|info| Entry { doc: self, info })
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The text of the line holding `offset`, for a caret snippet.
+    pub fn line_at(&self, offset: usize) -> &str {
+        let start = self.text[..offset.min(self.text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        self.text[start..end].trim_end_matches('\r')
+    }
+}
+
+impl<'a> Entry<'a> {
+    pub fn id(&self) -> &'a str {
+        &self.info.id
+    }
+
+    pub fn is_term(&self) -> bool {
+        self.info.id.starts_with('-')
+    }
+
+    /// Byte offset of the identifier.
+    pub fn offset(&self) -> usize {
+        self.info.span.start
+    }
+
+    /// The entry's own source text.
+    pub fn source(&self) -> &'a str {
+        &self.doc.text[self.info.span.clone()]
+    }
+
+    /// Byte offset of the first occurrence of `needle` in this entry's text, if any.
+    pub fn find(&self, needle: &str) -> Option<usize> {
+        self.source().find(needle).map(|i| self.offset() + i)
+    }
+
+    pub fn value(&self) -> Option<&'a ast::Pattern<String>> {
+        match &self.doc.resource.body[self.info.body_index] {
+            ast::Entry::Message(message) => message.value.as_ref(),
+            ast::Entry::Term(term) => Some(&term.value),
+            _ => None,
+        }
+    }
+
+    pub fn attributes(&self) -> &'a [ast::Attribute<String>] {
+        match &self.doc.resource.body[self.info.body_index] {
+            ast::Entry::Message(message) => &message.attributes,
+            ast::Entry::Term(term) => &term.attributes,
+            _ => &[],
+        }
+    }
+
+    pub fn attribute(&self, name: &str) -> Option<&'a ast::Attribute<String>> {
+        self.attributes().iter().find(|attr| attr.id.name == name)
+    }
+
+    /// The comment lines attached to the entry.
+    pub fn comment(&self) -> &'a [String] {
+        let comment = match &self.doc.resource.body[self.info.body_index] {
+            ast::Entry::Message(message) => message.comment.as_ref(),
+            ast::Entry::Term(term) => term.comment.as_ref(),
+            _ => None,
+        };
+        comment.map_or(&[], |comment| comment.content.as_slice())
+    }
+
+    /// The value and each attribute as `(None | Some(attribute name), pattern)`.
+    pub fn patterns(&self) -> impl Iterator<Item = (Option<&'a str>, &'a ast::Pattern<String>)> {
+        self.value().map(|value| (None, value)).into_iter().chain(
+            self.attributes()
+                .iter()
+                .map(|attr| (Some(attr.id.name.as_str()), &attr.value)),
+        )
+    }
+
+    /// The whole message as text for people and for translation state: the value flattened,
+    /// then `.name = value` per attribute on its own line.
+    pub fn text(&self) -> String {
+        let mut out = self.value().map(flatten).unwrap_or_default();
+        for attr in self.attributes() {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let _ = write!(out, ".{} = {}", attr.id.name, flatten(&attr.value));
+        }
+        out
+    }
+}
+
+/// A pattern as text: text elements as written, string literals resolved to their
+/// characters (that is how kurso escapes Markdown), every other placeable in Fluent syntax
+/// (`{ $count }`, `{ -brand-name }`, select expressions in full).
+pub fn flatten(pattern: &ast::Pattern<String>) -> String {
+    let mut out = String::new();
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => match expression {
+                ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
+                    out.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value));
+                }
+                other => {
+                    out.push_str("{ ");
+                    out.push_str(&serialize_expression(other));
+                    out.push_str(" }");
+                }
+            },
+        }
+    }
+    out
+}
+
+/// An expression in Fluent syntax, through fluent-syntax's serializer (a one-message
+/// resource, then the expression is cut out of `x = { … }`).
+pub fn serialize_expression(expression: &ast::Expression<String>) -> String {
+    let resource = ast::Resource {
+        body: vec![ast::Entry::Message(ast::Message {
+            id: ast::Identifier {
+                name: "x".to_owned(),
+            },
+            value: Some(ast::Pattern {
+                elements: vec![ast::PatternElement::Placeable {
+                    expression: expression.clone(),
+                }],
+            }),
+            attributes: Vec::new(),
+            comment: None,
+        })],
+    };
+    let text = fluent_syntax::serializer::serialize(&resource);
+    let inner = text
+        .trim_end()
+        .strip_prefix("x =")
+        .unwrap_or(&text)
+        .trim_start();
+    let inner = inner
+        .strip_prefix('{')
+        .and_then(|rest| rest.strip_suffix('}'))
+        .unwrap_or(inner);
+    inner.trim().to_owned()
+}
+
+/// Identifiers that start an entry: a line beginning with a letter or `-` + letter, then
+/// identifier characters, blanks and `=`. Returns `(id, byte offset)` in file order.
+fn entry_starts(text: &str) -> Vec<(String, usize)> {
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let skip = usize::from(bytes.first() == Some(&b'-'));
+        if bytes.get(skip).is_some_and(u8::is_ascii_alphabetic) {
+            let end = skip
+                + bytes[skip..]
+                    .iter()
+                    .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+                    .unwrap_or(bytes.len() - skip);
+            let rest = line[end..].trim_start_matches([' ', '\t']);
+            if rest.starts_with('=') {
+                starts.push((line[..end].to_owned(), offset));
+            }
+        }
+        offset += line.len();
+    }
+    starts
+}
+
+/// Moves `end` back over blank lines and comment lines that belong to the next entry.
+fn trim_trailing_comments(text: &str, start: usize, end: usize) -> usize {
+    let mut end = end;
+    while end > start {
+        let before = text[..end].trim_end_matches('\n');
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        if line_start <= start {
+            return before.len().max(start);
+        }
+        let line = &before[line_start..];
+        if line.trim().is_empty() || line.starts_with('#') {
+            end = line_start;
+        } else {
+            return before.len();
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> FtlDoc {
+        FtlDoc::parse(PathBuf::from("x.ftl"), text.to_owned())
+    }
+
+    #[test]
+    fn entries_are_located_and_spans_stop_before_the_next_comment() {
+        let d = doc("# c\na = A\n    .title = T\n\n# next\n-brand = B\nb = { -brand }\n");
+        let ids: Vec<_> = d.iter().map(|e| (e.id().to_owned(), e.offset())).collect();
+        assert_eq!(
+            ids,
+            [("a".into(), 4), ("-brand".into(), 33), ("b".into(), 44)]
+        );
+        assert_eq!(d.get("a").expect("a").source(), "a = A\n    .title = T");
+        assert_eq!(d.position(33).line, 6);
+    }
+
+    #[test]
+    fn text_flattens_literals_and_keeps_placeables_and_attributes() {
+        let d = doc("a = {\"{\"}x{\"}\"} { $n } { -brand }\n    .title = T\n");
+        assert_eq!(
+            d.get("a").expect("a").text(),
+            "{x} { $n } { -brand }\n.title = T"
+        );
+    }
+
+    #[test]
+    fn select_expression_serializes_whole() {
+        let d = doc("a = { $n ->\n    [one] one\n   *[other] many\n}\n");
+        let text = d.get("a").expect("a").text();
+        assert!(text.starts_with("{ $n ->"), "{text}");
+        assert!(text.contains("*[other] many"), "{text}");
+    }
+
+    #[test]
+    fn duplicate_ids_keep_the_first_for_lookup() {
+        let d = doc("a = one\na = two\n");
+        assert_eq!(d.entries.len(), 2);
+        assert_eq!(d.get("a").expect("a").offset(), 0);
+    }
+
+    #[test]
+    fn syntax_errors_have_offsets_and_other_entries_survive() {
+        let d = doc("a = one\nb = { $\nc = three\n");
+        assert_eq!(d.errors.len(), 1);
+        assert!(d.contains("a") && d.contains("c") && !d.contains("b"));
+    }
+}

@@ -1,0 +1,262 @@
+//! Where the Fluent files are: a kurso project (`locales/<locale>/…`, with translation
+//! state), or any Fluent project laid out as compare-locales reads it (a reference folder and
+//! a folder of locale folders). Loading parses every file once, in parallel.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use unic_langid::LanguageIdentifier;
+use walkdir::WalkDir;
+
+use super::doc::FtlDoc;
+use crate::config::parse_locale_code;
+use crate::diagnostic::Diagnostic;
+use crate::fsx;
+use crate::locale::fallback_chain;
+use crate::project::Project;
+
+/// One locale to load: its code, its folder (absolute, and as printed) and its fallbacks.
+#[derive(Debug, Clone)]
+pub struct LocaleSpec {
+    pub name: String,
+    pub locale: LanguageIdentifier,
+    pub dir: PathBuf,
+    pub dir_display: PathBuf,
+    /// This locale, then the locales it falls back to, the reference excluded.
+    pub chain: Vec<String>,
+}
+
+/// What to load.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub reference: LocaleSpec,
+    pub locales: Vec<LocaleSpec>,
+    /// Read `*.state.toml` beside translations (kurso projects).
+    pub with_state: bool,
+    /// Only files under these folders (courses), relative to each locale folder; empty: all.
+    pub only: Vec<String>,
+}
+
+/// A loaded locale: every `.ftl` file by path relative to the locale folder.
+#[derive(Debug)]
+pub struct LocaleDocs {
+    pub name: String,
+    pub locale: LanguageIdentifier,
+    pub dir: PathBuf,
+    pub dir_display: PathBuf,
+    pub chain: Vec<String>,
+    pub docs: BTreeMap<String, FtlDoc>,
+}
+
+/// Everything a check reads.
+#[derive(Debug)]
+pub struct LocaleTree {
+    pub reference: LocaleDocs,
+    pub locales: Vec<LocaleDocs>,
+    pub with_state: bool,
+    /// Files that could not be read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Layout {
+    /// A kurso project: `locales/<source>` is the reference; `locales` (empty: every target
+    /// locale of kurso.toml) are checked.
+    pub fn for_project(
+        project: &Project,
+        locales: &[LanguageIdentifier],
+        courses: &[String],
+    ) -> Layout {
+        let config = &project.config;
+        let all = config.all_locales();
+        let spec = |locale: &LanguageIdentifier| {
+            let dir = project.locale_dir(locale);
+            LocaleSpec {
+                name: locale.to_string(),
+                locale: locale.clone(),
+                dir_display: project.relative(&dir).to_path_buf(),
+                dir,
+                chain: fallback_chain(locale, &all, &config.source_locale)
+                    .iter()
+                    .filter(|l| **l != config.source_locale)
+                    .map(ToString::to_string)
+                    .collect(),
+            }
+        };
+        let chosen: Vec<&LanguageIdentifier> = if locales.is_empty() {
+            config.target_locales.iter().collect()
+        } else {
+            locales.iter().collect()
+        };
+        Layout {
+            reference: spec(&config.source_locale),
+            locales: chosen.into_iter().map(spec).collect(),
+            with_state: true,
+            only: courses.to_vec(),
+        }
+    }
+
+    /// Any Fluent project: `reference` holds the English files; `l10n` holds one folder per
+    /// locale. `locales` empty: every folder of `l10n` except the reference's.
+    pub fn generic(
+        reference: &Path,
+        l10n: &Path,
+        locales: &[String],
+    ) -> Result<Layout, Diagnostic> {
+        if !reference.is_dir() {
+            return Err(
+                Diagnostic::file_error(reference, "the reference folder does not exist").with_help(
+                    "--reference takes the folder holding the English .ftl files, e.g. l10n/en-US",
+                ),
+            );
+        }
+        if !l10n.is_dir() {
+            return Err(
+                Diagnostic::file_error(l10n, "the localization folder does not exist")
+                    .with_help("--l10n takes the folder holding one folder per locale"),
+            );
+        }
+        let reference_name = reference
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let names: Vec<String> = if locales.is_empty() {
+            let mut names: Vec<String> = std::fs::read_dir(l10n)
+                .map_err(|err| Diagnostic::file_error(l10n, err.to_string()))?
+                .filter_map(Result::ok)
+                .filter(|entry| entry.path().is_dir())
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .filter(|name| !name.starts_with('.') && *name != reference_name)
+                .filter(|name| parse_locale_code(name).is_ok())
+                .collect();
+            names.sort();
+            names
+        } else {
+            locales.to_vec()
+        };
+        let reference_locale = parse_locale_code(&reference_name)
+            .unwrap_or_else(|_| "en".parse().expect("`en` is a valid locale"));
+        let mut parsed = Vec::new();
+        for name in &names {
+            let locale = parse_locale_code(name).map_err(|message| {
+                Diagnostic::file_error(Path::new(name), message)
+                    .with_help("name locales with BCP 47 codes such as el, el-CY or fi")
+            })?;
+            parsed.push((name.clone(), locale));
+        }
+        let mut available: Vec<LanguageIdentifier> =
+            parsed.iter().map(|(_, l)| l.clone()).collect();
+        available.push(reference_locale.clone());
+        let specs = parsed
+            .into_iter()
+            .map(|(name, locale)| LocaleSpec {
+                chain: fallback_chain(&locale, &available, &reference_locale)
+                    .iter()
+                    .filter(|l| **l != reference_locale)
+                    .map(ToString::to_string)
+                    .collect(),
+                dir: l10n.join(&name),
+                dir_display: l10n.join(&name),
+                name,
+                locale,
+            })
+            .collect();
+        Ok(Layout {
+            reference: LocaleSpec {
+                name: reference_name,
+                locale: reference_locale,
+                dir: reference.to_path_buf(),
+                dir_display: reference.to_path_buf(),
+                chain: Vec::new(),
+            },
+            locales: specs,
+            with_state: false,
+            only: Vec::new(),
+        })
+    }
+
+    /// Reads and parses every file, in parallel.
+    pub fn load(&self) -> LocaleTree {
+        let mut specs: Vec<&LocaleSpec> = vec![&self.reference];
+        specs.extend(&self.locales);
+        let files: Vec<(usize, String)> = specs
+            .iter()
+            .enumerate()
+            .flat_map(|(index, spec)| {
+                ftl_files(&spec.dir, &self.only)
+                    .into_iter()
+                    .map(move |rel| (index, rel))
+            })
+            .collect();
+        let parsed: Vec<(usize, String, Result<FtlDoc, Diagnostic>)> = files
+            .into_par_iter()
+            .map(|(index, rel)| {
+                let spec = specs[index];
+                let display = spec.dir_display.join(&rel);
+                let doc = fsx::read_to_string(&spec.dir.join(&rel))
+                    .map(|text| FtlDoc::parse(display.clone(), text))
+                    .map_err(|err| Diagnostic::file_error(&display, err.to_string()));
+                (index, rel, doc)
+            })
+            .collect();
+        let mut loaded: Vec<LocaleDocs> = specs
+            .iter()
+            .map(|spec| LocaleDocs {
+                name: spec.name.clone(),
+                locale: spec.locale.clone(),
+                dir: spec.dir.clone(),
+                dir_display: spec.dir_display.clone(),
+                chain: spec.chain.clone(),
+                docs: BTreeMap::new(),
+            })
+            .collect();
+        let mut diagnostics = Vec::new();
+        for (index, rel, doc) in parsed {
+            match doc {
+                Ok(doc) => {
+                    loaded[index].docs.insert(rel, doc);
+                }
+                Err(diagnostic) => diagnostics.push(diagnostic),
+            }
+        }
+        let mut loaded = loaded.into_iter();
+        let reference = loaded.next().expect("the reference is always loaded");
+        LocaleTree {
+            reference,
+            locales: loaded.collect(),
+            with_state: self.with_state,
+            diagnostics,
+        }
+    }
+}
+
+/// `.ftl` files under `dir`, relative with `/` separators, sorted; hidden entries skipped.
+fn ftl_files(dir: &Path, only: &[String]) -> Vec<String> {
+    let mut files: Vec<String> = WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ftl"))
+        .filter_map(|entry| {
+            let rel = entry.path().strip_prefix(dir).ok()?;
+            Some(
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            )
+        })
+        .filter(|rel| {
+            only.is_empty()
+                || only.iter().any(|course| {
+                    rel.strip_prefix(course.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+                })
+        })
+        .collect();
+    files.sort();
+    files
+}

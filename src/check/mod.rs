@@ -1,0 +1,631 @@
+//! `kurso check`: what is wrong with each locale, where and why.
+//!
+//! The engine pairs every reference (English) file with each locale's file of the same
+//! relative path, every English entry with its translation, and runs the rules
+//! ([`rules`]). Each reference file is parsed once for all locales, each locale file once;
+//! the (locale, file) pairs are checked in parallel with rayon.
+//!
+//! Invariant: one unreadable or unparsable file never stops the others: it becomes a
+//! finding (or a run error) and the rest is checked.
+
+pub mod doc;
+pub mod finding;
+pub mod layout;
+pub mod policy;
+pub mod rules;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use similar::{ChangeTag, TextDiff};
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::Diagnostic;
+use crate::state::{StateFile, Status};
+use doc::{Entry, FtlDoc};
+use finding::{DiffPart, Finding, Level};
+pub use layout::{Layout, LocaleDocs, LocaleTree};
+use policy::Policy;
+use rules::{LocaleEnv, MessagePair, Rule};
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    pub policy: Policy,
+}
+
+/// Counts for one translation file (or the place where it should be).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct FileStats {
+    pub locale: String,
+    /// Path relative to the locale folder.
+    pub rel_path: String,
+    /// Entries of the English file.
+    pub messages: usize,
+    /// English entries the locale or its fallbacks translate.
+    pub translated: usize,
+    pub missing: usize,
+    pub obsolete: usize,
+    pub stale: usize,
+    pub unverified: usize,
+    /// Translations whose record says `machine`.
+    pub machine: usize,
+    /// Translations reviewed or approved.
+    pub reviewed: usize,
+    pub missing_file: bool,
+    pub obsolete_file: bool,
+}
+
+/// The result of a check run.
+#[derive(Debug, Default)]
+pub struct CheckSummary {
+    /// Findings after policy, sorted by file, line, column.
+    pub findings: Vec<Finding>,
+    /// Findings dropped by `off` levels or written suppressions.
+    pub suppressed: usize,
+    /// Per locale and file, sorted.
+    pub stats: Vec<FileStats>,
+    /// Problems that are not findings about translations (unreadable state files…).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The locales checked, in order.
+    pub locales: Vec<String>,
+    pub files_checked: usize,
+}
+
+impl CheckSummary {
+    /// The most severe level among the findings.
+    pub fn worst(&self) -> Option<Level> {
+        self.findings.iter().map(|f| f.level).max()
+    }
+}
+
+/// CLDR cardinal plural categories of `locale`, in CLDR order (`zero one two few many
+/// other`); `other` alone when the data has no rules for it.
+///
+/// `intl_pluralrules` (the data fluent-bundle selects with) does not list a locale's categories,
+/// so they are found by selecting over integers 0–1000 and decimals with one and two fraction
+/// digits, which reach every category CLDR defines for cardinals.
+pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let Ok(rules) = PluralRules::create(locale.clone(), PluralRuleType::CARDINAL) else {
+        return vec!["other"];
+    };
+    let mut present: Vec<PluralCategory> = Vec::new();
+    let mut note = |category| {
+        if !present.contains(&category) {
+            present.push(category);
+        }
+    };
+    for n in 0..=1000_u32 {
+        if let Ok(category) = rules.select(n) {
+            note(category);
+        }
+    }
+    for sample in [
+        "0.0", "0.1", "0.5", "1.0", "1.5", "2.5", "0.01", "1.25", "10.5", "1000000",
+    ] {
+        if let Ok(category) = rules.select(sample) {
+            note(category);
+        }
+    }
+    [
+        (PluralCategory::ZERO, "zero"),
+        (PluralCategory::ONE, "one"),
+        (PluralCategory::TWO, "two"),
+        (PluralCategory::FEW, "few"),
+        (PluralCategory::MANY, "many"),
+        (PluralCategory::OTHER, "other"),
+    ]
+    .into_iter()
+    .filter(|(category, _)| present.contains(category))
+    .map(|(_, name)| name)
+    .collect()
+}
+
+/// Runs every rule over the loaded tree.
+pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
+    let envs: Vec<LocaleEnv> = tree
+        .locales
+        .iter()
+        .map(|locale| locale_env(tree, locale))
+        .collect();
+    let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
+    for (index, locale) in tree.locales.iter().enumerate() {
+        for rel in tree.reference.docs.keys() {
+            jobs.push((index, Job::Reference(rel)));
+        }
+        for rel in locale.docs.keys() {
+            if !tree.reference.docs.contains_key(rel) {
+                jobs.push((index, Job::Orphan(rel)));
+            }
+        }
+    }
+    let results: Vec<FileResult> = jobs
+        .par_iter()
+        .map(|(index, job)| check_job(tree, &tree.locales[*index], &envs[*index], *job))
+        .collect();
+
+    let mut summary = CheckSummary {
+        locales: tree.locales.iter().map(|l| l.name.clone()).collect(),
+        files_checked: tree.reference.docs.len()
+            + tree.locales.iter().map(|l| l.docs.len()).sum::<usize>(),
+        diagnostics: tree.diagnostics.clone(),
+        ..CheckSummary::default()
+    };
+    let mut raw: Vec<Finding> = reference_findings(tree);
+    for result in results {
+        raw.extend(result.findings);
+        summary.stats.push(result.stats);
+        summary.diagnostics.extend(result.diagnostics);
+    }
+    for finding in raw {
+        match opts.policy.apply(finding) {
+            Some(finding) => summary.findings.push(finding),
+            None => summary.suppressed += 1,
+        }
+    }
+    summary.findings.sort_by_key(Finding::sort_key);
+    summary
+        .stats
+        .sort_by(|a, b| (&a.locale, &a.rel_path).cmp(&(&b.locale, &b.rel_path)));
+    summary.diagnostics.sort_by_key(Diagnostic::sort_key);
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn categories(code: &str) -> Vec<&'static str> {
+        plural_categories(&code.parse().expect("locale"))
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        assert_eq!(categories("lt"), ["one", "few", "many", "other"]);
+        assert_eq!(categories("ro"), ["one", "few", "other"]);
+        assert_eq!(categories("en"), ["one", "other"]);
+        assert_eq!(categories("fi"), ["one", "other"]);
+        assert_eq!(categories("it"), ["one", "other"]);
+        assert_eq!(categories("tr"), ["one", "other"]);
+    }
+
+    #[test]
+    fn word_diff_merges_runs() {
+        assert_eq!(
+            word_diff("Give 5 mg now", "Give 50 mg now"),
+            [
+                DiffPart::Equal("Give ".into()),
+                DiffPart::Delete("5".into()),
+                DiffPart::Insert("50".into()),
+                DiffPart::Equal(" mg now".into()),
+            ]
+        );
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Job<'a> {
+    /// An English file, checked in one locale.
+    Reference(&'a String),
+    /// A locale file with no English file.
+    Orphan(&'a String),
+}
+
+struct FileResult {
+    findings: Vec<Finding>,
+    stats: FileStats,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn locale_env(tree: &LocaleTree, locale: &LocaleDocs) -> LocaleEnv {
+    let mut visible = HashSet::new();
+    for name in &locale.chain {
+        if let Some(docs) = tree.locales.iter().find(|l| &l.name == name) {
+            for doc in docs.docs.values() {
+                visible.extend(doc.entries.iter().map(|e| e.id.clone()));
+            }
+        }
+    }
+    let reference_visible = tree
+        .reference
+        .docs
+        .values()
+        .flat_map(|doc| doc.entries.iter().map(|e| e.id.clone()))
+        .collect();
+    LocaleEnv {
+        plural_categories: plural_categories(&locale.locale),
+        locale: locale.locale.clone(),
+        name: locale.name.clone(),
+        visible,
+        reference_visible,
+    }
+}
+
+/// Syntax errors and duplicates of the English files, reported once under the source locale.
+fn reference_findings(tree: &LocaleTree) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for doc in tree.reference.docs.values() {
+        file_findings(doc, &tree.reference.name, &mut out);
+    }
+    out
+}
+
+/// `syntax` and `duplicate` findings of one file.
+fn file_findings(doc: &FtlDoc, locale: &str, out: &mut Vec<Finding>) {
+    for (offset, message) in &doc.errors {
+        let mut f = at(&rules::syntax::RULE, locale, doc, *offset, None);
+        f.message = format!("Fluent syntax error: {message}");
+        f.help = Some("fix this line; the entry is skipped until then".to_owned());
+        out.push(f);
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for entry in doc.iter() {
+        if !seen.insert(entry.id()) {
+            let mut f = at(
+                &rules::duplicate::RULE,
+                locale,
+                doc,
+                entry.offset(),
+                Some(entry.id()),
+            );
+            f.message = format!("`{}` is defined more than once in this file", entry.id());
+            f.help = Some("keep one definition".to_owned());
+            out.push(f);
+        }
+        let mut attrs: HashSet<&str> = HashSet::new();
+        for attr in entry.attributes() {
+            if !attrs.insert(&attr.id.name) {
+                let offset = entry
+                    .find(&format!(".{}", attr.id.name))
+                    .unwrap_or(entry.offset());
+                let mut f = at(
+                    &rules::duplicate::RULE,
+                    locale,
+                    doc,
+                    offset,
+                    Some(entry.id()),
+                );
+                f.message = format!(
+                    "attribute `.{}` of `{}` is defined twice",
+                    attr.id.name,
+                    entry.id()
+                );
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// A finding of `rule` at `offset` of `doc`.
+fn at(rule: &Rule, locale: &str, doc: &FtlDoc, offset: usize, id: Option<&str>) -> Finding {
+    let mut f = Finding::new(rule.code, rule.level, locale, doc.path.clone());
+    f.position = Some(doc.position(offset));
+    f.snippet = Some(doc.line_at(offset).to_owned());
+    f.id = id.map(str::to_owned);
+    f
+}
+
+fn reference_place(entry: Entry<'_>) -> String {
+    let pos = entry.doc.position(entry.offset());
+    format!("{}:{}:{}", entry.doc.path.display(), pos.line, pos.column)
+}
+
+fn check_job(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, job: Job<'_>) -> FileResult {
+    match job {
+        Job::Reference(rel) => check_file(tree, locale, env, rel),
+        Job::Orphan(rel) => {
+            let doc = &locale.docs[rel];
+            let mut findings = Vec::new();
+            file_findings(doc, &locale.name, &mut findings);
+            let mut f = Finding::new(
+                rules::obsolete_file::RULE.code,
+                rules::obsolete_file::RULE.level,
+                &locale.name,
+                doc.path.clone(),
+            );
+            f.message = format!(
+                "the English has no `{rel}`: its {} entries are never used",
+                doc.entries.len()
+            );
+            f.help = Some("delete the file, or rename it after the English file".to_owned());
+            findings.push(f);
+            FileResult {
+                findings,
+                stats: FileStats {
+                    locale: locale.name.clone(),
+                    rel_path: rel.clone(),
+                    obsolete: doc.entries.len(),
+                    obsolete_file: true,
+                    ..FileStats::default()
+                },
+                diagnostics: Vec::new(),
+            }
+        }
+    }
+}
+
+fn check_file(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, rel: &String) -> FileResult {
+    let reference = &tree.reference.docs[rel];
+    let mut stats = FileStats {
+        locale: locale.name.clone(),
+        rel_path: rel.clone(),
+        messages: unique_ids(reference),
+        ..FileStats::default()
+    };
+    let mut findings = Vec::new();
+    let mut diagnostics = Vec::new();
+    let own = locale.docs.get(rel);
+    // Docs of the locales this one falls back to (el for el-CY), the source excluded.
+    let fallbacks: Vec<&FtlDoc> = locale.chain[1..]
+        .iter()
+        .filter_map(|name| tree.locales.iter().find(|l| &l.name == name))
+        .filter_map(|l| l.docs.get(rel))
+        .collect();
+    let expected_path = locale.dir_display.join(rel);
+    if own.is_none() && fallbacks.is_empty() {
+        let mut f = Finding::new(
+            rules::missing_file::RULE.code,
+            rules::missing_file::RULE.level,
+            &locale.name,
+            expected_path,
+        );
+        f.message = format!(
+            "no translation of `{}` ({} entries)",
+            reference.path.display(),
+            stats.messages
+        );
+        f.help = Some(format!(
+            "create `{rel}` in the {} folder with the same IDs",
+            locale.name
+        ));
+        findings.push(f);
+        stats.missing = stats.messages;
+        stats.missing_file = true;
+        return FileResult {
+            findings,
+            stats,
+            diagnostics,
+        };
+    }
+    let state_file = match (own, tree.with_state) {
+        (Some(doc), true) => match StateFile::load_for(&locale.dir.join(rel), &doc.path) {
+            Ok(loaded) => Some(loaded),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                None
+            }
+        },
+        _ => None,
+    };
+    if let Some(doc) = own {
+        file_findings(doc, &locale.name, &mut findings);
+    }
+    let mut seen = HashSet::new();
+    for source in reference.iter() {
+        if !seen.insert(source.id()) {
+            continue;
+        }
+        let target = own.and_then(|doc| doc.get(source.id()));
+        let Some(target) = target else {
+            if fallbacks.iter().any(|doc| doc.contains(source.id())) {
+                stats.translated += 1;
+            } else {
+                stats.missing += 1;
+                let mut f = Finding::new(
+                    rules::missing::RULE.code,
+                    rules::missing::RULE.level,
+                    &locale.name,
+                    own.map_or_else(|| expected_path.clone(), |doc| doc.path.clone()),
+                );
+                f.id = Some(source.id().to_owned());
+                f.reference = Some(reference_place(source));
+                f.message = format!("`{}` is not translated", source.id());
+                f.help = Some(format!("English at {}", reference_place(source)));
+                findings.push(f);
+            }
+            continue;
+        };
+        stats.translated += 1;
+        let pair = MessagePair {
+            env,
+            source,
+            target,
+        };
+        let mut pair_findings = Vec::new();
+        attribute_findings(&pair, &mut pair_findings);
+        for rule in rules::ALL {
+            if let Some(check) = rule.check {
+                check(&pair, &mut pair_findings);
+            }
+        }
+        if let Some(state_file) = &state_file {
+            state_findings(&pair, state_file, &mut stats, &mut pair_findings);
+        }
+        let allowed: Vec<&str> = policy::comment_allows(target.comment()).collect();
+        pair_findings.retain(|f| !allowed.contains(&f.rule));
+        findings.extend(pair_findings);
+    }
+    if let Some(doc) = own {
+        let mut seen = HashSet::new();
+        for entry in doc.iter() {
+            if reference.contains(entry.id()) || !seen.insert(entry.id()) {
+                continue;
+            }
+            stats.obsolete += 1;
+            let mut f = at(
+                &rules::obsolete::RULE,
+                &locale.name,
+                doc,
+                entry.offset(),
+                Some(entry.id()),
+            );
+            f.message = format!("`{}` is not in the English any more", entry.id());
+            f.help = Some("delete it; the English paragraph was removed or renamed".to_owned());
+            findings.push(f);
+        }
+    }
+    FileResult {
+        findings,
+        stats,
+        diagnostics,
+    }
+}
+
+fn unique_ids(doc: &FtlDoc) -> usize {
+    doc.entries
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// Missing and obsolete attributes of one translated entry.
+fn attribute_findings(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
+    for attr in pair.source.attributes() {
+        if pair.target.attribute(&attr.id.name).is_none() {
+            let mut f = pair.finding(
+                &rules::missing::RULE,
+                format!(
+                    "attribute `.{}` of `{}` is not translated",
+                    attr.id.name,
+                    pair.target.id()
+                ),
+            );
+            f.help = Some("add the attribute below the message".to_owned());
+            out.push(f);
+        }
+    }
+    for attr in pair.target.attributes() {
+        if pair.source.attribute(&attr.id.name).is_none() {
+            let offset = pair
+                .target
+                .find(&format!(".{}", attr.id.name))
+                .unwrap_or(pair.target.offset());
+            let f = pair.finding_at(
+                &rules::obsolete::RULE,
+                offset,
+                format!("attribute `.{}` is not in the English", attr.id.name),
+            );
+            out.push(f);
+        }
+    }
+}
+
+/// `stale` and `unverified`, and the state counts.
+fn state_findings(
+    pair: &MessagePair<'_>,
+    state_file: &StateFile,
+    counts: &mut FileStats,
+    out: &mut Vec<Finding>,
+) {
+    let Some(record) = state_file.records.get(pair.target.id()) else {
+        counts.unverified += 1;
+        let mut f = pair.finding(
+            &rules::unverified::RULE,
+            format!(
+                "`{}` has no record of the English it was translated from",
+                pair.target.id()
+            ),
+        );
+        f.help = Some(format!(
+            "check it against the English, then `kurso accept {} --id {}`",
+            pair.env.name,
+            pair.target.id()
+        ));
+        out.push(f);
+        return;
+    };
+    match record.status {
+        Status::Machine => counts.machine += 1,
+        Status::Reviewed | Status::Approved => counts.reviewed += 1,
+        Status::Edited => {}
+    }
+    let english = pair.source.text();
+    if record.source != english {
+        counts.stale += 1;
+        let mut f = pair.finding(
+            &rules::stale::RULE,
+            format!(
+                "the English of `{}` changed since it was translated ({})",
+                pair.target.id(),
+                record.status
+            ),
+        );
+        f.diff = Some(word_diff(&record.source, &english));
+        f.translation = Some(pair.target.text());
+        f.help = Some(format!(
+            "update the translation, then `kurso accept {} --id {}`",
+            pair.env.name,
+            pair.target.id()
+        ));
+        out.push(f);
+    }
+}
+
+/// A word-level diff of `old` → `new`.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffPart> {
+    let diff = TextDiff::from_words(old, new);
+    let mut parts: Vec<DiffPart> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        let merged = match (parts.last_mut(), change.tag()) {
+            (Some(DiffPart::Equal(s)), ChangeTag::Equal)
+            | (Some(DiffPart::Delete(s)), ChangeTag::Delete)
+            | (Some(DiffPart::Insert(s)), ChangeTag::Insert) => {
+                s.push_str(text);
+                true
+            }
+            _ => false,
+        };
+        if !merged {
+            parts.push(match change.tag() {
+                ChangeTag::Equal => DiffPart::Equal(text.to_owned()),
+                ChangeTag::Delete => DiffPart::Delete(text.to_owned()),
+                ChangeTag::Insert => DiffPart::Insert(text.to_owned()),
+            });
+        }
+    }
+    parts
+}
+
+/// Per-locale totals of file stats, for summaries.
+pub fn totals(stats: &[FileStats]) -> BTreeMap<String, FileStats> {
+    let mut out: BTreeMap<String, FileStats> = BTreeMap::new();
+    for s in stats {
+        let t = out.entry(s.locale.clone()).or_insert_with(|| FileStats {
+            locale: s.locale.clone(),
+            ..FileStats::default()
+        });
+        t.messages += s.messages;
+        t.translated += s.translated;
+        t.missing += s.missing;
+        t.obsolete += s.obsolete;
+        t.stale += s.stale;
+        t.unverified += s.unverified;
+        t.machine += s.machine;
+        t.reviewed += s.reviewed;
+    }
+    out
+}
+
+/// Number of files per locale that are missing / obsolete.
+pub fn file_counts(stats: &[FileStats]) -> HashMap<String, (usize, usize)> {
+    let mut out: HashMap<String, (usize, usize)> = HashMap::new();
+    for s in stats {
+        let entry = out.entry(s.locale.clone()).or_default();
+        entry.0 += usize::from(s.missing_file);
+        entry.1 += usize::from(s.obsolete_file);
+    }
+    out
+}
+
+/// Paths of the loaded files, for tests and reports.
+pub fn reference_paths(tree: &LocaleTree) -> Vec<PathBuf> {
+    tree.reference
+        .docs
+        .values()
+        .map(|d| d.path.clone())
+        .collect()
+}
