@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
+use crate::check::policy::{Policy, RawCheck, ShownCheck};
 use crate::diagnostic::Diagnostic;
 
 pub const CONFIG_FILE: &str = "kurso.toml";
@@ -36,6 +37,8 @@ pub struct Config {
     pub paths: Paths,
     /// Keys whose string values (and list items, at any depth below them) are translatable.
     pub translatable_keys: Vec<String>,
+    /// `[check]`: rule levels per project and locale, suppressions.
+    pub check: Policy,
 }
 
 /// Where things live, relative to the project root.
@@ -62,6 +65,7 @@ impl Default for Config {
                 .iter()
                 .map(|&key| key.to_owned())
                 .collect(),
+            check: Policy::default(),
         }
     }
 }
@@ -73,6 +77,7 @@ struct RawConfig {
     target_locales: Option<Vec<Spanned<String>>>,
     paths: Option<RawPaths>,
     extract: Option<RawExtract>,
+    check: Option<RawCheck>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,6 +136,9 @@ impl Config {
         if let Some(keys) = raw.extract.and_then(|extract| extract.translatable_keys) {
             config.translatable_keys = keys;
         }
+        if let Some(check) = raw.check {
+            config.check = Policy::from_raw(path, text, check, &config.all_locales())?;
+        }
         Ok(config)
     }
 
@@ -150,6 +158,7 @@ impl Config {
             target_locales: Vec<String>,
             paths: &'a Paths,
             extract: ShownExtract<'a>,
+            check: ShownCheck,
         }
         #[derive(Serialize)]
         #[serde(rename_all = "kebab-case")]
@@ -167,6 +176,7 @@ impl Config {
             extract: ShownExtract {
                 translatable_keys: &self.translatable_keys,
             },
+            check: self.check.shown(),
         };
         toml::to_string(&shown).expect("the configuration serializes to TOML")
     }
@@ -220,11 +230,37 @@ translatable-keys = [
     "title", "summary", "description", "audience", "objectives", "learning-outcomes",
     "outcomes", "keypoints", "questions", "prerequisites",
 ]
+
+[check]
+# The lowest level that makes `kurso check` exit 1 (--fail-on overrides it):
+# error, warning or info.
+fail-on = "error"
+
+# Rule levels for every locale: error, warning, info or off. `kurso explain` lists the rules.
+[check.rules]
+# length = "off"
+
+# Rule levels for one locale, over [check.rules]. A locale still in progress may miss
+# messages without failing CI:
+[check.locales.lt]
+# missing = "warning"
+# missing-file = "warning"
+
+# A suppression: findings of `rule` that match every field given are dropped. `reason` is
+# required; `path` is a glob over the reported path. In a translation file, a comment line
+# `# kurso-allow RULE: reason` above a message does the same for that message.
+# [[check.allow]]
+# rule = "untranslated"
+# locale = "it"
+# path = "locales/it/hpass-digital-skills/**"
+# id = "ehr-title"
+# reason = "EHR is the usual term in Italian hospital records"
 "#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::finding::Level;
 
     #[track_caller]
     fn check_error(text: &str, expected: &str) {
@@ -255,7 +291,7 @@ mod tests {
     fn misspelt_key_names_its_line() {
         check_error(
             "source-locale = \"en\"\ntarget-locale = [\"el\"]\n",
-            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`",
+            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`, `check`",
         );
     }
 
@@ -288,6 +324,42 @@ mod tests {
         check_error(
             "source-locale = 5\n",
             "kurso.toml:1:17: invalid type: integer `5`, expected a string",
+        );
+    }
+
+    #[test]
+    fn check_policy_is_read() {
+        let text = "target-locales = [\"lt\", \"fi\"]\n[check]\nfail-on = \"warning\"\n[check.rules]\nunverified = \"off\"\n[check.locales.lt]\nmissing = \"warning\"\n[[check.allow]]\nrule = \"stale\"\nid = \"a-p1\"\nreason = \"typo only\"\n";
+        let config = Config::parse(Path::new("kurso.toml"), text).expect("valid");
+        let policy = &config.check;
+        assert_eq!(policy.fail_on, Some(Level::Warning));
+        assert_eq!(policy.level("unverified", Level::Warning, "fi"), Level::Off);
+        assert_eq!(policy.level("missing", Level::Error, "lt"), Level::Warning);
+        assert_eq!(policy.level("missing", Level::Error, "fi"), Level::Error);
+        assert_eq!(policy.allow[0].reason, "typo only");
+    }
+
+    #[test]
+    fn unknown_rule_in_policy_is_an_error() {
+        check_error(
+            "[check.rules]\nstail = \"off\"\n",
+            "kurso.toml:2:1: unknown rule `stail`",
+        );
+    }
+
+    #[test]
+    fn suppression_without_reason_is_an_error() {
+        check_error(
+            "[check]\nallow = [{ rule = \"stale\" }]\n",
+            "kurso.toml:2:10: a suppression needs a `reason`",
+        );
+    }
+
+    #[test]
+    fn policy_for_a_locale_outside_the_project_is_an_error() {
+        check_error(
+            "target-locales = [\"el\"]\n[check.locales.fi]\nmissing = \"off\"\n",
+            "kurso.toml:2:8: `fi` is not a locale of this project",
         );
     }
 

@@ -7,6 +7,7 @@
 //! Invariant: the library never prints and never exits; it returns data (summaries and
 //! [`diagnostic::Diagnostic`]s) and the binary renders it.
 
+pub mod accept;
 pub mod build;
 pub mod check;
 pub mod config;

@@ -20,13 +20,19 @@
 //! ```
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use globset::GlobMatcher;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
 use super::finding::{Finding, Level};
+use super::rules;
+use crate::config::parse_locale_code;
+use crate::diagnostic::Diagnostic;
 
 /// The check policy of a project.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Policy {
     /// Default of `--fail-on`.
     pub fail_on: Option<Level>,
@@ -46,6 +52,193 @@ pub struct Allow {
     pub path: Option<(String, GlobMatcher)>,
     pub id: Option<String>,
     pub reason: String,
+}
+
+impl PartialEq for Allow {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            &self.rule,
+            &self.locale,
+            self.path.as_ref().map(|p| &p.0),
+            &self.id,
+            &self.reason,
+        ) == (
+            &other.rule,
+            &other.locale,
+            other.path.as_ref().map(|p| &p.0),
+            &other.id,
+            &other.reason,
+        )
+    }
+}
+
+impl Eq for Allow {}
+
+/// `[check]` as written in kurso.toml.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RawCheck {
+    fail_on: Option<Spanned<String>>,
+    rules: Option<BTreeMap<String, Spanned<String>>>,
+    locales: Option<BTreeMap<String, BTreeMap<String, Spanned<String>>>>,
+    allow: Option<Vec<Spanned<RawAllow>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawAllow {
+    rule: Spanned<String>,
+    locale: Option<Spanned<String>>,
+    path: Option<Spanned<String>>,
+    id: Option<String>,
+    reason: Option<String>,
+}
+
+/// `[check]` as `kurso config` shows it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) struct ShownCheck {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fail_on: Option<String>,
+    rules: BTreeMap<String, String>,
+    locales: BTreeMap<String, BTreeMap<String, String>>,
+    allow: Vec<BTreeMap<&'static str, String>>,
+}
+
+impl Policy {
+    /// Validates `[check]` of kurso.toml (`text`, at `path`): rule codes exist, levels are
+    /// valid, locales are project locales, every suppression has a reason, globs compile.
+    pub(crate) fn from_raw(
+        path: &Path,
+        text: &str,
+        raw: RawCheck,
+        locales: &[unic_langid::LanguageIdentifier],
+    ) -> Result<Policy, Diagnostic> {
+        let err = |offset: usize, message: String, help: &str| {
+            Diagnostic::error_at(path, text, offset, message).with_help(help.to_owned())
+        };
+        // Keys carry no span; find them in the text for the error position.
+        let key_offset = |key: &str| text.find(key).unwrap_or(0);
+        let level = |value: &Spanned<String>| {
+            value.get_ref().parse::<Level>().map_err(|message| {
+                err(
+                    value.span().start + 1,
+                    message,
+                    "levels: error, warning, info, off",
+                )
+            })
+        };
+        let rule_code = |code: &str, offset: usize| {
+            if rules::lookup(code).is_some() {
+                Ok(code.to_owned())
+            } else {
+                Err(err(
+                    offset,
+                    format!("unknown rule `{code}`"),
+                    "`kurso explain` lists every rule code",
+                ))
+            }
+        };
+        let mut policy = Policy::default();
+        if let Some(fail_on) = raw.fail_on {
+            policy.fail_on = Some(level(&fail_on)?);
+        }
+        for (code, value) in raw.rules.unwrap_or_default() {
+            let code = rule_code(&code, key_offset(&code))?;
+            policy.rules.insert(code, level(&value)?);
+        }
+        for (locale, table) in raw.locales.unwrap_or_default() {
+            let parsed = parse_locale_code(&locale)
+                .map_err(|message| err(key_offset(&locale), message, "use a BCP 47 code"))?;
+            if !locales.contains(&parsed) {
+                return Err(err(
+                    key_offset(&format!("locales.{locale}")),
+                    format!("`{locale}` is not a locale of this project"),
+                    "use one of `target-locales` (or the source locale)",
+                ));
+            }
+            let mut levels = BTreeMap::new();
+            for (code, value) in table {
+                let code = rule_code(&code, key_offset(&code))?;
+                levels.insert(code, level(&value)?);
+            }
+            policy.locales.insert(locale, levels);
+        }
+        for entry in raw.allow.unwrap_or_default() {
+            let start = entry.span().start;
+            let entry = entry.into_inner();
+            let rule = rule_code(entry.rule.get_ref(), entry.rule.span().start + 1)?;
+            let reason = entry.reason.unwrap_or_default();
+            if reason.trim().is_empty() {
+                return Err(err(
+                    start,
+                    "a suppression needs a `reason`".to_owned(),
+                    "say why these findings are acceptable, e.g. reason = \"brand name, never translated\"",
+                ));
+            }
+            let path = match entry.path {
+                Some(glob) => {
+                    let matcher = globset::Glob::new(glob.get_ref())
+                        .map_err(|e| {
+                            err(
+                                glob.span().start + 1,
+                                format!("invalid glob: {e}"),
+                                "e.g. \"locales/it/**\"",
+                            )
+                        })?
+                        .compile_matcher();
+                    Some((glob.into_inner(), matcher))
+                }
+                None => None,
+            };
+            policy.allow.push(Allow {
+                rule,
+                locale: entry.locale.map(Spanned::into_inner),
+                path,
+                id: entry.id,
+                reason,
+            });
+        }
+        Ok(policy)
+    }
+
+    /// The policy as `kurso config` prints it.
+    pub(crate) fn shown(&self) -> ShownCheck {
+        let name = |levels: &BTreeMap<String, Level>| {
+            levels
+                .iter()
+                .map(|(code, level)| (code.clone(), level.as_str().to_owned()))
+                .collect()
+        };
+        ShownCheck {
+            fail_on: self.fail_on.map(|l| l.as_str().to_owned()),
+            rules: name(&self.rules),
+            locales: self
+                .locales
+                .iter()
+                .map(|(locale, levels)| (locale.clone(), name(levels)))
+                .collect(),
+            allow: self
+                .allow
+                .iter()
+                .map(|allow| {
+                    let mut table = BTreeMap::new();
+                    table.insert("rule", allow.rule.clone());
+                    if let Some(locale) = &allow.locale {
+                        table.insert("locale", locale.clone());
+                    }
+                    if let Some((glob, _)) = &allow.path {
+                        table.insert("path", glob.clone());
+                    }
+                    if let Some(id) = &allow.id {
+                        table.insert("id", id.clone());
+                    }
+                    table.insert("reason", allow.reason.clone());
+                    table
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Allow {

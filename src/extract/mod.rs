@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use crate::accept::{Carry, carry_forward};
 use crate::diagnostic::Diagnostic;
 use crate::fluent::{SourceFtl, SourceMessage, parse_ftl, render_source_ftl};
 use crate::fsx;
@@ -28,6 +29,9 @@ pub struct ExtractOptions {
     pub courses: Vec<String>,
     /// Compute and report, but write nothing (`--check`).
     pub check_only: bool,
+    /// The English edits are typo fixes: carry every translation made from the old English
+    /// forward to the new (`--keep-translations`), with an audit record.
+    pub keep_translations: bool,
 }
 
 /// What happened to one source file.
@@ -43,6 +47,8 @@ pub struct FileReport {
     pub removed: Vec<String>,
     /// The Fluent file differs from what is on disk (and was written unless `--check`).
     pub out_of_date: bool,
+    /// Translation records carried forward over a typo fix (`--keep-translations`).
+    pub carried: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -96,14 +102,7 @@ pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummar
         .into_par_iter()
         .map(|result| {
             result.map(|(planned, diagnostics)| {
-                let report = write_planned(project, &planned, opts.check_only).map_err(|err| {
-                    Diagnostic::file_error(
-                        project.relative(
-                            &project.messages_path(&project.config.source_locale, &planned.source),
-                        ),
-                        err.to_string(),
-                    )
-                });
+                let report = write_planned(project, &planned, opts);
                 (report, diagnostics)
             })
         })
@@ -193,12 +192,40 @@ pub fn plan_file(project: &Project, file: &SourceFile) -> PlanResult {
 fn write_planned(
     project: &Project,
     planned: &PlannedFile,
-    check_only: bool,
-) -> Result<FileReport, fsx::FsError> {
+    opts: &ExtractOptions,
+) -> Result<FileReport, Diagnostic> {
     let messages_path = project.messages_path(&project.config.source_locale, &planned.source);
     let out_of_date = !planned.up_to_date;
-    if out_of_date && !check_only {
-        fsx::write_atomic(&messages_path, planned.rendered.as_bytes())?;
+    let mut carried = 0;
+    if out_of_date && !opts.check_only {
+        if opts.keep_translations {
+            let carries: Vec<Carry> = planned
+                .alignment
+                .ids
+                .iter()
+                .zip(&planned.alignment.changes)
+                .zip(&planned.segmented.segments)
+                .filter_map(|((id, change), segment)| match change {
+                    Change::Changed { old_text } => Some(Carry {
+                        id: id.clone(),
+                        old: old_text.clone(),
+                        new: segment.text.clone(),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            if !carries.is_empty() {
+                let rel = format!(
+                    "{}/{}",
+                    planned.source.course,
+                    planned.source.messages_rel_path()
+                );
+                carried = carry_forward(project, &rel, &carries, &crate::state::today())?;
+            }
+        }
+        fsx::write_atomic(&messages_path, planned.rendered.as_bytes()).map_err(|err| {
+            Diagnostic::file_error(project.relative(&messages_path), err.to_string())
+        })?;
     }
     let mut report = FileReport {
         source: planned.source.clone(),
@@ -209,6 +236,7 @@ fn write_planned(
         moved: Vec::new(),
         removed: planned.alignment.removed.clone(),
         out_of_date,
+        carried,
     };
     for (id, change) in planned.alignment.ids.iter().zip(&planned.alignment.changes) {
         match change {

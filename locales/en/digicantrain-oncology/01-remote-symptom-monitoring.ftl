@@ -263,7 +263,7 @@ first-line-advice-on-symptoms-td9 = 4 mg orally first, then 2 mg after each loos
 
 # 01-remote-symptom-monitoring.md:93 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
-first-line-advice-on-symptoms-td10 = Not before assessment in patients on immune checkpoint inhibitors
+first-line-advice-on-symptoms-td10 = Not before assessment in patients on immune checkpoint inhibitors; not when there is blood in the stool
 
 # 01-remote-symptom-monitoring.md:95 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 first-line-advice-on-symptoms-p1 = Patients should call if diarrhoea continues for more than 24 hours despite loperamide, and at once if they also have fever, blood in the stool or dizziness. With grade 2 or higher diarrhoea, check urea and electrolytes: potassium often falls below 3.5 mmol/L. Paracetamol 1 g up to four times daily (maximum 4 g/24 h) is suitable for pain, but patients should take their temperature *before* each dose, because paracetamol can mask fever. The metoclopramide limits follow the [EMA review of metoclopramide](https://www.ema.europa.eu/en/medicines/human/referrals/metoclopramide-containing-medicines).

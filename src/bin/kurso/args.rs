@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Keep training courses for health professionals translated.
 ///
@@ -69,8 +69,182 @@ pub enum Command {
     ///
     /// Exit status: 0 built, 2 a file could not be read or has errors (the rest is built).
     Build(BuildArgs),
+    /// Check translations: what is wrong with each locale, where and why (for CI)
+    ///
+    /// Runs every rule (`kurso explain` lists them): syntax, missing, obsolete, duplicate,
+    /// stale (the English changed since the translation was made, with a word diff),
+    /// unverified, variables, references, plurals, markup, numbers, untranslated, empty,
+    /// length, runtime. Levels and suppressions come from `[check]` in kurso.toml.
+    ///
+    /// Also runs on any Fluent project, without kurso.toml:
+    /// `kurso check --reference l10n/en-US --l10n l10n el fi`.
+    ///
+    /// Exit status: 0 nothing at or above --fail-on, 1 findings, 2 the run failed (bad
+    /// config, unreadable file; every other file is still checked and reported).
+    Check(CheckArgs),
+    /// Explain a rule of `kurso check`: what it finds, why it matters, how to fix it
+    ///
+    /// Without a code, lists every rule with its default level.
+    Explain(ExplainArgs),
+    /// Record that translations are current with today's English
+    ///
+    /// After updating a stale translation, or to adopt hand-made translations that have no
+    /// record yet. Writes only the state files (`<module>.state.toml`) beside the
+    /// translations; no translation text changes. Choose what to accept with --id, --course
+    /// or --all.
+    Accept(AcceptArgs),
+    /// Show each stale message: old → new English as a word diff, beside the translation
+    ///
+    /// Exit status: 0 nothing stale, 1 stale messages shown, 2 the run failed.
+    Diff(DiffArgs),
+    /// How far each locale is, per course: messages, translated, stale, missing, machine-only,
+    /// reviewed
+    Status(StatusArgs),
     /// Print the effective configuration (defaults merged with kurso.toml)
     Config,
+}
+
+/// Report formats of `kurso check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Grouped by file, with snippets, carets and word diffs
+    Human,
+    /// One JSON document (findings, per-locale summary, run diagnostics)
+    Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::…`)
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards
+    Sarif,
+    /// JUnit XML, one test suite per locale
+    Junit,
+}
+
+/// Levels for `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    Error,
+    Warning,
+    Info,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorArg {
+    /// When writing to a terminal and NO_COLOR is not set
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Locales to check (default: every target locale, or every folder of --l10n)
+    #[arg(value_name = "LOCALE")]
+    pub locales: Vec<String>,
+
+    /// Only this course; repeat for several
+    #[arg(long = "course", value_name = "COURSE")]
+    pub courses: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+
+    /// Exit 1 when a finding is at or above this level (default: `fail-on` in kurso.toml,
+    /// else error)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<LevelArg>,
+
+    /// Any Fluent project: the folder with the reference (English) .ftl files
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "l10n",
+        help_heading = "Any Fluent project"
+    )]
+    pub reference: Option<PathBuf>,
+
+    /// Any Fluent project: the folder holding one folder per locale
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "reference",
+        help_heading = "Any Fluent project"
+    )]
+    pub l10n: Option<PathBuf>,
+
+    /// Colour the human format
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code, e.g. `stale` (omit to list every rule)
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["ids", "courses", "all"])))]
+pub struct AcceptArgs {
+    /// The locale whose translations to accept (e.g. it, el-CY)
+    #[arg(value_name = "LOCALE")]
+    pub locale: String,
+
+    /// Only this message ID; repeat for several
+    #[arg(long = "id", value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Every translated message of this course; repeat for several
+    #[arg(long = "course", value_name = "COURSE")]
+    pub courses: Vec<String>,
+
+    /// Every translated message of the locale
+    #[arg(long)]
+    pub all: bool,
+
+    /// Record this status (machine, edited, reviewed, approved). Default: keep the recorded
+    /// status; new records get `edited`
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The locale to show
+    #[arg(value_name = "LOCALE")]
+    pub locale: String,
+
+    /// Only this course; repeat for several
+    #[arg(long = "course", value_name = "COURSE")]
+    pub courses: Vec<String>,
+
+    /// Colour the diff
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Only these locales (default: every target locale)
+    #[arg(value_name = "LOCALE")]
+    pub locales: Vec<String>,
+
+    /// Only this course; repeat for several
+    #[arg(long = "course", value_name = "COURSE")]
+    pub courses: Vec<String>,
+
+    /// Output format: a table, or JSON
+    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+    pub format: StatusFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -89,6 +263,12 @@ pub struct ExtractArgs {
     /// Write nothing; exit 1 and list the files when locales/<source> is out of date (for CI)
     #[arg(long)]
     pub check: bool,
+
+    /// The English edits are typo fixes that change no translation: carry each translation
+    /// made from the old English forward to the new one instead of letting it go stale. The
+    /// state records keep the old English and the date as an audit trail
+    #[arg(long, conflicts_with = "check")]
+    pub keep_translations: bool,
 
     /// List every added, changed, moved and removed message ID
     #[arg(long, short)]

@@ -53,7 +53,15 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(&cli.global, args, &mut out),
         Command::Extract(args) => commands::extract::run(&cli.global, args, &mut out),
         Command::Build(args) => commands::build::run(&cli.global, args, &mut out),
+        Command::Explain(args) => commands::explain::run(args, &mut out),
+        Command::Accept(args) => commands::accept::run(&cli.global, args, &mut out),
+        Command::Status(args) => commands::status::run(&cli.global, args, &mut out),
+        Command::Check(_) | Command::Diff(_) => todo_check(),
         Command::Config => commands::config::run(&cli.global, &mut out),
     };
     status.into()
+}
+
+fn todo_check() -> ExitStatus {
+    ExitStatus::Failed
 }

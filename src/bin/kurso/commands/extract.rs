@@ -14,6 +14,7 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitSta
     let opts = ExtractOptions {
         courses: args.courses.clone(),
         check_only: args.check,
+        keep_translations: args.keep_translations,
     };
     let summary = match extract(&project, &opts) {
         Ok(summary) => summary,
@@ -30,6 +31,12 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitSta
             file.messages_path.display(),
             counts(file)
         ));
+        if file.carried > 0 {
+            out.line(&format!(
+                "    carried {} translation(s) forward over the English edits (--keep-translations)",
+                file.carried
+            ));
+        }
         if args.verbose {
             for (label, ids) in [
                 ("added", &file.added),

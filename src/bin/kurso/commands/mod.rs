@@ -1,9 +1,12 @@
 //! One file per subcommand; each loads the project, calls one library function and renders.
 
+pub mod accept;
 pub mod build;
 pub mod config;
+pub mod explain;
 pub mod extract;
 pub mod init;
+pub mod status;
 
 use std::path::Path;
 
@@ -20,4 +23,25 @@ pub fn load_project(global: &GlobalArgs, out: &mut Output) -> Option<Project> {
         None => Project::discover(Path::new(".")),
     };
     loaded.map_err(|diagnostic| out.error(&diagnostic)).ok()
+}
+
+/// Parses locale codes given on the command line; reports the first bad one.
+pub fn parse_locales(
+    codes: &[String],
+    out: &mut Output,
+) -> Option<Vec<unic_langid::LanguageIdentifier>> {
+    let mut locales = Vec::new();
+    for code in codes {
+        match kurso::config::parse_locale_code(code) {
+            Ok(locale) => locales.push(locale),
+            Err(message) => {
+                out.error(
+                    &kurso::diagnostic::Diagnostic::file_error(Path::new(code), message)
+                        .with_help("use a BCP 47 code such as `el`, `el-CY` or `fi`"),
+                );
+                return None;
+            }
+        }
+    }
+    Some(locales)
 }

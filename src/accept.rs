@@ -1,0 +1,174 @@
+//! Recording that translations are current: `kurso accept` (a translator's word that a
+//! translation matches today's English) and carrying translations forward over an English
+//! typo fix (`kurso extract --keep-translations`).
+//!
+//! Invariant: only state files change; no translation text is ever touched here.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use unic_langid::LanguageIdentifier;
+
+use crate::check::Layout;
+use crate::diagnostic::Diagnostic;
+use crate::project::Project;
+use crate::state::{Record, StateFile, Status};
+
+/// Which translations of one locale to accept.
+#[derive(Debug, Clone)]
+pub struct AcceptOptions {
+    pub locale: LanguageIdentifier,
+    /// Only these message IDs (empty: every one in scope).
+    pub ids: Vec<String>,
+    /// Only these courses (empty: all).
+    pub courses: Vec<String>,
+    /// Status for the accepted records; `None` keeps an existing status and gives new
+    /// records `edited` (written by a person).
+    pub status: Option<Status>,
+}
+
+#[derive(Debug, Default)]
+pub struct AcceptSummary {
+    /// (translation file, ID) of each record created or brought up to date.
+    pub accepted: Vec<(PathBuf, String)>,
+    /// Already current: nothing to do.
+    pub unchanged: usize,
+    /// State files written.
+    pub files_written: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Records every selected translation of `opts.locale` as made from today's English.
+pub fn accept(project: &Project, opts: &AcceptOptions) -> Result<AcceptSummary, Diagnostic> {
+    if opts.locale == project.config.source_locale {
+        return Err(Diagnostic::file_error(
+            std::path::Path::new("kurso.toml"),
+            format!(
+                "`{}` is the source locale: it has no translations to accept",
+                opts.locale
+            ),
+        ));
+    }
+    if !project.config.target_locales.contains(&opts.locale) {
+        return Err(Diagnostic::file_error(
+            std::path::Path::new("kurso.toml"),
+            format!("`{}` is not a target locale of this project", opts.locale),
+        )
+        .with_help("add it to `target-locales` in kurso.toml, or check the spelling"));
+    }
+    let tree =
+        Layout::for_project(project, std::slice::from_ref(&opts.locale), &opts.courses).load();
+    let mut summary = AcceptSummary {
+        diagnostics: tree.diagnostics.clone(),
+        ..AcceptSummary::default()
+    };
+    let locale = &tree.locales[0];
+    let wanted: BTreeSet<&str> = opts.ids.iter().map(String::as_str).collect();
+    let mut found: BTreeSet<&str> = BTreeSet::new();
+    for (rel, reference) in &tree.reference.docs {
+        let Some(doc) = locale.docs.get(rel) else {
+            continue;
+        };
+        let ftl = locale.dir.join(rel);
+        let mut state = match StateFile::load_for(&ftl, &doc.path) {
+            Ok(state) => state,
+            Err(diagnostic) => {
+                summary.diagnostics.push(diagnostic);
+                continue;
+            }
+        };
+        let mut changed = false;
+        for target in doc.iter() {
+            let id = target.id();
+            if !wanted.is_empty() && !wanted.contains(id) {
+                continue;
+            }
+            let Some(source) = reference.get(id) else {
+                continue;
+            };
+            found.insert(id);
+            let english = source.text();
+            let record = state
+                .records
+                .entry(id.to_owned())
+                .or_insert_with(|| Record::human(String::new(), Status::Edited));
+            let status = opts.status.unwrap_or(record.status);
+            if record.source == english && record.status == status && record.carried_from.is_none()
+            {
+                summary.unchanged += 1;
+                continue;
+            }
+            record.source = english;
+            record.status = status;
+            record.carried_from = None;
+            record.carried_on = None;
+            changed = true;
+            summary.accepted.push((doc.path.clone(), id.to_owned()));
+        }
+        if changed {
+            match state.save_for(&ftl) {
+                Ok(true) => summary.files_written += 1,
+                Ok(false) => {}
+                Err(err) => summary
+                    .diagnostics
+                    .push(Diagnostic::file_error(&doc.path, err.to_string())),
+            }
+        }
+    }
+    for id in wanted.difference(&found) {
+        summary.diagnostics.push(
+            Diagnostic::file_error(
+                &locale.dir_display,
+                format!("no translation of `{id}` in {}", locale.name),
+            )
+            .with_help("check the ID (see the English .ftl), or translate the message first"),
+        );
+    }
+    Ok(summary)
+}
+
+/// One English message whose text changed only by a typo fix.
+#[derive(Debug, Clone)]
+pub struct Carry {
+    pub id: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// Carries translations of `carries` in `rel` (a path inside each locale folder) forward:
+/// every record made from the old English now names the new English, keeping the old text
+/// and today's date as the audit trail. Returns how many records were carried.
+pub fn carry_forward(
+    project: &Project,
+    rel: &str,
+    carries: &[Carry],
+    date: &str,
+) -> Result<usize, Diagnostic> {
+    let mut carried = 0;
+    for locale in &project.config.target_locales {
+        let ftl = project.locale_dir(locale).join(rel);
+        if !ftl.exists() {
+            continue;
+        }
+        let display = project.relative(&ftl).to_path_buf();
+        let mut state = StateFile::load_for(&ftl, &display)?;
+        let mut changed = false;
+        for carry in carries {
+            if let Some(record) = state.records.get_mut(&carry.id)
+                && record.source == carry.old
+            {
+                record.carried_from = Some(carry.old.clone());
+                record.carried_on = Some(date.to_owned());
+                record.source.clone_from(&carry.new);
+                changed = true;
+                carried += 1;
+            }
+        }
+        if changed {
+            state
+                .save_for(&ftl)
+                .map_err(|err| Diagnostic::file_error(&display, err.to_string()))?;
+        }
+    }
+    Ok(carried)
+}
