@@ -4,4 +4,5 @@ mod build;
 mod corpus;
 mod extract;
 mod roundtrip;
+mod state;
 mod support;
