@@ -102,6 +102,18 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool, FsError> {
     Ok(true)
 }
 
+/// Removes a file; `Ok(false)` when there was none.
+pub fn remove_if_exists(path: &Path) -> Result<bool, FsError> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(FsError::Write {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
 /// Copies a file atomically (used by `build` for assets).
 pub fn copy_atomic(from: &Path, to: &Path) -> Result<bool, FsError> {
     let bytes = fs::read(from).map_err(|source| FsError::Read {

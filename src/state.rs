@@ -195,14 +195,7 @@ impl StateFile {
     pub fn save_for(&self, ftl: &Path) -> Result<bool, fsx::FsError> {
         let path = state_path(ftl);
         if self.records.is_empty() {
-            if path.exists() {
-                std::fs::remove_file(&path).map_err(|source| fsx::FsError::Write {
-                    path: path.display().to_string(),
-                    source,
-                })?;
-                return Ok(true);
-            }
-            return Ok(false);
+            return fsx::remove_if_exists(&path);
         }
         let text = self.render();
         if fsx::read_optional(&path)?.as_deref() == Some(text.as_str()) {

@@ -36,6 +36,18 @@ impl Output {
         }
     }
 
+    /// Text that is already complete (ends with a newline when not empty), e.g. a rendered
+    /// report; printed even with --quiet.
+    pub fn raw(&mut self, text: &str) {
+        if self.pipe_closed || text.is_empty() {
+            return;
+        }
+        let mut stdout = std::io::stdout().lock();
+        if stdout.write_all(text.as_bytes()).is_err() {
+            self.pipe_closed = true;
+        }
+    }
+
     #[allow(
         clippy::unused_self,
         reason = "all output goes through `Output`, so it can later colour it"
