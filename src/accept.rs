@@ -135,13 +135,13 @@ pub struct Carry {
     pub new: String,
 }
 
-/// Carries translations of `carries` in `rel` (a path inside each locale folder) forward:
+/// Carries translations of `edits` in `rel` (a path inside each locale folder) forward:
 /// every record made from the old English now names the new English, keeping the old text
 /// and today's date as the audit trail. Returns how many records were carried.
 pub fn carry_forward(
     project: &Project,
     rel: &str,
-    carries: &[Carry],
+    edits: &[Carry],
     date: &str,
 ) -> Result<usize, Diagnostic> {
     let mut carried = 0;
@@ -153,7 +153,7 @@ pub fn carry_forward(
         let display = project.relative(&ftl).to_path_buf();
         let mut state = StateFile::load_for(&ftl, &display)?;
         let mut changed = false;
-        for carry in carries {
+        for carry in edits {
             if let Some(record) = state.records.get_mut(&carry.id)
                 && record.source == carry.old
             {

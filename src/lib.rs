@@ -17,6 +17,7 @@ pub mod fluent;
 pub mod fsx;
 pub mod locale;
 pub mod project;
+pub mod report;
 pub mod segment;
 pub mod span;
 pub mod state;

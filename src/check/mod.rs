@@ -331,12 +331,14 @@ fn check_job(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, job: Job<'
             );
             f.help = Some("delete the file, or rename it after the English file".to_owned());
             findings.push(f);
+            // An obsolete file counts once, in `obsolete_file`; its entries are not added to
+            // `obsolete` (no per-entry finding either: the fix is one deletion). This is how
+            // compare-locales counts, so the per-locale totals of both tools agree.
             FileResult {
                 findings,
                 stats: FileStats {
                     locale: locale.name.clone(),
                     rel_path: rel.clone(),
-                    obsolete: doc.entries.len(),
                     obsolete_file: true,
                     ..FileStats::default()
                 },
@@ -422,7 +424,9 @@ fn check_file(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, rel: &Str
                 f.id = Some(source.id().to_owned());
                 f.reference = Some(reference_place(source));
                 f.message = format!("`{}` is not translated", source.id());
-                f.help = Some(format!("English at {}", reference_place(source)));
+                f.help = Some(
+                    "translate it, or lower `missing` for this locale in kurso.toml".to_owned(),
+                );
                 findings.push(f);
             }
             continue;

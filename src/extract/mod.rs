@@ -199,7 +199,7 @@ fn write_planned(
     let mut carried = 0;
     if out_of_date && !opts.check_only {
         if opts.keep_translations {
-            let carries: Vec<Carry> = planned
+            let edits: Vec<Carry> = planned
                 .alignment
                 .ids
                 .iter()
@@ -214,13 +214,13 @@ fn write_planned(
                     _ => None,
                 })
                 .collect();
-            if !carries.is_empty() {
+            if !edits.is_empty() {
                 let rel = format!(
                     "{}/{}",
                     planned.source.course,
                     planned.source.messages_rel_path()
                 );
-                carried = carry_forward(project, &rel, &carries, &crate::state::today())?;
+                carried = carry_forward(project, &rel, &edits, &crate::state::today())?;
             }
         }
         fsx::write_atomic(&messages_path, planned.rendered.as_bytes()).map_err(|err| {

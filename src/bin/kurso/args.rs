@@ -115,7 +115,7 @@ pub enum FormatArg {
     Github,
     /// SARIF 2.1.0, for code-scanning dashboards
     Sarif,
-    /// JUnit XML, one test suite per locale
+    /// `JUnit` XML, one test suite per locale
     Junit,
 }
 
@@ -130,7 +130,7 @@ pub enum LevelArg {
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorArg {
-    /// When writing to a terminal and NO_COLOR is not set
+    /// When writing to a terminal and `NO_COLOR` is not set
     #[default]
     Auto,
     Always,

@@ -56,12 +56,9 @@ fn main() -> ExitCode {
         Command::Explain(args) => commands::explain::run(args, &mut out),
         Command::Accept(args) => commands::accept::run(&cli.global, args, &mut out),
         Command::Status(args) => commands::status::run(&cli.global, args, &mut out),
-        Command::Check(_) | Command::Diff(_) => todo_check(),
+        Command::Check(args) => commands::check::run(&cli.global, args, &mut out),
+        Command::Diff(args) => commands::diff::run(&cli.global, args, &mut out),
         Command::Config => commands::config::run(&cli.global, &mut out),
     };
     status.into()
-}
-
-fn todo_check() -> ExitStatus {
-    ExitStatus::Failed
 }

@@ -20,14 +20,13 @@ pub fn run(args: &ExplainArgs, out: &mut Output) -> ExitStatus {
         out.line("\n`kurso explain CODE` shows one rule in full.");
         return ExitStatus::Clean;
     };
-    match rules::lookup(code) {
-        Some(rule) => {
-            out.result(&format!("{} (default level: {})\n", rule.code, rule.level));
-            out.result(&format!("{}.\n", capitalize(rule.summary)));
-            out.result(rule.docs);
-            ExitStatus::Clean
-        }
-        None => {
+    if let Some(rule) = rules::lookup(code) {
+        out.result(&format!("{} (default level: {})\n", rule.code, rule.level));
+        out.result(&format!("{}.\n", capitalize(rule.summary)));
+        out.result(rule.docs);
+        ExitStatus::Clean
+    } else {
+        {
             let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
             out.error(
                 &kurso::diagnostic::Diagnostic::file_error(

@@ -2,7 +2,9 @@
 
 pub mod accept;
 pub mod build;
+pub mod check;
 pub mod config;
+pub mod diff;
 pub mod explain;
 pub mod extract;
 pub mod init;

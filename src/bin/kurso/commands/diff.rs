@@ -1,0 +1,61 @@
+//! `kurso diff LOCALE`: each stale message as old → new English beside the translation.
+
+use kurso::check::{CheckOptions, CheckSummary, Layout, check};
+use kurso::diagnostic::Diagnostic;
+use kurso::report::{Format, ReportOptions, render};
+
+use crate::ExitStatus;
+use crate::args::{DiffArgs, GlobalArgs};
+use crate::commands::check::use_color;
+use crate::commands::{load_project, parse_locales};
+use crate::output::Output;
+
+pub fn run(global: &GlobalArgs, args: &DiffArgs, out: &mut Output) -> ExitStatus {
+    let Some(project) = load_project(global, out) else {
+        return ExitStatus::Failed;
+    };
+    let Some(locales) = parse_locales(std::slice::from_ref(&args.locale), out) else {
+        return ExitStatus::Failed;
+    };
+    if !project.config.target_locales.contains(&locales[0]) {
+        out.error(
+            &Diagnostic::file_error(
+                std::path::Path::new("kurso.toml"),
+                format!("`{}` is not a target locale of this project", args.locale),
+            )
+            .with_help("use one of `target-locales`"),
+        );
+        return ExitStatus::Failed;
+    }
+    let tree = Layout::for_project(&project, &locales, &args.courses).load();
+    let full = check(&tree, &CheckOptions::default());
+    let stale = CheckSummary {
+        findings: full
+            .findings
+            .into_iter()
+            .filter(|finding| finding.rule == "stale")
+            .collect(),
+        stats: full.stats,
+        diagnostics: full.diagnostics,
+        locales: full.locales,
+        files_checked: full.files_checked,
+        suppressed: 0,
+    };
+    out.diagnostics(&stale.diagnostics);
+    if stale.findings.is_empty() {
+        out.line(&format!("{}: nothing is stale", args.locale));
+    } else {
+        let opts = ReportOptions {
+            color: use_color(args.color),
+            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+        };
+        out.raw(&render(Format::Human, &stale, &opts));
+    }
+    if stale.diagnostics.iter().any(Diagnostic::is_error) {
+        ExitStatus::Failed
+    } else if stale.findings.is_empty() {
+        ExitStatus::Clean
+    } else {
+        ExitStatus::Findings
+    }
+}

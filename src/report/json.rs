@@ -1,0 +1,264 @@
+//! The JSON format: one document for scripts, with a version number that changes only when a
+//! key is removed or changes meaning (adding keys is not a break).
+//!
+//! ```text
+//! {
+//!   "version": 1,
+//!   "tool": "kurso",
+//!   "tool_version": "0.1.0",
+//!   "findings": [{
+//!     "rule": "stale",                      // rule code, see `kurso explain`
+//!     "level": "error",                     // "error" | "warning" | "info"
+//!     "locale": "el",
+//!     "path": "locales/el/course.ftl",      // relative, `/`-separated
+//!     "position": {"line": 3, "column": 1}, // 1-based, column in characters; or null
+//!     "id": "dose",                         // message or term ID, or null
+//!     "message": "…", "help": "…" | null,
+//!     "snippet": "…" | null,                // the line `position` points into
+//!     "reference": "locales/en/course.ftl:3:1" | null,  // where the English is
+//!     "diff": [{"op": "equal" | "delete" | "insert", "text": "…"}] | null,  // stale
+//!     "translation": "…" | null             // stale: the current translation
+//!   }],
+//!   "summary": {
+//!     "locales": {"el": COUNTS},            // every checked locale, sorted
+//!     "total": COUNTS,
+//!     "files_checked": 12,
+//!     "suppressed": 0                       // findings dropped by policy or suppressions
+//!   },
+//!   "diagnostics": [{"severity": "error" | "warning", "path", "position", "message",
+//!                    "help", "snippet"}]     // problems with the input, not findings
+//! }
+//! ```
+//!
+//! `COUNTS` is `{errors, warnings, infos, messages, translated, missing, missing_files,
+//! obsolete, obsolete_files, stale, unverified}`: the first three count reported findings,
+//! the rest count English messages and files whatever the policy (see
+//! [`LocaleCounts`](super::LocaleCounts)). Findings keep the order of the summary (path, line,
+//! column, rule); every key is present, `null` when unknown.
+
+use serde_json::{Value, json};
+
+use super::{ReportOptions, locale_counts, slash_path, total_counts};
+use crate::check::CheckSummary;
+use crate::check::finding::{DiffPart, Finding};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Position;
+
+/// The `version` of the document [`render_json`] writes.
+pub const JSON_VERSION: u32 = 1;
+
+/// Renders `summary` as a pretty-printed JSON document.
+pub fn render_json(summary: &CheckSummary, opts: &ReportOptions) -> String {
+    let per_locale = locale_counts(summary);
+    let document = json!({
+        "version": JSON_VERSION,
+        "tool": "kurso",
+        "tool_version": opts.tool_version,
+        "findings": summary.findings.iter().map(finding_json).collect::<Vec<_>>(),
+        "summary": {
+            "locales": per_locale,
+            "total": total_counts(&per_locale),
+            "files_checked": summary.files_checked,
+            "suppressed": summary.suppressed,
+        },
+        "diagnostics": summary.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+    });
+    let mut out = serde_json::to_string_pretty(&document)
+        .expect("a JSON value of strings and numbers always serializes");
+    out.push('\n');
+    out
+}
+
+fn finding_json(finding: &Finding) -> Value {
+    let diff = finding.diff.as_ref().map(|parts| {
+        parts
+            .iter()
+            .map(|part| {
+                let (op, text) = match part {
+                    DiffPart::Equal(text) => ("equal", text),
+                    DiffPart::Delete(text) => ("delete", text),
+                    DiffPart::Insert(text) => ("insert", text),
+                };
+                json!({ "op": op, "text": text })
+            })
+            .collect::<Vec<_>>()
+    });
+    json!({
+        "rule": finding.rule,
+        "level": finding.level.as_str(),
+        "locale": finding.locale,
+        "path": slash_path(&finding.path),
+        "position": finding.position.map(position_json),
+        "id": finding.id,
+        "message": finding.message,
+        "help": finding.help,
+        "snippet": finding.snippet,
+        "reference": finding.reference,
+        "diff": diff,
+        "translation": finding.translation,
+    })
+}
+
+fn diagnostic_json(diagnostic: &Diagnostic) -> Value {
+    let severity = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    json!({
+        "severity": severity,
+        "path": slash_path(&diagnostic.path),
+        "position": diagnostic.position.map(position_json),
+        "message": diagnostic.message,
+        "help": diagnostic.help,
+        "snippet": diagnostic.source_line,
+    })
+}
+
+fn position_json(position: Position) -> Value {
+    json!({ "line": position.line, "column": position.column })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::check::FileStats;
+    use crate::check::finding::Level;
+    use crate::report::tests::{finding, stale_el, summary};
+
+    fn parse(summary: &CheckSummary) -> Value {
+        let out = render_json(summary, &ReportOptions::default());
+        assert!(out.ends_with("}\n"));
+        serde_json::from_str(&out).expect("render_json writes valid JSON")
+    }
+
+    fn keys(value: &Value) -> Vec<&str> {
+        let mut keys: Vec<&str> = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    #[test]
+    fn document_has_the_documented_top_level_keys() {
+        let doc = parse(&summary(Vec::new()));
+        assert_eq!(
+            keys(&doc),
+            [
+                "diagnostics",
+                "findings",
+                "summary",
+                "tool",
+                "tool_version",
+                "version"
+            ]
+        );
+        assert_eq!(doc["version"], 1);
+        assert_eq!(doc["tool"], "kurso");
+        assert_eq!(doc["tool_version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(
+            keys(&doc["summary"]),
+            ["files_checked", "locales", "suppressed", "total"]
+        );
+    }
+
+    #[test]
+    fn stale_finding_round_trips_with_every_field() {
+        let doc = parse(&summary(vec![stale_el()]));
+        let f = &doc["findings"][0];
+        assert_eq!(
+            keys(f),
+            [
+                "diff",
+                "help",
+                "id",
+                "level",
+                "locale",
+                "message",
+                "path",
+                "position",
+                "reference",
+                "rule",
+                "snippet",
+                "translation"
+            ]
+        );
+        assert_eq!(f["rule"], "stale");
+        assert_eq!(f["level"], "error");
+        assert_eq!(f["locale"], "el");
+        assert_eq!(f["path"], "locales/el/course.ftl");
+        assert_eq!(f["position"], json!({"line": 3, "column": 1}));
+        assert_eq!(f["id"], "dose");
+        assert_eq!(f["snippet"], "dose = Δώστε 5 mg τώρα");
+        assert_eq!(f["reference"], "locales/en/course.ftl:3:1");
+        assert_eq!(f["translation"], "Δώστε 5 mg τώρα");
+        assert_eq!(
+            f["diff"],
+            json!([
+                {"op": "equal", "text": "Give "},
+                {"op": "delete", "text": "5"},
+                {"op": "insert", "text": "50"},
+                {"op": "equal", "text": " mg now"},
+            ])
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_null_not_absent() {
+        let doc = parse(&summary(vec![finding(
+            "missing-file",
+            Level::Warning,
+            "it",
+            "locales/it/a.ftl",
+        )]));
+        let f = &doc["findings"][0];
+        assert_eq!(f["level"], "warning");
+        for key in ["position", "id", "help", "snippet", "diff", "translation"] {
+            assert!(f[key].is_null(), "{key} should be null: {f}");
+        }
+    }
+
+    #[test]
+    fn summary_counts_per_locale_and_diagnostics() {
+        let mut s = summary(vec![
+            stale_el(),
+            finding("unverified", Level::Warning, "el", "a.ftl"),
+        ]);
+        s.suppressed = 4;
+        s.stats.push(FileStats {
+            locale: "el".to_owned(),
+            messages: 10,
+            missing: 2,
+            stale: 1,
+            obsolete_file: true,
+            ..FileStats::default()
+        });
+        s.diagnostics.push(
+            Diagnostic::file_error(Path::new("locales/el/a.state.toml"), "cannot parse").warning(),
+        );
+        let doc = parse(&s);
+        let el = &doc["summary"]["locales"]["el"];
+        assert_eq!(
+            *el,
+            json!({
+                "errors": 1, "warnings": 1, "infos": 0, "messages": 10, "translated": 0,
+                "missing": 2, "missing_files": 0, "obsolete": 0, "obsolete_files": 1,
+                "stale": 1, "unverified": 0,
+            })
+        );
+        assert_eq!(doc["summary"]["total"], *el);
+        assert_eq!(doc["summary"]["suppressed"], 4);
+        assert_eq!(
+            doc["diagnostics"],
+            json!([{
+                "severity": "warning", "path": "locales/el/a.state.toml", "position": null,
+                "message": "cannot parse", "help": null, "snippet": null,
+            }])
+        );
+    }
+}
