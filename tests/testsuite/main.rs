@@ -6,3 +6,4 @@ mod extract;
 mod roundtrip;
 mod state;
 mod support;
+mod thunderbird;
