@@ -31,7 +31,11 @@ pub struct LocaleSpec {
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub reference: LocaleSpec,
+    /// The locales to check.
     pub locales: Vec<LocaleSpec>,
+    /// Other locales the checked ones may fall back to (el for el-CY when only el-CY is
+    /// checked): loaded for lookups, not checked.
+    pub fallbacks: Vec<LocaleSpec>,
     /// Read `*.state.toml` beside translations (kurso projects).
     pub with_state: bool,
     /// Only files under these folders (courses), relative to each locale folder; empty: all.
@@ -42,6 +46,8 @@ pub struct Layout {
 #[derive(Debug)]
 pub struct LocaleDocs {
     pub name: String,
+    /// Checked (`false`: loaded only as a fallback of a checked locale).
+    pub checked: bool,
     pub locale: LanguageIdentifier,
     pub dir: PathBuf,
     pub dir_display: PathBuf,
@@ -90,7 +96,13 @@ impl Layout {
         };
         Layout {
             reference: spec(&config.source_locale),
-            locales: chosen.into_iter().map(spec).collect(),
+            locales: chosen.iter().copied().map(spec).collect(),
+            fallbacks: config
+                .target_locales
+                .iter()
+                .filter(|locale| !chosen.contains(locale))
+                .map(spec)
+                .collect(),
             with_state: true,
             only: courses.to_vec(),
         }
@@ -170,19 +182,57 @@ impl Layout {
                 chain: Vec::new(),
             },
             locales: specs,
+            fallbacks: Vec::new(),
             with_state: false,
             only: Vec::new(),
         })
     }
 
-    /// Reads and parses every file, in parallel.
+    /// Reads and parses every file of the reference, the checked locales and their
+    /// fallbacks, in parallel.
     pub fn load(&self) -> LocaleTree {
-        let mut specs: Vec<&LocaleSpec> = vec![&self.reference];
-        specs.extend(&self.locales);
+        let mut specs: Vec<(&LocaleSpec, bool)> = vec![(&self.reference, false)];
+        specs.extend(self.locales.iter().map(|spec| (spec, true)));
+        specs.extend(
+            self.needed_fallbacks(&self.locales)
+                .into_iter()
+                .map(|spec| (spec, false)),
+        );
+        self.load_specs(&specs)
+    }
+
+    /// The tree for one checked locale: the reference, the locale and the locales it falls
+    /// back to. `check_layout` loads one at a time, so memory stays that of one chain.
+    pub fn load_one(&self, index: usize) -> LocaleTree {
+        let locale = &self.locales[index];
+        let mut specs: Vec<(&LocaleSpec, bool)> = vec![(&self.reference, false), (locale, true)];
+        let others = self.locales.iter().chain(&self.fallbacks);
+        for name in &locale.chain[1..] {
+            if let Some(spec) = others.clone().find(|spec| &spec.name == name) {
+                specs.push((spec, false));
+            }
+        }
+        self.load_specs(&specs)
+    }
+
+    /// Fallback locales of `checked` that are not checked themselves.
+    fn needed_fallbacks(&self, checked: &[LocaleSpec]) -> Vec<&LocaleSpec> {
+        self.fallbacks
+            .iter()
+            .filter(|spec| {
+                checked
+                    .iter()
+                    .any(|locale| locale.chain[1..].contains(&spec.name))
+            })
+            .collect()
+    }
+
+    /// Reads and parses the files of `specs` (the reference first) in parallel.
+    fn load_specs(&self, specs: &[(&LocaleSpec, bool)]) -> LocaleTree {
         let files: Vec<(usize, String)> = specs
             .iter()
             .enumerate()
-            .flat_map(|(index, spec)| {
+            .flat_map(|(index, (spec, _))| {
                 ftl_files(&spec.dir, &self.only)
                     .into_iter()
                     .map(move |rel| (index, rel))
@@ -191,7 +241,7 @@ impl Layout {
         let parsed: Vec<(usize, String, Result<FtlDoc, Diagnostic>)> = files
             .into_par_iter()
             .map(|(index, rel)| {
-                let spec = specs[index];
+                let spec = specs[index].0;
                 let display = spec.dir_display.join(&rel);
                 let doc = fsx::read_to_string(&spec.dir.join(&rel))
                     .map(|text| FtlDoc::parse(display.clone(), text))
@@ -201,8 +251,9 @@ impl Layout {
             .collect();
         let mut loaded: Vec<LocaleDocs> = specs
             .iter()
-            .map(|spec| LocaleDocs {
+            .map(|(spec, checked)| LocaleDocs {
                 name: spec.name.clone(),
+                checked: *checked,
                 locale: spec.locale.clone(),
                 dir: spec.dir.clone(),
                 dir_display: spec.dir_display.clone(),

@@ -123,7 +123,42 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
     .collect()
 }
 
-/// Runs every rule over the loaded tree.
+/// Runs every rule, loading one locale (with its fallbacks) at a time, so memory holds the
+/// reference and one chain rather than every locale. Reference problems are reported once.
+pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
+    let mut summary = CheckSummary::default();
+    for index in 0..layout.locales.len() {
+        let tree = layout.load_one(index);
+        let mut part = check(&tree, opts);
+        if index > 0 {
+            let reference = &tree.reference.name;
+            part.findings.retain(|f| &f.locale != reference);
+            let reference_paths: HashSet<&PathBuf> =
+                tree.reference.docs.values().map(|d| &d.path).collect();
+            part.diagnostics
+                .retain(|d| !reference_paths.contains(&d.path));
+            part.files_checked -= tree.reference.docs.len();
+        }
+        summary.findings.append(&mut part.findings);
+        summary.stats.append(&mut part.stats);
+        summary.diagnostics.append(&mut part.diagnostics);
+        summary.locales.append(&mut part.locales);
+        summary.suppressed += part.suppressed;
+        summary.files_checked += part.files_checked;
+    }
+    if layout.locales.is_empty() {
+        summary = check(&layout.load(), opts);
+    }
+    summary.findings.sort_by_key(Finding::sort_key);
+    summary
+        .stats
+        .sort_by(|a, b| (&a.locale, &a.rel_path).cmp(&(&b.locale, &b.rel_path)));
+    summary.diagnostics.sort_by_key(Diagnostic::sort_key);
+    summary.diagnostics.dedup();
+    summary
+}
+
+/// Runs every rule over a loaded tree (every locale marked `checked`).
 pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
     let envs: Vec<LocaleEnv> = tree
         .locales
@@ -131,7 +166,7 @@ pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
         .map(|locale| locale_env(tree, locale))
         .collect();
     let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
-    for (index, locale) in tree.locales.iter().enumerate() {
+    for (index, locale) in tree.locales.iter().enumerate().filter(|(_, l)| l.checked) {
         for rel in tree.reference.docs.keys() {
             jobs.push((index, Job::Reference(rel)));
         }
@@ -147,9 +182,19 @@ pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
         .collect();
 
     let mut summary = CheckSummary {
-        locales: tree.locales.iter().map(|l| l.name.clone()).collect(),
+        locales: tree
+            .locales
+            .iter()
+            .filter(|l| l.checked)
+            .map(|l| l.name.clone())
+            .collect(),
         files_checked: tree.reference.docs.len()
-            + tree.locales.iter().map(|l| l.docs.len()).sum::<usize>(),
+            + tree
+                .locales
+                .iter()
+                .filter(|l| l.checked)
+                .map(|l| l.docs.len())
+                .sum::<usize>(),
         diagnostics: tree.diagnostics.clone(),
         ..CheckSummary::default()
     };

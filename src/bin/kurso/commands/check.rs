@@ -5,7 +5,7 @@ use std::io::IsTerminal as _;
 
 use kurso::check::finding::Level;
 use kurso::check::policy::Policy;
-use kurso::check::{CheckOptions, Layout, check};
+use kurso::check::{CheckOptions, Layout, check_layout};
 use kurso::diagnostic::Diagnostic;
 use kurso::report::{Format, ReportOptions, render};
 
@@ -62,8 +62,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         })
         .or(policy.fail_on)
         .unwrap_or(Level::Error);
-    let tree = layout.load();
-    let summary = check(&tree, &CheckOptions { policy });
+    let summary = check_layout(&layout, &CheckOptions { policy });
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,

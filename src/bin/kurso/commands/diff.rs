@@ -1,6 +1,6 @@
 //! `kurso diff LOCALE`: each stale message as old → new English beside the translation.
 
-use kurso::check::{CheckOptions, CheckSummary, Layout, check};
+use kurso::check::{CheckOptions, CheckSummary, Layout, check_layout};
 use kurso::diagnostic::Diagnostic;
 use kurso::report::{Format, ReportOptions, render};
 
@@ -27,8 +27,8 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs, out: &mut Output) -> ExitStatus
         );
         return ExitStatus::Failed;
     }
-    let tree = Layout::for_project(&project, &locales, &args.courses).load();
-    let full = check(&tree, &CheckOptions::default());
+    let layout = Layout::for_project(&project, &locales, &args.courses);
+    let full = check_layout(&layout, &CheckOptions::default());
     let stale = CheckSummary {
         findings: full
             .findings

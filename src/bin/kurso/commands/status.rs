@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use kurso::check::{CheckOptions, FileStats, Layout, check};
+use kurso::check::{CheckOptions, FileStats, Layout, check_layout};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, StatusArgs, StatusFormat};
@@ -16,8 +16,8 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
     let Some(locales) = parse_locales(&args.locales, out) else {
         return ExitStatus::Failed;
     };
-    let tree = Layout::for_project(&project, &locales, &args.courses).load();
-    let summary = check(&tree, &CheckOptions::default());
+    let layout = Layout::for_project(&project, &locales, &args.courses);
+    let summary = check_layout(&layout, &CheckOptions::default());
     out.diagnostics(&summary.diagnostics);
     // (course, locale) → totals; the course is the first folder of the file's path.
     let mut rows: BTreeMap<(String, String), FileStats> = BTreeMap::new();
