@@ -198,6 +198,9 @@ fn parse_locale(
 pub fn parse_locale_code(code: &str) -> Result<LanguageIdentifier, String> {
     code.parse::<LanguageIdentifier>()
         .ok()
+        // BCP 47 allows 5–8 letter language subtags, but none is registered: `finnish` is a
+        // typo, not a language.
+        .filter(|id| (2..=3).contains(&id.language.as_str().len()))
         .filter(|_| !code.is_empty() && !code.contains('_'))
         .ok_or_else(|| format!("`{code}` is not a valid locale code"))
 }

@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod extract;
 pub mod fluent;
 pub mod fsx;
+pub mod glossary;
 pub mod locale;
 pub mod project;
 pub mod report;

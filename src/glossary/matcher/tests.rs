@@ -1,0 +1,123 @@
+//! Matcher tests on real inflected forms of the languages kurso serves.
+
+use std::path::Path;
+
+use super::*;
+use crate::glossary::csv;
+
+const GLOSSARY: &str = "\
+id,en,el,hu,it,lt,ro,fi,tr,forbidden:fi,forbidden:it,dnt,case-sensitive
+patient,patient,ασθενής,beteg,paziente,pacientas,pacient,potilas,hasta,,,,
+nurse,nurse,νοσηλευτής,ápoló,infermiere,slaugytojas,asistent medical,sairaanhoitaja,hemşire,,,,
+informed-consent,informed consent,συναίνεση κατόπιν ενημέρωσης,tájékozott beleegyezés,consenso informato,informuotas sutikimas,consimțământ informat,tietoon perustuva suostumus,bilgilendirilmiş onam,informoitu suostumus,consenso informativo,,
+nice,NICE,NICE,NICE,NICE,NICE,NICE,NICE,NICE,,,yes,yes
+medicine,medicine,φάρμακο,gyógyszer,medicinale | farmaco,vaistas,medicament,lääke,ilaç,,,,
+";
+
+fn matcher(target: &str) -> Matcher {
+    let (glossary, diagnostics) = csv::parse(Path::new("g.csv"), GLOSSARY);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    Matcher::new(&glossary, "en", &[target.to_owned()])
+}
+
+fn spotted(m: &Matcher, text: &str) -> Vec<String> {
+    m.spot(text)
+        .into_iter()
+        .map(|s| m.concepts[s.concept].id.clone())
+        .collect()
+}
+
+/// The concept's allowed term is found in `translation`.
+#[track_caller]
+fn has(target: &str, concept: &str, translation: &str) -> bool {
+    let m = matcher(target);
+    let index = m
+        .concepts
+        .iter()
+        .position(|c| c.id == concept)
+        .expect("concept");
+    m.find_allowed(index, &m.target_tokens(translation))
+        .is_some()
+}
+
+#[test]
+fn source_spotting_finds_inflected_english_and_longest_terms() {
+    let m = matcher("fi");
+    assert_eq!(
+        spotted(&m, "Patients gave informed consent to the nurses."),
+        ["patient", "informed-consent", "nurse"]
+    );
+}
+
+#[test]
+fn case_sensitive_terms_match_only_as_written() {
+    let m = matcher("fi");
+    assert_eq!(spotted(&m, "Follow the NICE guideline."), ["nice"]);
+    assert!(spotted(&m, "A nice day for the patient.").contains(&"patient".to_owned()));
+    assert!(!spotted(&m, "A nice day.").contains(&"nice".to_owned()));
+}
+
+#[test]
+fn finnish_inflections_whose_stems_differ() {
+    assert!(has("fi", "patient", "Soita potilaalle heti."));
+    assert!(has("fi", "patient", "Potilaan lämpö on 38,5 °C."));
+    assert!(has(
+        "fi",
+        "informed-consent",
+        "Pyydä tietoon perustuvaa suostumusta."
+    ));
+    assert!(has("fi", "medicine", "Anna lääkkeet ajallaan."));
+    assert!(!has("fi", "patient", "Soita hoitajalle heti."));
+}
+
+#[test]
+fn lithuanian_hungarian_romanian_greek_turkish_and_italian_case_endings() {
+    assert!(has("lt", "nurse", "Pranešimai siunčiami slaugytojams."));
+    assert!(has("hu", "nurse", "Az ápolóknak azonnal szólni kell."));
+    assert!(has("ro", "patient", "Pacienții primesc un apel."));
+    assert!(has(
+        "ro",
+        "informed-consent",
+        "Obțineți consimțământul informat."
+    ));
+    assert!(has("el", "nurse", "Ο νοσηλευτής καλεί τον ασθενή."));
+    assert!(has("el", "patient", "Καλέστε τους ΑΣΘΕΝΕΙΣ."));
+    assert!(has("tr", "patient", "Hastanın ateşi yüksek."));
+    assert!(has("it", "nurse", "Gli infermieri chiamano il paziente."));
+    assert!(has(
+        "it",
+        "medicine",
+        "Il farmaco va assunto a stomaco pieno."
+    ));
+}
+
+#[test]
+fn a_different_word_is_not_the_term() {
+    assert!(!has("lt", "nurse", "Pranešimai siunčiami gydytojams."));
+    assert!(!has("el", "nurse", "Ο γιατρός καλεί τον ασθενή."));
+    assert!(!has(
+        "it",
+        "informed-consent",
+        "Registrare il parere del paziente."
+    ));
+}
+
+#[test]
+fn forbidden_terms_match_strictly() {
+    let m = matcher("fi");
+    let consent = m
+        .concepts
+        .iter()
+        .position(|c| c.id == "informed-consent")
+        .expect("concept");
+    let found = m.find_forbidden(consent, &m.target_tokens("Pyydä informoitu suostumus."));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].term, "informoitu suostumus");
+    assert!(
+        m.find_forbidden(
+            consent,
+            &m.target_tokens("Pyydä tietoon perustuva suostumus.")
+        )
+        .is_empty()
+    );
+}

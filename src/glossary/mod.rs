@@ -1,0 +1,69 @@
+//! Terminology: concepts and their approved, admitted and forbidden terms per language,
+//! loaded from TBX or CSV, and matched inflection-aware against translations.
+
+pub mod csv;
+pub mod matcher;
+pub mod model;
+pub mod morph;
+pub mod normalize;
+
+use std::path::Path;
+
+pub use model::{Concept, Glossary, Origin, Provenance, Term, TermStatus};
+
+use crate::diagnostic::Diagnostic;
+use crate::fsx;
+
+/// Reads one glossary file by its extension (`.csv`, `.tbx`). Diagnostics name
+/// `file:line:col`; a bad entry is skipped and the rest is read.
+pub fn load_file(path: &Path, display: &Path) -> (Glossary, Vec<Diagnostic>) {
+    let text = match fsx::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            return (
+                Glossary::default(),
+                vec![Diagnostic::file_error(display, err.to_string())],
+            );
+        }
+    };
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("csv") => csv::parse(display, &text),
+        _ => (
+            Glossary::default(),
+            vec![Diagnostic::file_error(
+                display,
+                "not a glossary: expected .csv or .tbx",
+            )],
+        ),
+    }
+}
+
+/// Every `.csv` and `.tbx` file directly in `dir`, sorted, merged in that order.
+pub fn load_dir(dir: &Path, display: &Path) -> (Glossary, Vec<Diagnostic>) {
+    let mut glossary = Glossary::default();
+    let mut diagnostics = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (glossary, diagnostics);
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.is_file()
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext == "csv" || ext == "tbx")
+        })
+        .collect();
+    files.sort();
+    for file in files {
+        let name = file
+            .file_name()
+            .map(|n| display.join(n))
+            .unwrap_or_default();
+        let (loaded, mut problems) = load_file(&file, &name);
+        glossary.merge(loaded);
+        diagnostics.append(&mut problems);
+    }
+    (glossary, diagnostics)
+}
