@@ -33,6 +33,8 @@ use rules::{LocaleEnv, MessagePair, Rule};
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
     pub policy: Policy,
+    /// The glossary for the `glossary` rule (none: the rule finds nothing).
+    pub glossary: Option<std::sync::Arc<crate::glossary::Glossary>>,
 }
 
 /// Counts for one translation file (or the place where it should be).
@@ -88,7 +90,11 @@ impl CheckSummary {
 /// digits, which reach every category CLDR defines for cardinals.
 pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
     use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-    let Ok(rules) = PluralRules::create(locale.clone(), PluralRuleType::CARDINAL) else {
+    // The data has rules per language; a regional locale (el-CY, lt-LT) uses its language's.
+    let language_only = LanguageIdentifier::from_parts(locale.language, None, None, &[]);
+    let Ok(rules) = PluralRules::create(locale.clone(), PluralRuleType::CARDINAL)
+        .or_else(|_| PluralRules::create(language_only, PluralRuleType::CARDINAL))
+    else {
         return vec!["other"];
     };
     let mut present: Vec<PluralCategory> = Vec::new();
@@ -160,10 +166,11 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
 
 /// Runs every rule over a loaded tree (every locale marked `checked`).
 pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
-    let envs: Vec<LocaleEnv> = tree
+    // Aligned with `tree.locales`; only checked locales need an environment.
+    let envs: Vec<Option<LocaleEnv>> = tree
         .locales
         .iter()
-        .map(|locale| locale_env(tree, locale))
+        .map(|locale| locale.checked.then(|| locale_env(tree, locale, opts)))
         .collect();
     let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
     for (index, locale) in tree.locales.iter().enumerate().filter(|(_, l)| l.checked) {
@@ -178,7 +185,10 @@ pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
     }
     let results: Vec<FileResult> = jobs
         .par_iter()
-        .map(|(index, job)| check_job(tree, &tree.locales[*index], &envs[*index], *job))
+        .filter_map(|(index, job)| {
+            let env = envs[*index].as_ref()?;
+            Some(check_job(tree, &tree.locales[*index], env, *job))
+        })
         .collect();
 
     let mut summary = CheckSummary {
@@ -234,6 +244,8 @@ mod tests {
         assert_eq!(categories("fi"), ["one", "other"]);
         assert_eq!(categories("it"), ["one", "other"]);
         assert_eq!(categories("tr"), ["one", "other"]);
+        assert_eq!(categories("el-CY"), ["one", "other"]);
+        assert_eq!(categories("lt-LT"), ["one", "few", "many", "other"]);
     }
 
     #[test]
@@ -264,7 +276,7 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn locale_env(tree: &LocaleTree, locale: &LocaleDocs) -> LocaleEnv {
+fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOptions) -> LocaleEnv {
     let mut visible = HashSet::new();
     for name in &locale.chain {
         if let Some(docs) = tree.locales.iter().find(|l| &l.name == name) {
@@ -279,7 +291,15 @@ fn locale_env(tree: &LocaleTree, locale: &LocaleDocs) -> LocaleEnv {
         .values()
         .flat_map(|doc| doc.entries.iter().map(|e| e.id.clone()))
         .collect();
+    let glossary = opts.glossary.as_ref().map(|glossary| {
+        std::sync::Arc::new(crate::glossary::matcher::Matcher::new(
+            glossary,
+            &tree.reference.name,
+            &locale.chain,
+        ))
+    });
     LocaleEnv {
+        glossary,
         plural_categories: plural_categories(&locale.locale),
         locale: locale.locale.clone(),
         name: locale.name.clone(),

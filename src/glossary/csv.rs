@@ -28,6 +28,7 @@ const META: &[&str] = &[
     "pos",
     "dnt",
     "case-sensitive",
+    "severity",
     "definition",
     "note",
     "authority",
@@ -126,6 +127,13 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
                     "pos" => concept.part_of_speech = Some(value.to_owned()),
                     "dnt" => concept.do_not_translate = is_yes(value),
                     "case-sensitive" => concept.case_sensitive = is_yes(value),
+                    "severity" => match value.parse() {
+                        Ok(level) => concept.severity = Some(level),
+                        Err(message) => diagnostics.push(
+                            Diagnostic::error_at(path, text, offset, message)
+                                .with_help("severity is error, warning, info or off"),
+                        ),
+                    },
                     "definition" => concept.definition = Some(value.to_owned()),
                     "note" => concept.note = Some(value.to_owned()),
                     "authority" => provenance.authority = Some(value.to_owned()),
@@ -228,6 +236,7 @@ pub fn render(glossary: &Glossary, languages: &[String]) -> String {
         [
             "dnt",
             "case-sensitive",
+            "severity",
             "definition",
             "note",
             "authority",
@@ -237,7 +246,9 @@ pub fn render(glossary: &Glossary, languages: &[String]) -> String {
         ]
         .map(str::to_owned),
     );
-    let _ = writer.write_record(&header);
+    writer
+        .write_record(&header)
+        .expect("writing to memory cannot fail");
     for concept in &glossary.concepts {
         let opt = |value: &Option<String>| value.clone().unwrap_or_default();
         let mut row: Vec<String> = vec![
@@ -265,6 +276,10 @@ pub fn render(glossary: &Glossary, languages: &[String]) -> String {
         row.extend([
             yes(concept.do_not_translate),
             yes(concept.case_sensitive),
+            concept
+                .severity
+                .map(|l| l.as_str().to_owned())
+                .unwrap_or_default(),
             opt(&concept.definition),
             opt(&concept.note),
             opt(&concept.provenance.authority),
@@ -272,7 +287,9 @@ pub fn render(glossary: &Glossary, languages: &[String]) -> String {
             opt(&concept.provenance.reviewer),
             opt(&concept.provenance.date),
         ]);
-        let _ = writer.write_record(&row);
+        writer
+            .write_record(&row)
+            .expect("every row has the header's columns");
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -1,11 +1,13 @@
 //! Terminology: concepts and their approved, admitted and forbidden terms per language,
 //! loaded from TBX or CSV, and matched inflection-aware against translations.
 
+pub mod coverage;
 pub mod csv;
 pub mod matcher;
 pub mod model;
 pub mod morph;
 pub mod normalize;
+pub mod tbx;
 
 use std::path::Path;
 
@@ -28,6 +30,7 @@ pub fn load_file(path: &Path, display: &Path) -> (Glossary, Vec<Diagnostic>) {
     };
     match path.extension().and_then(|e| e.to_str()) {
         Some("csv") => csv::parse(display, &text),
+        Some("tbx") => tbx::parse(display, &text),
         _ => (
             Glossary::default(),
             vec![Diagnostic::file_error(

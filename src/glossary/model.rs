@@ -90,6 +90,8 @@ pub struct Concept {
     pub do_not_translate: bool,
     /// Match case exactly (acronyms, product names).
     pub case_sensitive: bool,
+    /// The level of `glossary` findings about this concept (default: the rule's).
+    pub severity: Option<crate::check::finding::Level>,
     /// Terms by language code, in file order (preferred first where the file says so).
     pub terms: BTreeMap<String, Vec<Term>>,
     pub provenance: Provenance,

@@ -100,8 +100,73 @@ pub enum Command {
     /// How far each locale is, per course: messages, translated, stale, missing, machine-only,
     /// reviewed
     Status(StatusArgs),
+    /// Terminology: look terms up, list, measure coverage, export and import glossaries
+    ///
+    /// The glossary is every .csv and .tbx file in the project's glossaries folder (see
+    /// glossaries/README.md for the CSV columns). `kurso check` uses it for the `glossary`
+    /// rule.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
     /// Print the effective configuration (defaults merged with kurso.toml)
     Config,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Find concepts by a term in any language (inflected forms of the term count)
+    Lookup {
+        /// The term, e.g. `informed consent` or `potilaalle`
+        term: String,
+        /// Show only this locale's terms (beside the English)
+        #[arg(long, short, value_name = "LOCALE")]
+        locale: Option<String>,
+    },
+    /// List every concept with its English term and languages
+    List {
+        #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+        format: StatusFormat,
+    },
+    /// Which concepts the courses use, and frequent English terms not in the glossary yet
+    Coverage {
+        /// Show uncovered words and phrases seen at least this often
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        min_count: usize,
+        /// How many uncovered candidates to show
+        #[arg(long, default_value_t = 30, value_name = "N")]
+        top: usize,
+        #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
+        format: StatusFormat,
+    },
+    /// Write the glossary to stdout as TBX, kurso CSV or a DeepL glossary (TSV)
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Target locale: required for deepl-tsv; for tbx and csv, only the source and this
+        /// locale (default: every language)
+        #[arg(long, short, value_name = "LOCALE")]
+        locale: Option<String>,
+    },
+    /// Convert a TBX, TICO-19 or kurso CSV file into glossaries/<name>.csv
+    Import {
+        /// The file to import
+        file: PathBuf,
+        /// Name of the glossary file to write (default: the imported file's stem)
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing glossary file of that name
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// TBX-Basic (ISO 30042:2019)
+    Tbx,
+    /// kurso CSV (one concept per row)
+    Csv,
+    /// DeepL glossary entries: `source<TAB>target` per line
+    DeeplTsv,
 }
 
 /// Report formats of `kurso check`.
@@ -173,6 +238,11 @@ pub struct CheckArgs {
         help_heading = "Any Fluent project"
     )]
     pub l10n: Option<PathBuf>,
+
+    /// Glossary for the `glossary` rule: a .csv or .tbx file, or a folder of them (default:
+    /// the project's glossaries folder)
+    #[arg(long, value_name = "PATH")]
+    pub glossary: Option<PathBuf>,
 
     /// Colour the human format
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]

@@ -17,13 +17,23 @@ use super::doc::Entry;
 use super::finding::{Finding, Level};
 
 pub mod duplicate;
+pub mod empty;
+pub mod glossary;
+pub mod length;
+pub mod markup;
 pub mod missing;
 pub mod missing_file;
+pub mod numbers;
 pub mod obsolete;
 pub mod obsolete_file;
+pub mod plurals;
+pub mod references;
+pub mod runtime;
 pub mod stale;
 pub mod syntax;
+pub mod untranslated;
 pub mod unverified;
+pub mod variables;
 
 /// A pair rule's check: look at one message pair, push findings.
 pub type PairCheck = fn(&MessagePair<'_>, &mut Vec<Finding>);
@@ -44,13 +54,23 @@ pub struct Rule {
 /// Every rule, sorted by code.
 pub const ALL: &[&Rule] = &[
     &duplicate::RULE,
+    &empty::RULE,
+    &glossary::RULE,
+    &length::RULE,
+    &markup::RULE,
     &missing::RULE,
     &missing_file::RULE,
+    &numbers::RULE,
     &obsolete::RULE,
     &obsolete_file::RULE,
+    &plurals::RULE,
+    &references::RULE,
+    &runtime::RULE,
     &stale::RULE,
     &syntax::RULE,
+    &untranslated::RULE,
     &unverified::RULE,
+    &variables::RULE,
 ];
 
 /// The rule with this code.
@@ -71,6 +91,8 @@ pub struct LocaleEnv {
     pub visible: HashSet<String>,
     /// IDs defined in the reference (source) locale.
     pub reference_visible: HashSet<String>,
+    /// The project glossary prepared for this locale, when there is one.
+    pub glossary: Option<std::sync::Arc<crate::glossary::matcher::Matcher>>,
 }
 
 /// One English message and its translation, for pair rules.
@@ -125,6 +147,27 @@ pub(crate) mod fixture {
     /// Runs `rule` on every message of `translation` that `reference` also has, for
     /// `locale`; returns the findings.
     pub fn run(rule: &Rule, locale: &str, reference: &str, translation: &str) -> Vec<Finding> {
+        run_env(rule, locale, reference, translation, None)
+    }
+
+    /// [`run`] with a glossary matcher in the locale's environment.
+    pub fn run_with_glossary(
+        rule: &Rule,
+        locale: &str,
+        reference: &str,
+        translation: &str,
+        glossary: std::sync::Arc<crate::glossary::matcher::Matcher>,
+    ) -> Vec<Finding> {
+        run_env(rule, locale, reference, translation, Some(glossary))
+    }
+
+    fn run_env(
+        rule: &Rule,
+        locale: &str,
+        reference: &str,
+        translation: &str,
+        glossary: Option<std::sync::Arc<crate::glossary::matcher::Matcher>>,
+    ) -> Vec<Finding> {
         let source = FtlDoc::parse(PathBuf::from("en/x.ftl"), reference.to_owned());
         let target = FtlDoc::parse(
             PathBuf::from(format!("{locale}/x.ftl")),
@@ -140,6 +183,7 @@ pub(crate) mod fixture {
                 .iter()
                 .map(|e| e.id().to_owned())
                 .collect::<HashSet<_>>(),
+            glossary,
         };
         let check = rule.check.expect("a pair rule");
         let mut out = Vec::new();

@@ -2,11 +2,13 @@
 //! the findings in the chosen format.
 
 use std::io::IsTerminal as _;
+use std::sync::Arc;
 
 use kurso::check::finding::Level;
 use kurso::check::policy::Policy;
 use kurso::check::{CheckOptions, Layout, check_layout};
 use kurso::diagnostic::Diagnostic;
+use kurso::glossary::{self, Glossary};
 use kurso::report::{Format, ReportOptions, render};
 
 use crate::ExitStatus;
@@ -15,6 +17,7 @@ use crate::commands::{load_project, parse_locales};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatus {
+    let mut glossary_dir = None;
     let (layout, policy) = if let (Some(reference), Some(l10n)) = (&args.reference, &args.l10n) {
         if !args.courses.is_empty() {
             out.error(&Diagnostic::file_error(
@@ -51,6 +54,9 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
             return ExitStatus::Failed;
         }
         let layout = Layout::for_project(&project, &locales, &args.courses);
+        // The project's glossaries folder is optional; an explicit --glossary is not.
+        glossary_dir =
+            Some(project.root.join(&project.config.paths.glossaries)).filter(|dir| dir.is_dir());
         (layout, project.config.check.clone())
     };
     let fail_on = args
@@ -62,7 +68,17 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         })
         .or(policy.fail_on)
         .unwrap_or(Level::Error);
-    let summary = check_layout(&layout, &CheckOptions { policy });
+    let (glossary, glossary_problems) = match args.glossary.as_deref().or(glossary_dir.as_deref()) {
+        Some(path) if path.is_dir() => glossary::load_dir(path, path),
+        Some(path) => glossary::load_file(path, path),
+        None => (Glossary::default(), Vec::new()),
+    };
+    let opts = CheckOptions {
+        policy,
+        glossary: (!glossary.concepts.is_empty()).then(|| Arc::new(glossary)),
+    };
+    let mut summary = check_layout(&layout, &opts);
+    summary.diagnostics.extend(glossary_problems);
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,

@@ -1,0 +1,480 @@
+//! `markup`: links, URLs, inline code, emphasis or HTML tags lost, added or changed.
+//!
+//! Also home of the inline-Markdown view of a pattern that `numbers`, `untranslated` and
+//! `length` share: [`renderings`] (a pattern as text, one per select variant, placeables as
+//! [`OBJECT`]) and [`visible_text`] (what a reader sees: no URLs, no HTML tags). Markdown is
+//! parsed with pulldown-cmark in kurso's dialect; comparisons are of multisets, never of
+//! order, because word order changes between languages.
+
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
+
+use super::{MessagePair, Rule};
+use crate::check::doc::Entry;
+use crate::check::finding::{Finding, Level};
+
+pub const RULE: Rule = Rule {
+    code: "markup",
+    level: Level::Error,
+    summary: "links, URLs, inline code, emphasis or HTML tags lost, added or changed",
+    docs: "\
+What it finds: a translated message whose inline Markdown differs from the English: a link or
+image whose URL changed, was lost or was added (the link text and the alt text are translated,
+the URL is not); an `inline code` span whose content changed; a different number of *emphasis*,
+**strong** or ~~strikethrough~~ spans; HTML tags (`<br>`, `<sub>`, `<sup>`, …) lost or added;
+a footnote reference `[^1]` lost. Fluent placeables (`{ $count }`, `{ -brand }`) are not
+markup; the `variables` and `references` rules check them. Order does not matter.
+
+Why it matters: a changed URL sends a clinician to the wrong guideline, or to nothing. Code
+spans hold what a learner types or reads on a screen (a column name, a menu item), so a
+translated one no longer matches the software. Lost emphasis drops the warning the author
+stressed (*before* each dose). A lost `<sub>` turns `SpO<sub>2</sub>` into `SpO2`.
+
+Example:
+
+    # en
+    p1 = See the [ESMO guidelines](https://www.esmo.org/guidelines) and check `temperature_c`.
+    # el: the URL and the code changed
+    p1 = Δείτε τις [οδηγίες της ESMO](https://www.esmo.org/guideline) και ελέγξτε `θερμοκρασία`.
+
+How to fix: copy the URL, the code and the tags from the English; translate only the text
+inside `[…]`, the image's alt text and the words around the markup.
+
+To silence it for a project, set `markup = \"off\"` under `[check.rules]` in kurso.toml; for one
+message, put `# kurso-allow markup: reason` on the line above the translated message.",
+    check: Some(check),
+};
+
+/// What a non-literal placeable (`{ $x }`, `{ -term }`, a function call) becomes in
+/// [`renderings`]: one character that is neither a letter, a digit nor markup.
+pub(super) const OBJECT: char = '\u{FFFC}';
+
+/// More select-variant combinations than this and only each select's default is rendered.
+const MAX_RENDERINGS: usize = 16;
+
+/// The text of a pattern as a reader may see it: string literals resolved (kurso's escapes),
+/// number literals as written, other placeables as [`OBJECT`], and one rendering per
+/// combination of select variants (the default variants first).
+pub(super) fn renderings(pattern: &Pattern<String>) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.iter_mut().for_each(|s| s.push_str(value)),
+            PatternElement::Placeable { expression } => out = append(out, expression),
+        }
+    }
+    out
+}
+
+fn append(prefixes: Vec<String>, expression: &Expression<String>) -> Vec<String> {
+    let pieces: Vec<String> = match expression {
+        Expression::Select { variants, .. } => {
+            let mut ordered: Vec<_> = variants.iter().collect();
+            ordered.sort_by_key(|variant| !variant.default);
+            let mut pieces: Vec<String> = Vec::new();
+            for variant in ordered {
+                pieces.extend(renderings(&variant.value));
+            }
+            if prefixes.len() * pieces.len() > MAX_RENDERINGS {
+                pieces.truncate(1);
+            }
+            pieces
+        }
+        Expression::Inline(InlineExpression::StringLiteral { value }) => {
+            vec![fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()]
+        }
+        Expression::Inline(InlineExpression::NumberLiteral { value }) => vec![value.clone()],
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            return append(prefixes, expression);
+        }
+        Expression::Inline(_) => vec![OBJECT.to_string()],
+    };
+    let mut out = Vec::with_capacity(prefixes.len() * pieces.len());
+    for prefix in &prefixes {
+        for piece in &pieces {
+            out.push(format!("{prefix}{piece}"));
+        }
+    }
+    out
+}
+
+/// The translated pattern that corresponds to the English value (`None`) or attribute.
+pub(super) fn translated_pattern<'a>(
+    pair: &MessagePair<'a>,
+    attribute: Option<&str>,
+) -> Option<&'a Pattern<String>> {
+    match attribute {
+        None => pair.target.value(),
+        Some(name) => pair.target.attribute(name).map(|attr| &attr.value),
+    }
+}
+
+/// Byte offset in the file of the first `needle` after the entry's `=` (not in its
+/// identifier). With `numeric`, a match inside a longer number (`5` in `50`, `0,5`) is skipped.
+pub(super) fn locate(entry: Entry<'_>, needle: &str, numeric: bool) -> Option<usize> {
+    let source = entry.source();
+    let start = source.find('=')? + 1;
+    let digit_at = |i: Option<usize>| {
+        i.and_then(|i| source.as_bytes().get(i))
+            .is_some_and(u8::is_ascii_digit)
+    };
+    let number_at = |i: usize, step_back: bool| {
+        let near = if step_back { i.checked_sub(1) } else { Some(i) };
+        let far = if step_back {
+            i.checked_sub(2)
+        } else {
+            Some(i + 1)
+        };
+        let byte = near.and_then(|n| source.as_bytes().get(n));
+        digit_at(near) || (matches!(byte, Some(b'.' | b',')) && digit_at(far))
+    };
+    source[start..]
+        .match_indices(needle)
+        .map(|(i, _)| start + i)
+        .find(|&i| !numeric || !(number_at(i, true) || number_at(i + needle.len(), false)))
+        .map(|i| entry.offset() + i)
+}
+
+/// The events of a message's inline Markdown, in kurso's dialect. A message is inline
+/// content, so lines are joined and a block marker at its start (`1. `, `- `, `# `, `> `)
+/// is escaped: Finnish `1. päivänä` is text, not a list. `[text][label]` without its
+/// definition (which lives outside the message) is a link to `[label]`.
+fn events(markdown: &str) -> Vec<Event<'static>> {
+    let mut text = markdown.replace("\\\n", " ").replace('\n', " ");
+    let trimmed = text.trim_start();
+    if let Some(at) = block_marker(trimmed) {
+        text.insert(text.len() - trimmed.len() + at, '\\');
+    }
+    let callback = |link: BrokenLink<'_>| {
+        (link.link_type == LinkType::Reference).then(|| {
+            (
+                CowStr::from(format!("[{}]", link.reference)),
+                CowStr::from(""),
+            )
+        })
+    };
+    Parser::new_with_broken_link_callback(&text, crate::segment::markdown_options(), Some(callback))
+        .map(Event::into_static)
+        .collect()
+}
+
+/// Where to put a backslash so that `line` does not start a list, heading, quote, thematic
+/// break, code fence or link definition.
+fn block_marker(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let spaced = |i: usize| bytes.get(i).is_none_or(u8::is_ascii_whitespace);
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let hashes = bytes.iter().take_while(|&&b| b == b'#').count();
+    let fence = |c: &str| line.starts_with(&c.repeat(3));
+    let rule = line.len() >= 3
+        && ["-", "*", "_"]
+            .iter()
+            .any(|c| line.replace(' ', "").chars().all(|x| x.to_string() == *c));
+    let definition =
+        line.starts_with('[') && line.find("]:").is_some_and(|i| !line[..i].contains(']'));
+    match bytes.first()? {
+        b'0'..=b'9'
+            if digits <= 9
+                && matches!(bytes.get(digits), Some(b'.' | b')'))
+                && spaced(digits + 1) =>
+        {
+            Some(digits)
+        }
+        b'-' | b'+' | b'*' if spaced(1) || rule => Some(0),
+        b'#' if hashes <= 6 && spaced(hashes) => Some(0),
+        b'_' if rule => Some(0),
+        b'>' | b'|' => Some(0),
+        _ if fence("`") || fence("~") || definition => Some(0),
+        _ => None,
+    }
+}
+
+/// The text a reader sees, without URLs and HTML tags: text, image alt text and (with
+/// `with_code`) code spans. Breaks, HTML and dropped code become spaces.
+pub(super) fn visible_text(markdown: &str, with_code: bool) -> String {
+    let mut out = String::new();
+    for event in events(markdown) {
+        match event {
+            Event::Text(text) => out.push_str(&text),
+            Event::Code(code) if with_code => out.push_str(&code),
+            Event::Code(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Html(_)
+            | Event::InlineHtml(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The markup of one text.
+#[derive(Debug, Default)]
+struct Inventory {
+    links: Vec<String>,
+    images: Vec<String>,
+    code: Vec<String>,
+    tags: Vec<String>,
+    footnotes: Vec<String>,
+    emphasis: usize,
+    strong: usize,
+    strikethrough: usize,
+}
+
+impl Inventory {
+    fn of(markdown: &str) -> Inventory {
+        let mut inventory = Inventory::default();
+        for event in events(markdown) {
+            match event {
+                Event::Start(Tag::Link { dest_url, .. }) => inventory.links.push(dest_url.into()),
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    inventory.images.push(dest_url.into());
+                }
+                Event::Start(Tag::Emphasis) => inventory.emphasis += 1,
+                Event::Start(Tag::Strong) => inventory.strong += 1,
+                Event::Start(Tag::Strikethrough) => inventory.strikethrough += 1,
+                Event::Code(code) => inventory.code.push(code.into()),
+                Event::FootnoteReference(label) => inventory.footnotes.push(label.into()),
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    html_tags(&html, &mut inventory.tags);
+                }
+                _ => {}
+            }
+        }
+        inventory
+    }
+}
+
+/// Tag names in raw HTML, lowercased and without attributes: `<br/>` → `<br>`, `</SUB>` →
+/// `</sub>`. Comments and declarations are skipped.
+fn html_tags(html: &str, tags: &mut Vec<String>) {
+    for (start, _) in html.match_indices('<') {
+        let rest = &html[start + 1..];
+        let (slash, name_part) = rest.strip_prefix('/').map_or(("", rest), |r| ("/", r));
+        let name: String = name_part
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            tags.push(format!("<{slash}{}>", name.to_ascii_lowercase()));
+        }
+    }
+}
+
+/// One difference, with the text to point at in the translation when there is one.
+struct Problem {
+    message: String,
+    needle: Option<String>,
+}
+
+/// Items of `english` absent from `translated` and the other way round, each in its text's
+/// order (multiset difference).
+fn difference<'a>(english: &'a [String], translated: &'a [String]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let mut extra: Vec<Option<&str>> = translated.iter().map(|s| Some(s.as_str())).collect();
+    let mut lost = Vec::new();
+    for item in english {
+        match extra.iter_mut().find(|slot| **slot == Some(item.as_str())) {
+            Some(slot) => *slot = None,
+            None => lost.push(item.as_str()),
+        }
+    }
+    (lost, extra.into_iter().flatten().collect())
+}
+
+/// Lost, changed and added items of one kind (`link`, `image`, …).
+fn compare_items(kind: &str, english: &[String], translated: &[String], out: &mut Vec<Problem>) {
+    let (lost, added) = difference(english, translated);
+    for (i, item) in lost.iter().enumerate() {
+        out.push(match added.get(i) {
+            Some(now) => Problem {
+                message: format!("the {kind} `{now}` should be `{item}` as in the English"),
+                needle: Some((*now).to_owned()),
+            },
+            None => Problem {
+                message: format!("the {kind} `{item}` of the English is missing"),
+                needle: None,
+            },
+        });
+    }
+    for item in added.iter().skip(lost.len()) {
+        out.push(Problem {
+            message: format!("the {kind} `{item}` is not in the English"),
+            needle: Some((*item).to_owned()),
+        });
+    }
+}
+
+fn compare_counts(kind: &str, english: usize, translated: usize, out: &mut Vec<Problem>) {
+    if english != translated {
+        out.push(Problem {
+            message: format!(
+                "the English has {english} {kind} span(s), the translation {translated}"
+            ),
+            needle: None,
+        });
+    }
+}
+
+fn problems(english: &str, translated: &str) -> Vec<Problem> {
+    let (en, tr) = (Inventory::of(english), Inventory::of(translated));
+    let mut out = Vec::new();
+    compare_items("link to", &en.links, &tr.links, &mut out);
+    compare_items("image", &en.images, &tr.images, &mut out);
+    compare_items("inline code", &en.code, &tr.code, &mut out);
+    compare_items("HTML tag", &en.tags, &tr.tags, &mut out);
+    compare_items("footnote", &en.footnotes, &tr.footnotes, &mut out);
+    compare_counts("*emphasis*", en.emphasis, tr.emphasis, &mut out);
+    compare_counts("**strong**", en.strong, tr.strong, &mut out);
+    compare_counts(
+        "~~strikethrough~~",
+        en.strikethrough,
+        tr.strikethrough,
+        &mut out,
+    );
+    out
+}
+
+fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
+    for (attribute, source) in pair.source.patterns() {
+        let Some(target) = translated_pattern(pair, attribute) else {
+            continue;
+        };
+        let english = renderings(source);
+        // Every rendering of the translation must match some rendering of the English;
+        // the first that matches none is reported against the English default.
+        let worst = renderings(target).into_iter().find_map(|translated| {
+            let found: Vec<Vec<Problem>> =
+                english.iter().map(|e| problems(e, &translated)).collect();
+            let best = found.into_iter().min_by_key(Vec::len)?;
+            (!best.is_empty()).then_some(best)
+        });
+        let place = attribute.map_or_else(String::new, |name| format!("in `.{name}`: "));
+        for problem in worst.into_iter().flatten() {
+            let offset = problem
+                .needle
+                .as_deref()
+                .and_then(|needle| locate(pair.target, needle, false))
+                .unwrap_or_else(|| pair.target.offset());
+            let mut finding = pair.finding_at(&RULE, offset, format!("{place}{}", problem.message));
+            finding.help = Some(
+                "keep URLs, `code`, emphasis and HTML tags as in the English; translate only the \
+                 words around and inside them"
+                    .to_owned(),
+            );
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{ids, run};
+    use super::*;
+
+    #[track_caller]
+    fn messages(english: &str, translated: &str) -> Vec<String> {
+        run(
+            &RULE,
+            "el",
+            &format!("m = {english}\n"),
+            &format!("m = {translated}\n"),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
+    }
+
+    #[test]
+    fn same_markup_with_translated_text_is_clean() {
+        let english = "See the [ESMO guidelines](https://www.esmo.org/guidelines), `alert` and *before* each **dose**<br>";
+        let greek = "Δείτε τις **οδηγίες** της [ESMO](https://www.esmo.org/guidelines), `alert` και *πριν* από κάθε δόση<BR/>";
+        assert_eq!(messages(english, greek), Vec::<String>::new());
+    }
+
+    #[test]
+    fn changed_url_is_reported_at_the_new_url() {
+        let findings = run(
+            &RULE,
+            "el",
+            "m = See [NICE](https://www.nice.org.uk/guidance/cg151).\n",
+            "m = Δείτε [NICE](https://www.nice.org.uk/guidance/cg15).\n",
+        );
+        assert_eq!(ids(&findings), ["m"]);
+        assert_eq!(
+            findings[0].message,
+            "the link to `https://www.nice.org.uk/guidance/cg15` should be `https://www.nice.org.uk/guidance/cg151` as in the English"
+        );
+        assert_eq!(findings[0].position.expect("position").column, 18);
+    }
+
+    #[test]
+    fn lost_and_added_items_are_named() {
+        assert_eq!(
+            messages(
+                "Use `temperature_c` and <sub>2</sub>.",
+                "Χρησιμοποιήστε `θερμοκρασία` και 2."
+            ),
+            [
+                "the inline code `θερμοκρασία` should be `temperature_c` as in the English",
+                "the HTML tag `<sub>` of the English is missing",
+                "the HTML tag `</sub>` of the English is missing",
+            ]
+        );
+        assert_eq!(
+            messages("Call now.", "Καλέστε <https://example.org> τώρα."),
+            ["the link to `https://example.org` is not in the English"]
+        );
+    }
+
+    #[test]
+    fn emphasis_counts_and_images_are_compared() {
+        assert_eq!(
+            messages(
+                "Take it *before* each dose.",
+                "Πάρτε το πριν από κάθε δόση."
+            ),
+            ["the English has 1 *emphasis* span(s), the translation 0"]
+        );
+        assert_eq!(
+            messages("![Flow](flow.svg)", "![Ροή](flow-el.svg)"),
+            ["the image `flow-el.svg` should be `flow.svg` as in the English"]
+        );
+    }
+
+    #[test]
+    fn placeables_and_escapes_are_not_markup() {
+        assert!(messages("{ $count } *new* { -brand }", "{ -brand } { $count } *νέα*").is_empty());
+        assert!(messages(r#"{"*"}Informed* now"#, "*Ενημερώνεται* τώρα").is_empty());
+        assert!(messages("[a][ref] text", "[α][ref] κείμενο").is_empty());
+        assert_eq!(
+            messages("[a][ref] text", "[α][other] κείμενο"),
+            ["the link to `[other]` should be `[ref]` as in the English"]
+        );
+    }
+
+    #[test]
+    fn attributes_and_select_variants_are_checked() {
+        let findings = run(
+            &RULE,
+            "el",
+            "m = x\n    .title = See `x`\n",
+            "m = χ\n    .title = Δείτε x\n",
+        );
+        assert_eq!(
+            findings[0].message,
+            "in `.title`: the inline code `x` of the English is missing"
+        );
+        let english = "m = { $n } *doses*\n";
+        let good = "m = { $n ->\n    [one] *δόση*\n   *[other] *δόσεις*\n}\n";
+        let bad = "m = { $n ->\n    [one] δόση\n   *[other] *δόσεις*\n}\n";
+        assert!(run(&RULE, "el", english, good).is_empty());
+        assert_eq!(run(&RULE, "el", english, bad).len(), 1);
+    }
+
+    #[test]
+    fn visible_text_drops_urls_tags_and_optionally_code() {
+        let text = "See [NICE](https://nice.org.uk) and `x1`<br>![alt 2](a.png)";
+        assert_eq!(visible_text(text, true), "See NICE and x1 alt 2");
+        assert_eq!(visible_text(text, false), "See NICE and   alt 2");
+    }
+}

@@ -1,0 +1,164 @@
+//! `untranslated`: a translation identical to the English, when the English has words to
+//! translate.
+
+use super::markup::{renderings, translated_pattern, visible_text};
+use super::{MessagePair, Rule};
+use crate::check::doc::flatten;
+use crate::check::finding::{Finding, Level};
+
+pub const RULE: Rule = Rule {
+    code: "untranslated",
+    level: Level::Warning,
+    summary: "a translation that is a copy of the English",
+    docs: "\
+What it finds: a translated value or attribute that is the same as the English (blanks and line
+breaks aside), when the English has something to translate: at least 2 ordinary lower-case
+words of 3 or more letters once URLs, code, placeables, numbers and words with capitals
+(names and acronyms such as `ESMO`, `HL7 FHIR`, `ePRO`, `CTCAE v5.0`) are set aside. So
+`Ondansetron`, `HL7 FHIR`, `{ -brand-name }`, `Grade 1` or a URL copied as is are not reported,
+while `Neutrophil count decreased` is. Locales of English itself (`en-GB`) are not checked.
+
+Why it matters: a copied English sentence is usually a message the translator skipped or a
+machine draft never reviewed. A nurse who reads the course in Greek may miss the one sentence
+that says when to call the patient.
+
+Example:
+
+    # en
+    why-monitor-symptoms-remotely-title = Why monitor symptoms remotely
+    # hu: copied
+    why-monitor-symptoms-remotely-title = Why monitor symptoms remotely
+
+How to fix: translate it. Some text rightly stays in English (a quotation, the title of a
+standard, a product name written in lower case): put `# kurso-allow untranslated: reason` on
+the line above the translated message. To switch the rule off for a project, set
+`untranslated = \"off\"` under `[check.rules]` in kurso.toml.",
+    check: Some(check),
+};
+
+/// Fewer ordinary words than this and a copy is accepted.
+const MIN_WORDS: usize = 2;
+
+/// Words a translator would translate: lower-case only, at least 3 letters, outside URLs,
+/// code and placeables, and outside technical tokens (`mozilla.org`, `%time%`,
+/// `America/New_York`, `dose_mg`): those with `.`, `/`, `%`, `_`, `@`, `:`, `=`, `$`, `#`
+/// or a bracket inside them.
+fn ordinary_words(markdown: &str) -> usize {
+    const TECHNICAL: &[char] = &[
+        '.', '/', '%', '_', '@', ':', '=', '$', '#', '<', '>', '{', '}', '\\',
+    ];
+    const PUNCTUATION: &[char] = &[
+        '.', ',', ';', ':', '!', '?', '(', ')', '[', ']', '"', '\'', '«', '»', '“', '”', '‘', '’',
+        '*',
+    ];
+    let text = visible_text(markdown, false);
+    text.split_whitespace()
+        .map(|token| token.trim_matches(PUNCTUATION))
+        .filter(|token| !token.contains(TECHNICAL))
+        .flat_map(|token| token.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.chars().count() >= 3 && word.chars().all(char::is_lowercase))
+        .count()
+}
+
+fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
+    if pair.env.locale.language.as_str() == "en" {
+        return;
+    }
+    for (attribute, source) in pair.source.patterns() {
+        let Some(target) = translated_pattern(pair, attribute) else {
+            continue;
+        };
+        let normalize = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let english = normalize(flatten(source));
+        if english.is_empty() || english != normalize(flatten(target)) {
+            continue;
+        }
+        let words = renderings(source)
+            .iter()
+            .map(|text| ordinary_words(text))
+            .max()
+            .unwrap_or(0);
+        if words < MIN_WORDS {
+            continue;
+        }
+        let message = match attribute {
+            None => "the translation is the same as the English".to_owned(),
+            Some(name) => format!("`.{name}` is the same as the English"),
+        };
+        let mut finding = pair.finding(&RULE, message);
+        finding.help = Some(
+            "translate it; if it must stay in English, add `# kurso-allow untranslated: reason` \
+             on the line above the message"
+                .to_owned(),
+        );
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{ids, run};
+    use super::*;
+
+    #[track_caller]
+    fn copied(text: &str) -> bool {
+        let ftl = format!("m = {text}\n");
+        !run(&RULE, "hu", &ftl, &ftl).is_empty()
+    }
+
+    #[test]
+    fn copied_sentences_are_reported() {
+        assert!(copied("Why monitor symptoms remotely"));
+        assert!(copied("Neutrophil count decreased (× 10⁹/L)"));
+        assert!(copied(
+            "See the [ESMO guidelines](https://www.esmo.org/guidelines)."
+        ));
+        assert!(copied("Take it (with food)."));
+        let findings = run(
+            &RULE,
+            "it",
+            "m = x\n    .title = Open the editor\n",
+            "m = y\n    .title =   Open the\n        editor\n",
+        );
+        assert_eq!(ids(&findings), ["m"]);
+        assert_eq!(findings[0].message, "`.title` is the same as the English");
+        assert_eq!(findings[0].level, Level::Warning);
+    }
+
+    #[test]
+    fn names_codes_and_numbers_are_not_reported() {
+        for text in [
+            "HL7 FHIR",
+            "ESMO",
+            "ePRO",
+            "CTCAE v5.0",
+            "{ -brand-name }",
+            "https://www.esmo.org/guidelines",
+            "Ondansetron",
+            "Oral mucositis",
+            "Grade 1",
+            "`temperature_c` and `alert`",
+            "{ $count } { -brand-name } settings",
+            "%time% - %sender%: %message%",
+            "mozilla.org",
+            "America/New_York, Europe/Athens",
+        ] {
+            assert!(!copied(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn translations_and_english_locales_are_not_reported() {
+        let english = "m = Why monitor symptoms remotely\n";
+        assert!(
+            run(
+                &RULE,
+                "el",
+                english,
+                "m = Γιατί παρακολουθούμε τα συμπτώματα\n"
+            )
+            .is_empty()
+        );
+        assert!(run(&RULE, "en-GB", english, english).is_empty());
+    }
+}
