@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
@@ -58,7 +59,8 @@ pub struct LocaleDocs {
 /// Everything a check reads.
 #[derive(Debug)]
 pub struct LocaleTree {
-    pub reference: LocaleDocs,
+    /// Shared: `check_layout` loads it once for every locale.
+    pub reference: Arc<LocaleDocs>,
     pub locales: Vec<LocaleDocs>,
     pub with_state: bool,
     /// Files that could not be read.
@@ -198,12 +200,12 @@ impl Layout {
                 .into_iter()
                 .map(|spec| (spec, false)),
         );
-        self.load_specs(&specs)
+        self.load_specs(&specs, None)
     }
 
     /// The tree for one checked locale: the reference, the locale and the locales it falls
     /// back to. `check_layout` loads one at a time, so memory stays that of one chain.
-    pub fn load_one(&self, index: usize) -> LocaleTree {
+    pub fn load_one(&self, index: usize, reference: Option<&Arc<LocaleDocs>>) -> LocaleTree {
         let locale = &self.locales[index];
         let mut specs: Vec<(&LocaleSpec, bool)> = vec![(&self.reference, false), (locale, true)];
         let others = self.locales.iter().chain(&self.fallbacks);
@@ -212,7 +214,7 @@ impl Layout {
                 specs.push((spec, false));
             }
         }
-        self.load_specs(&specs)
+        self.load_specs(&specs, reference)
     }
 
     /// Fallback locales of `checked` that are not checked themselves.
@@ -228,10 +230,15 @@ impl Layout {
     }
 
     /// Reads and parses the files of `specs` (the reference first) in parallel.
-    fn load_specs(&self, specs: &[(&LocaleSpec, bool)]) -> LocaleTree {
+    fn load_specs(
+        &self,
+        specs: &[(&LocaleSpec, bool)],
+        reference: Option<&Arc<LocaleDocs>>,
+    ) -> LocaleTree {
         let files: Vec<(usize, String)> = specs
             .iter()
             .enumerate()
+            .skip(usize::from(reference.is_some()))
             .flat_map(|(index, (spec, _))| {
                 ftl_files(&spec.dir, &self.only)
                     .into_iter()
@@ -271,9 +278,9 @@ impl Layout {
             }
         }
         let mut loaded = loaded.into_iter();
-        let reference = loaded.next().expect("the reference is always loaded");
+        let fresh = loaded.next().expect("the reference is always first");
         LocaleTree {
-            reference,
+            reference: reference.map_or_else(|| Arc::new(fresh), Arc::clone),
             locales: loaded.collect(),
             with_state: self.with_state,
             diagnostics,

@@ -133,8 +133,10 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
 /// reference and one chain rather than every locale. Reference problems are reported once.
 pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     let mut summary = CheckSummary::default();
+    let mut reference = None;
     for index in 0..layout.locales.len() {
-        let tree = layout.load_one(index);
+        let tree = layout.load_one(index, reference.as_ref());
+        reference.get_or_insert_with(|| std::sync::Arc::clone(&tree.reference));
         let mut part = check(&tree, opts);
         if index > 0 {
             let reference = &tree.reference.name;

@@ -44,6 +44,14 @@ pub struct Spotted {
     pub end: usize,
 }
 
+/// A translation's words, stems and lemmas, computed once per message.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub tokens: Vec<Token>,
+    stems: Vec<String>,
+    lemmas: Vec<Vec<String>>,
+}
+
 /// A term found in a translation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -252,52 +260,58 @@ impl Matcher {
     }
 
     /// The first preferred or admitted term of the concept found in `translation`.
-    pub fn find_allowed(&self, concept: usize, translation: &[Token]) -> Option<Found> {
+    pub fn find_allowed(&self, concept: usize, translation: &Target) -> Option<Found> {
         self.targets[concept]
             .iter()
             .filter(|term| term.status != TermStatus::Forbidden)
-            .find_map(|term| self.find(term, translation, true))
+            .find_map(|term| Self::find(term, translation, true))
     }
 
     /// Every forbidden term of the concept found in `translation`.
-    pub fn find_forbidden(&self, concept: usize, translation: &[Token]) -> Vec<Found> {
+    pub fn find_forbidden(&self, concept: usize, translation: &Target) -> Vec<Found> {
         self.target_terms(concept, TermStatus::Forbidden)
-            .filter_map(|term| self.find(term, translation, false))
+            .filter_map(|term| Self::find(term, translation, false))
             .collect()
     }
 
-    /// The words of a translation, for [`Self::find_allowed`] and [`Self::find_forbidden`].
-    pub fn target_tokens(&self, text: &str) -> Vec<Token> {
-        tokens(&self.target_lang, text)
+    /// A translation prepared for [`Self::find_allowed`] and [`Self::find_forbidden`].
+    pub fn target(&self, text: &str) -> Target {
+        let tokens = tokens(&self.target_lang, text);
+        let stems = tokens
+            .iter()
+            .map(|t| stem(self.target_stemmer.as_ref(), &t.folded).into_owned())
+            .collect();
+        let lemmas = match &self.analyzer {
+            Some(analyzer) => {
+                let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+                analyzer.lemmas(&words)
+            }
+            None => Vec::new(),
+        };
+        Target {
+            tokens,
+            stems,
+            lemmas,
+        }
     }
 
     /// Finds `term` as a run of words of `text` (one unrelated word may sit between two of
     /// its words: `consimțământul său informat`).
-    fn find(&self, term: &TermForms, text: &[Token], lenient: bool) -> Option<Found> {
+    fn find(term: &TermForms, target: &Target, lenient: bool) -> Option<Found> {
         if term.words.is_empty() {
             return None;
         }
-        let stems: Vec<String> = text
-            .iter()
-            .map(|t| stem(self.target_stemmer.as_ref(), &t.folded).into_owned())
-            .collect();
-        let lemmas: HashMap<usize, Vec<String>> = match &self.analyzer {
-            Some(analyzer) => {
-                let words: Vec<&str> = text.iter().map(|t| t.folded.as_str()).collect();
-                analyzer.lemmas(&words).into_iter().enumerate().collect()
-            }
-            None => HashMap::new(),
-        };
+        let text = &target.tokens;
         let word_matches = |k: usize, i: usize| -> bool {
             let word = &text[i].folded;
             let want = &term.words[k];
             if word == want {
                 return true;
             }
-            if term.stems[k].chars().count() >= 3 && stems[i] == term.stems[k] {
+            if term.stems[k].chars().count() >= 3 && target.stems[i] == term.stems[k] {
                 return true;
             }
-            if lemmas.get(&i).is_some_and(|l| l.iter().any(|l| l == want)) {
+            if target.lemmas.get(i).is_some_and(|l| l.iter().any(|l| l == want)) {
                 return true;
             }
             lenient && shares_long_prefix(want, word)

@@ -1,19 +1,77 @@
 //! Morphological analysers: the base forms (lemmas) of a word, from a system analyser when
 //! one is installed (Hunspell dictionaries, Voikko for Finnish). The matcher uses them beside
 //! Snowball stems; without them it falls back cleanly to stems and prefixes.
+//!
+//! Analysers are command-line programs run as child processes (`unsafe` is forbidden, so no
+//! FFI): one long-lived process per language, shared by every matcher of the run, with each
+//! distinct word analysed once. Detection is a look at `$PATH` and the dictionary directories,
+//! done once per language; a missing program or dictionary means no analyser, not an error.
+//! `KURSO_NO_ANALYZER=1` turns them all off (for comparable runs across machines).
 
-use std::sync::Arc;
+mod hunspell;
+mod pipe;
+#[cfg(test)]
+mod tests;
+mod voikko;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::time::Duration;
+
+use pipe::PipeAnalyzer;
 
 /// Gives the lemmas of words of one language.
 pub trait Analyzer: Send + Sync + std::fmt::Debug {
     /// Lemmas of each word (folded, lowercase), in the order given; an unknown word has none.
     fn lemmas(&self, words: &[&str]) -> Vec<Vec<String>>;
 
-    /// A short description for `kurso glossary` output (`hunspell el_GR`).
+    /// A short description for `kurso glossary` output (`hunspell hu_HU`).
     fn name(&self) -> String;
 }
 
-/// The analyser installed for `lang` (a language subtag), if any.
-pub fn system_analyzer(_lang: &str) -> Option<Arc<dyn Analyzer>> {
-    None
+/// The analyser of a language, or none.
+type Found = Option<Arc<dyn Analyzer>>;
+
+/// The environment variable that turns every analyser off when set to anything but `0` or
+/// the empty string.
+pub const NO_ANALYZER_VAR: &str = "KURSO_NO_ANALYZER";
+
+/// Time allowed for an analyser to answer a batch, beside a little per word: enough to start
+/// and load a dictionary. An analyser that misses it is stopped for the rest of the run.
+const BATCH_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The analyser installed for `lang` (a language subtag), if any: Voikko for `fi`, Hunspell
+/// for `hu`, `it`, `lt`, `ro` and `tr`. Every call for one language returns the same one.
+pub fn system_analyzer(lang: &str) -> Option<Arc<dyn Analyzer>> {
+    /// What detection found, per language.
+    static FOUND: OnceLock<Mutex<HashMap<String, Found>>> = OnceLock::new();
+    if analyzers_disabled() {
+        return None;
+    }
+    let mut found = FOUND
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    found
+        .entry(lang.to_owned())
+        .or_insert_with(|| detect(lang))
+        .clone()
+}
+
+fn analyzers_disabled() -> bool {
+    std::env::var_os(NO_ANALYZER_VAR).is_some_and(|value| !value.is_empty() && value != "0")
+}
+
+fn detect(lang: &str) -> Option<Arc<dyn Analyzer>> {
+    let program = voikko::program(lang).or_else(|| hunspell::program(lang))?;
+    Some(Arc::new(PipeAnalyzer::new(lang, program, BATCH_TIMEOUT)))
+}
+
+/// The executable `name` in a directory of `$PATH`.
+fn find_program(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
 }

@@ -32,15 +32,24 @@ pub fn fold(lang: &str, word: &str) -> String {
             _ => lower.extend(ch.to_lowercase()),
         }
     }
-    match lang {
-        "el" => lower
+    if lang == "el" {
+        return lower
             .nfd()
             .filter(|c| !is_combining(*c))
             .map(|c| if c == 'ς' { 'σ' } else { c })
-            .collect(),
-        // `İ`.to_lowercase() is `i` + combining dot above outside Turkish: drop the dot.
-        _ => lower.nfd().filter(|c| *c != '\u{307}').nfc().collect(),
+            .collect();
     }
+    // `İ`.to_lowercase() is `i` + combining dot above outside Turkish: drop that dot, and
+    // only that one (Lithuanian `ė` is `e` + the same dot).
+    let mut previous = ' ';
+    let mut out = String::with_capacity(lower.len());
+    for c in lower.nfd() {
+        if !(c == '\u{307}' && previous == 'i') {
+            out.push(c);
+        }
+        previous = c;
+    }
+    out.nfc().collect()
 }
 
 fn is_combining(c: char) -> bool {
@@ -149,6 +158,7 @@ mod tests {
     fn other_diacritics_are_kept() {
         assert_eq!(fold("hu", "Ápolók"), "ápolók");
         assert_eq!(fold("lt", "Slaugytojų"), "slaugytojų");
+        assert_eq!(fold("lt", "Ligoninėje"), "ligoninėje");
     }
 
     #[test]

@@ -59,7 +59,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         };
         let source_text = flatten(source);
         let target_text = flatten(target);
-        let tokens = matcher.target_tokens(&target_text);
+        let tokens = matcher.target(&target_text);
         let mut seen = HashSet::new();
         for spotted in matcher.spot(&source_text) {
             if !seen.insert(spotted.concept) {

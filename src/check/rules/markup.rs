@@ -140,6 +140,9 @@ pub(super) fn locate(entry: Entry<'_>, needle: &str, numeric: bool) -> Option<us
 /// is escaped: Finnish `1. päivänä` is text, not a list. `[text][label]` without its
 /// definition (which lives outside the message) is a link to `[label]`.
 fn events(markdown: &str) -> Vec<Event<'static>> {
+    if let Some(plain) = plain_paragraph(markdown) {
+        return plain;
+    }
     let mut text = markdown.replace("\\\n", " ").replace('\n', " ");
     let trimmed = text.trim_start();
     if let Some(at) = block_marker(trimmed) {
@@ -156,6 +159,27 @@ fn events(markdown: &str) -> Vec<Event<'static>> {
     Parser::new_with_broken_link_callback(&text, crate::segment::markdown_options(), Some(callback))
         .map(Event::into_static)
         .collect()
+}
+
+/// The events of text with no character Markdown gives meaning to (most messages): one
+/// paragraph of one text, as pulldown-cmark would parse it, without running the parser.
+fn plain_paragraph(markdown: &str) -> Option<Vec<Event<'static>>> {
+    let plain = markdown.chars().all(|c| {
+        c.is_alphanumeric()
+            || c == ' '
+            || matches!(c, '.' | ',' | ';' | ':' | '?' | '\'' | '"' | '(' | ')' | '%' | '/' | '’' | '‘' | '“' | '”' | '«' | '»' | '–' | '—' | '{' | '}' | '$' | '-' | '+' | '=' | '#' | '@')
+    });
+    let text = markdown.trim_matches(' ');
+    // A line start can open a block (`- item`, `# Heading`, `1. item`, `+ item`, `===`).
+    let block_start = text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '='));
+    if !plain || text.is_empty() || block_start || text.contains("  ") {
+        return None;
+    }
+    Some(vec![
+        Event::Start(pulldown_cmark::Tag::Paragraph),
+        Event::Text(CowStr::from(text.to_owned())),
+        Event::End(pulldown_cmark::TagEnd::Paragraph),
+    ])
 }
 
 /// Where to put a backslash so that `line` does not start a list, heading, quote, thematic
@@ -368,6 +392,27 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_paragraph_is_what_the_parser_gives() {
+        for text in [
+            "Call the patient now.",
+            "Ο νοσηλευτής καλεί τον ασθενή; μετά (αν χρειαστεί) ξανά.",
+            "Pacienții primesc un apel: «acum».",
+            " trailing and leading ",
+            "Ratio 50% / 24h",
+            "Delete { $count } e-mails from { -brand-short-name }? a=b #tag user@example",
+        ] {
+            let fast = super::plain_paragraph(text).expect("plain");
+            let parsed: Vec<_> = pulldown_cmark::Parser::new_ext(text, crate::segment::markdown_options())
+                .map(pulldown_cmark::Event::into_static)
+                .collect();
+            assert_eq!(fast, parsed, "{text}");
+        }
+        for text in ["*a*", "a_b_", "[x](y)", "1. item", "a  b", "<b>", "", "x\\y", "- item", "# Title", "+ x", "=== x"] {
+            assert!(super::plain_paragraph(text).is_none(), "{text}");
+        }
+    }
+
     use super::super::fixture::{ids, run};
     use super::*;
 

@@ -9,6 +9,8 @@
 
 use std::collections::BTreeSet;
 
+use fluent_syntax::ast::{Pattern, PatternElement};
+
 use super::markup::{locate, renderings, translated_pattern, visible_text};
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
@@ -537,6 +539,16 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
+        // Nothing to compare without a digit on either side (most messages): skip the parse.
+        let has_digit = |pattern: &Pattern<String>| {
+            pattern.elements.iter().any(|element| match element {
+                PatternElement::TextElement { value } => value.bytes().any(|b| b.is_ascii_digit()),
+                PatternElement::Placeable { .. } => true,
+            })
+        };
+        if !has_digit(source) && !has_digit(target) {
+            continue;
+        }
         let translations = renderings(target);
         if translations.iter().all(|t| t.trim().is_empty()) {
             continue; // the `empty` rule reports it

@@ -36,7 +36,7 @@ fn has(target: &str, concept: &str, translation: &str) -> bool {
         .iter()
         .position(|c| c.id == concept)
         .expect("concept");
-    m.find_allowed(index, &m.target_tokens(translation))
+    m.find_allowed(index, &m.target(translation))
         .is_some()
 }
 
@@ -110,13 +110,13 @@ fn forbidden_terms_match_strictly() {
         .iter()
         .position(|c| c.id == "informed-consent")
         .expect("concept");
-    let found = m.find_forbidden(consent, &m.target_tokens("Pyydä informoitu suostumus."));
+    let found = m.find_forbidden(consent, &m.target("Pyydä informoitu suostumus."));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].term, "informoitu suostumus");
     assert!(
         m.find_forbidden(
             consent,
-            &m.target_tokens("Pyydä tietoon perustuva suostumus.")
+            &m.target("Pyydä tietoon perustuva suostumus.")
         )
         .is_empty()
     );

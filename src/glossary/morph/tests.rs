@@ -1,0 +1,325 @@
+//! Tests of the analysers: real inflected words through the installed programs (or, when a
+//! program is missing, that kurso says so by having no analyser), the cache, and the paths
+//! where an analyser program dies, hangs or talks nonsense.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::pipe::{Line, PipeAnalyzer, Program};
+use super::{Analyzer, analyzers_disabled, detect, hunspell, system_analyzer, voikko};
+use crate::glossary::normalize::tokens;
+
+/// Asserts the installed analyser of `lang` gives `lemma` for `word`; or, when none is
+/// installed (or analysers are turned off), that [`system_analyzer`] returns `None`.
+#[track_caller]
+#[expect(clippy::print_stderr, reason = "the test says which branch it checked")]
+fn check_lemma(lang: &str, word: &str, lemma: &str) {
+    let installed = voikko::program(lang).or_else(|| hunspell::program(lang));
+    match (installed, analyzers_disabled()) {
+        (Some(program), false) => {
+            let analyzer = system_analyzer(lang).expect("the program is installed");
+            eprintln!("{lang}: {} installed: {word} → {lemma}", program.label);
+            let lemmas = analyzer.lemmas(&[word]);
+            assert!(
+                lemmas[0].iter().any(|l| l == lemma),
+                "{}: lemmas of {word}: {lemmas:?}, expected {lemma}",
+                analyzer.name()
+            );
+        }
+        (_, disabled) => {
+            eprintln!("{lang}: no analyser (installed: false or disabled: {disabled}): None");
+            assert!(system_analyzer(lang).is_none());
+        }
+    }
+}
+
+#[test]
+fn finnish_voikko_gives_base_forms() {
+    check_lemma("fi", "potilaalle", "potilas");
+    check_lemma("fi", "lääkkeen", "lääke");
+}
+
+#[test]
+fn hungarian_hunspell_gives_base_forms() {
+    check_lemma("hu", "ápolóknak", "ápoló");
+}
+
+#[test]
+fn lithuanian_hunspell_gives_base_forms() {
+    // lt_LT is an ISO 8859-13 dictionary: words still go in and come out as UTF-8.
+    check_lemma("lt", "slaugytojams", "slaugytojas");
+    check_lemma("lt", "širdies", "širdis");
+    check_lemma("lt", "gydytojų", "gydytojas");
+}
+
+#[test]
+fn romanian_hunspell_gives_base_forms() {
+    check_lemma("ro", "pacienții", "pacient");
+}
+
+#[test]
+fn turkish_hunspell_gives_base_forms() {
+    check_lemma("tr", "hastanın", "hasta");
+}
+
+#[test]
+fn italian_hunspell_gives_base_forms() {
+    check_lemma("it", "infermieri", "infermiere");
+}
+
+#[test]
+fn greek_and_unknown_languages_have_no_analyser() {
+    assert!(system_analyzer("el").is_none());
+    assert!(system_analyzer("xx").is_none());
+    assert!(system_analyzer("").is_none());
+}
+
+#[test]
+fn one_analyser_per_language_for_the_whole_run() {
+    if let (Some(first), Some(second)) = (system_analyzer("it"), system_analyzer("it")) {
+        assert!(Arc::ptr_eq(&first, &second));
+    }
+}
+
+#[test]
+fn unknown_words_and_odd_input_have_no_lemmas() {
+    let Some(analyzer) = system_analyzer("hu") else {
+        return;
+    };
+    let lemmas = analyzer.lemmas(&["xqzvkw", "", "két szó", "betegek", "123"]);
+    assert_eq!(lemmas.len(), 5);
+    assert_eq!(&lemmas[..3], &[Vec::<String>::new(), vec![], vec![]]);
+    assert!(lemmas[3].contains(&"beteg".to_owned()), "{lemmas:?}");
+}
+
+/// A shell script speaking `hunspell -s`: the lemma of `word` is `Lword` (folded to
+/// `lword`), words starting with `x` are unknown; every line read is logged to `log`.
+fn fake_hunspell(log: &Path) -> Program {
+    let script = r#"while IFS= read -r w; do
+  printf '%s\n' "$w" >> "$1"
+  case "$w" in
+    x*|zzkursoend*) printf '%s\n\n' "$w" ;;
+    *) printf '%s L%s\n\n' "$w" "$w" ;;
+  esac
+done"#;
+    program(&["sh", "-c", script, "sh", &log.display().to_string()])
+}
+
+fn program(argv: &[&str]) -> Program {
+    Program {
+        label: "test".to_owned(),
+        argv: argv.iter().map(Into::into).collect(),
+        parse: hunspell::parse,
+    }
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn each_distinct_word_is_sent_once() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let log = dir.path().join("words.log");
+    let analyzer = PipeAnalyzer::new("it", fake_hunspell(&log), Duration::from_secs(20));
+    assert_eq!(
+        analyzer.lemmas(&["ab", "cd", "ab", "xy"]),
+        [
+            strings(&["lab"]),
+            strings(&["lcd"]),
+            strings(&["lab"]),
+            vec![]
+        ]
+    );
+    assert_eq!(
+        analyzer.lemmas(&["cd", "ef", "xy"]),
+        [strings(&["lcd"]), strings(&["lef"]), vec![]]
+    );
+    assert_eq!(
+        analyzer.lemmas(&["ab", "cd"]),
+        [strings(&["lab"]), strings(&["lcd"])]
+    );
+    let sent = std::fs::read_to_string(&log).expect("the script logged its input");
+    let words: Vec<&str> = sent
+        .lines()
+        .filter(|w| !w.starts_with("zzkursoend"))
+        .collect();
+    assert_eq!(words, ["ab", "cd", "xy", "ef"]);
+    assert_eq!(
+        sent.lines().count(),
+        6,
+        "two batches, two end markers: {sent}"
+    );
+}
+
+#[test]
+fn every_batch_has_its_own_end_marker() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let log = dir.path().join("words.log");
+    let analyzer = PipeAnalyzer::new("it", fake_hunspell(&log), Duration::from_secs(20));
+    for word in ["a", "b", "c"] {
+        analyzer.lemmas(&[word]);
+    }
+    let sent = std::fs::read_to_string(&log).expect("the script logged its input");
+    let markers: HashSet<&str> = sent
+        .lines()
+        .filter(|w| w.starts_with("zzkursoend"))
+        .collect();
+    assert_eq!(markers.len(), 3, "{sent}");
+}
+
+/// Asserts an analyser over `argv` answers "no lemmas", twice, within a few seconds.
+#[track_caller]
+fn check_degrades(argv: &[&str]) {
+    let analyzer = PipeAnalyzer::new("it", program(argv), Duration::from_millis(300));
+    let started = Instant::now();
+    assert_eq!(
+        analyzer.lemmas(&["uno", "due"]),
+        [Vec::<String>::new(), vec![]]
+    );
+    assert_eq!(analyzer.lemmas(&["tre"]), [Vec::<String>::new()]);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_program_that_exits_at_once_gives_no_lemmas() {
+    check_degrades(&["sh", "-c", "exit 0"]);
+}
+
+#[test]
+fn a_missing_program_gives_no_lemmas() {
+    check_degrades(&["/nonexistent/kurso-analyser"]);
+}
+
+#[test]
+fn a_program_that_never_answers_is_given_up() {
+    check_degrades(&["sleep", "30"]);
+}
+
+#[test]
+fn a_program_that_never_ends_its_batch_is_given_up() {
+    check_degrades(&["yes", "uno lemma"]);
+}
+
+#[test]
+fn a_program_that_dies_later_keeps_its_answers() {
+    // Answers one word, then exits.
+    let script =
+        r#"IFS= read -r w; printf '%s L%s\n\n' "$w" "$w"; IFS= read -r m; printf '%s\n\n' "$m""#;
+    let analyzer = PipeAnalyzer::new(
+        "it",
+        program(&["sh", "-c", script]),
+        Duration::from_secs(20),
+    );
+    assert_eq!(analyzer.lemmas(&["ab"]), [strings(&["lab"])]);
+    assert_eq!(analyzer.lemmas(&["cd", "ab"]), [vec![], strings(&["lab"])]);
+}
+
+#[test]
+fn hunspell_output_lines() {
+    assert_eq!(
+        hunspell::parse("ápolóknak ápoló"),
+        Line::Lemma {
+            word: Some("ápolóknak"),
+            lemma: "ápoló"
+        }
+    );
+    assert_eq!(hunspell::parse("xqzvkw"), Line::Word("xqzvkw"));
+    assert_eq!(hunspell::parse(""), Line::Other);
+}
+
+#[test]
+fn voikko_output_lines() {
+    assert_eq!(voikko::parse("C: potilaalle"), Line::Word("potilaalle"));
+    assert_eq!(voikko::parse("W: xqzvkw"), Line::Word("xqzvkw"));
+    assert_eq!(
+        voikko::parse("A(potilaalle):1:BASEFORM=potilas"),
+        Line::Lemma {
+            word: None,
+            lemma: "potilas"
+        }
+    );
+    assert_eq!(voikko::parse("A(potilaalle):1:CLASS=nimisana"), Line::Other);
+}
+
+/// Distinct folded words of `lang` from the corpora: Thunderbird's translations and the
+/// TICO-19 terminologies (both columns), topped up to `n` with the English of Firefox
+/// (translations carry English too: names, untranslated strings).
+fn corpus_words(lang: &str, n: usize) -> Vec<String> {
+    let corpora = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora");
+    let tico = |path: &Path| {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        name.contains(&format!("_{lang}")) || name.contains(&format!("-{lang}_"))
+    };
+    let files = [
+        (corpora.join("fluent/thunderbird").join(lang), "ftl"),
+        (corpora.join("terms/tico19/data/terminologies"), "csv"),
+        (corpora.join("fluent/firefox/en-US"), "ftl"),
+    ]
+    .into_iter()
+    .flat_map(|(dir, extension)| {
+        walkdir::WalkDir::new(dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(walkdir::DirEntry::into_path)
+            .filter(move |path| path.extension().is_some_and(|e| e == extension))
+    })
+    .filter(|path| path.extension().is_some_and(|e| e == "ftl") || tico(path));
+    let mut seen = HashSet::new();
+    let mut words = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for token in tokens(lang, &text) {
+            if words.len() < n
+                && !token.folded.chars().all(|c| c.is_ascii_digit())
+                && seen.insert(token.folded.clone())
+            {
+                words.push(token.folded);
+            }
+        }
+    }
+    words
+}
+
+/// Timings for 10,000 distinct words per language: `cargo test --release -- --ignored
+/// --nocapture ten_thousand_words`.
+#[test]
+#[ignore = "a measurement: reads the corpora, prints timings"]
+#[expect(clippy::print_stderr, reason = "prints the measurement")]
+fn ten_thousand_words() {
+    for lang in ["fi", "hu", "it", "lt", "ro", "tr"] {
+        let words = corpus_words(lang, 10_000);
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let (Some(one_batch), Some(by_message)) = (detect(lang), detect(lang)) else {
+            eprintln!("{lang}: no analyser installed");
+            continue;
+        };
+        let started = Instant::now();
+        let lemmas = one_batch.lemmas(&refs);
+        let cold = started.elapsed();
+        let started = Instant::now();
+        for chunk in refs.chunks(20) {
+            one_batch.lemmas(chunk);
+        }
+        let cached = started.elapsed();
+        let started = Instant::now();
+        for chunk in refs.chunks(20) {
+            by_message.lemmas(chunk);
+        }
+        let chunked = started.elapsed();
+        let known = lemmas.iter().filter(|l| !l.is_empty()).count();
+        eprintln!(
+            "{lang} ({}): {} words, {known} with lemmas; one batch {cold:.2?}, \
+             500 batches of 20 {chunked:.2?}, again from the cache {cached:.2?}",
+            one_batch.name(),
+            words.len()
+        );
+    }
+}
