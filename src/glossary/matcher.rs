@@ -311,7 +311,11 @@ impl Matcher {
             if term.stems[k].chars().count() >= 3 && target.stems[i] == term.stems[k] {
                 return true;
             }
-            if target.lemmas.get(i).is_some_and(|l| l.iter().any(|l| l == want)) {
+            if target
+                .lemmas
+                .get(i)
+                .is_some_and(|l| l.iter().any(|l| l == want))
+            {
                 return true;
             }
             lenient && shares_long_prefix(want, word)

@@ -3,11 +3,13 @@
 
 pub mod coverage;
 pub mod csv;
+pub mod deepl_tsv;
 pub mod matcher;
 pub mod model;
 pub mod morph;
 pub mod normalize;
 pub mod tbx;
+pub mod tico;
 
 use std::path::Path;
 
@@ -29,6 +31,7 @@ pub fn load_file(path: &Path, display: &Path) -> (Glossary, Vec<Diagnostic>) {
         }
     };
     match path.extension().and_then(|e| e.to_str()) {
+        Some("csv") if tico::looks_like(&text) => tico::parse(display, &text),
         Some("csv") => csv::parse(display, &text),
         Some("tbx") => tbx::parse(display, &text),
         _ => (
@@ -38,6 +41,29 @@ pub fn load_file(path: &Path, display: &Path) -> (Glossary, Vec<Diagnostic>) {
                 "not a glossary: expected .csv or .tbx",
             )],
         ),
+    }
+}
+
+/// Reads a glossary to import, whatever its extension, by what it holds: TBX (a file that
+/// starts with markup, or names `<tbx` or `<martif` early on), a TICO-19 terminology (by its
+/// header), else kurso's CSV.
+pub fn import(path: &Path, display: &Path) -> (Glossary, Vec<Diagnostic>) {
+    let text = match fsx::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            return (
+                Glossary::default(),
+                vec![Diagnostic::file_error(display, err.to_string())],
+            );
+        }
+    };
+    let head: String = text.chars().take(4096).collect();
+    if head.trim_start().starts_with('<') || head.contains("<tbx") || head.contains("<martif") {
+        tbx::parse(display, &text)
+    } else if tico::looks_like(&text) {
+        tico::parse(display, &text)
+    } else {
+        csv::parse(display, &text)
     }
 }
 

@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod corpus;
 mod extract;
+mod glossary_corpus;
 mod roundtrip;
 mod state;
 mod support;

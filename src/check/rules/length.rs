@@ -68,6 +68,9 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             .map(|text| visible_len(text))
             .max()
             .unwrap_or(0);
+        if english < MIN_ENGLISH {
+            continue;
+        }
         let lengths: Vec<usize> = renderings(target)
             .iter()
             .map(|text| visible_len(text))

@@ -167,11 +167,40 @@ fn plain_paragraph(markdown: &str) -> Option<Vec<Event<'static>>> {
     let plain = markdown.chars().all(|c| {
         c.is_alphanumeric()
             || c == ' '
-            || matches!(c, '.' | ',' | ';' | ':' | '?' | '\'' | '"' | '(' | ')' | '%' | '/' | '’' | '‘' | '“' | '”' | '«' | '»' | '–' | '—' | '{' | '}' | '$' | '-' | '+' | '=' | '#' | '@')
+            || matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '?'
+                    | '\''
+                    | '"'
+                    | '('
+                    | ')'
+                    | '%'
+                    | '/'
+                    | '’'
+                    | '‘'
+                    | '“'
+                    | '”'
+                    | '«'
+                    | '»'
+                    | '–'
+                    | '—'
+                    | '{'
+                    | '}'
+                    | '$'
+                    | '-'
+                    | '+'
+                    | '='
+                    | '#'
+                    | '@'
+            )
     });
     let text = markdown.trim_matches(' ');
     // A line start can open a block (`- item`, `# Heading`, `1. item`, `+ item`, `===`).
-    let block_start = text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '='));
+    let block_start =
+        text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '='));
     if !plain || text.is_empty() || block_start || text.contains("  ") {
         return None;
     }
@@ -403,12 +432,16 @@ mod tests {
             "Delete { $count } e-mails from { -brand-short-name }? a=b #tag user@example",
         ] {
             let fast = super::plain_paragraph(text).expect("plain");
-            let parsed: Vec<_> = pulldown_cmark::Parser::new_ext(text, crate::segment::markdown_options())
-                .map(pulldown_cmark::Event::into_static)
-                .collect();
+            let parsed: Vec<_> =
+                pulldown_cmark::Parser::new_ext(text, crate::segment::markdown_options())
+                    .map(pulldown_cmark::Event::into_static)
+                    .collect();
             assert_eq!(fast, parsed, "{text}");
         }
-        for text in ["*a*", "a_b_", "[x](y)", "1. item", "a  b", "<b>", "", "x\\y", "- item", "# Title", "+ x", "=== x"] {
+        for text in [
+            "*a*", "a_b_", "[x](y)", "1. item", "a  b", "<b>", "", "x\\y", "- item", "# Title",
+            "+ x", "=== x",
+        ] {
             assert!(super::plain_paragraph(text).is_none(), "{text}");
         }
     }

@@ -69,6 +69,24 @@ const TERM_PROBE: &str = "kurso-runtime-probe-";
 const BUILTINS: [&str; 2] = ["NUMBER", "DATETIME"];
 
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
+    // Text and string literals alone always format (most messages): nothing to run.
+    let plain = pair.target.value().is_some()
+        && pair.target.patterns().all(|(_, pattern)| {
+            pattern.elements.iter().all(|element| {
+                matches!(
+                    element,
+                    fluent_syntax::ast::PatternElement::TextElement { .. }
+                        | fluent_syntax::ast::PatternElement::Placeable {
+                            expression: fluent_syntax::ast::Expression::Inline(
+                                fluent_syntax::ast::InlineExpression::StringLiteral { .. }
+                            )
+                        }
+                )
+            })
+        });
+    if plain {
+        return;
+    }
     let known = known_functions(pair.source);
     unknown_functions(pair, &known, out);
     // fluent-bundle is third-party code run on arbitrary text: a panic in it must not end

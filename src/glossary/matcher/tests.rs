@@ -36,8 +36,7 @@ fn has(target: &str, concept: &str, translation: &str) -> bool {
         .iter()
         .position(|c| c.id == concept)
         .expect("concept");
-    m.find_allowed(index, &m.target(translation))
-        .is_some()
+    m.find_allowed(index, &m.target(translation)).is_some()
 }
 
 #[test]
@@ -114,10 +113,7 @@ fn forbidden_terms_match_strictly() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].term, "informoitu suostumus");
     assert!(
-        m.find_forbidden(
-            consent,
-            &m.target("Pyydä tietoon perustuva suostumus.")
-        )
-        .is_empty()
+        m.find_forbidden(consent, &m.target("Pyydä tietoon perustuva suostumus."))
+            .is_empty()
     );
 }
