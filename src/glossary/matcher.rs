@@ -339,7 +339,7 @@ impl Matcher {
 
 /// `want` (a term's word) and `word` share a prefix long enough to be one lemma inflected:
 /// at least 4 characters, and at most 3 characters of `want` left over.
-fn shares_long_prefix(want: &str, word: &str) -> bool {
+pub fn shares_long_prefix(want: &str, word: &str) -> bool {
     let want_len = want.chars().count();
     if want_len < 4 {
         return false;

@@ -58,7 +58,7 @@ fn main() -> ExitCode {
         Command::Status(args) => commands::status::run(&cli.global, args, &mut out),
         Command::Check(args) => commands::check::run(&cli.global, args, &mut out),
         Command::Diff(args) => commands::diff::run(&cli.global, args, &mut out),
-        Command::Glossary(_) => ExitStatus::Failed, // wired when the glossary exporters land
+        Command::Glossary(command) => commands::glossary::run(&cli.global, command, &mut out),
         Command::Config => commands::config::run(&cli.global, &mut out),
     };
     status.into()

@@ -7,6 +7,7 @@ pub mod config;
 pub mod diff;
 pub mod explain;
 pub mod extract;
+pub mod glossary;
 pub mod init;
 pub mod status;
 

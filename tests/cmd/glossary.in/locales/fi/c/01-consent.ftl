@@ -1,0 +1,5 @@
+consent-p1 = Sairaanhoitaja kirjaa potilaan informoidun suostumuksen.
+
+consent-p2 = Tiedot vaihdetaan HL7 Fhir -resursseina.
+
+consent-p3 = Kysy jokaiselta potilaalta ennen kuin aloitat.
