@@ -44,12 +44,34 @@ pub struct Spotted {
     pub end: usize,
 }
 
-/// A translation's words, stems and lemmas, computed once per message.
-#[derive(Debug, Clone)]
+/// A translation's words and stems, computed once per message; its lemmas are asked of the
+/// analyser only when a term is not found without them (most terms are found by folding,
+/// stems or prefixes, and an analyser is a round trip to another process).
+#[derive(Debug)]
 pub struct Target {
+    text: String,
     pub tokens: Vec<Token>,
     stems: Vec<String>,
-    lemmas: Vec<Vec<String>>,
+    analyzer: Option<Arc<dyn Analyzer>>,
+    lemmas: std::cell::OnceCell<Vec<Vec<String>>>,
+}
+
+impl Target {
+    /// The text the words were taken from; [`Found`] ranges index into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Lemmas of every word (empty without an analyser), computed on first use.
+    fn lemmas(&self) -> &[Vec<String>] {
+        self.lemmas.get_or_init(|| match &self.analyzer {
+            Some(analyzer) => {
+                let words: Vec<&str> = self.tokens.iter().map(|t| t.folded.as_str()).collect();
+                analyzer.lemmas(&words)
+            }
+            None => Vec::new(),
+        })
+    }
 }
 
 /// A term found in a translation.
@@ -281,23 +303,31 @@ impl Matcher {
             .iter()
             .map(|t| stem(self.target_stemmer.as_ref(), &t.folded).into_owned())
             .collect();
-        let lemmas = match &self.analyzer {
-            Some(analyzer) => {
-                let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-                analyzer.lemmas(&words)
-            }
-            None => Vec::new(),
-        };
         Target {
+            text: text.to_owned(),
             tokens,
             stems,
-            lemmas,
+            analyzer: self.analyzer.clone(),
+            lemmas: std::cell::OnceCell::new(),
         }
     }
 
     /// Finds `term` as a run of words of `text` (one unrelated word may sit between two of
     /// its words: `consimțământul său informat`).
     fn find(term: &TermForms, target: &Target, lenient: bool) -> Option<Found> {
+        Self::find_with(term, target, lenient, false).or_else(|| {
+            // A lemma shares its first letters with its inflected forms (gradation and
+            // vowel harmony change the ending): without such a word, the analyser cannot help.
+            let head: String = term.words.first()?.chars().take(2).collect();
+            let candidate = target.tokens.iter().any(|t| t.folded.starts_with(&head));
+            (candidate && target.analyzer.is_some())
+                .then(|| Self::find_with(term, target, lenient, true))
+                .flatten()
+        })
+    }
+
+    /// [`Self::find`] without, then with, the analyser's lemmas.
+    fn find_with(term: &TermForms, target: &Target, lenient: bool, lemmas: bool) -> Option<Found> {
         if term.words.is_empty() {
             return None;
         }
@@ -311,10 +341,11 @@ impl Matcher {
             if term.stems[k].chars().count() >= 3 && target.stems[i] == term.stems[k] {
                 return true;
             }
-            if target
-                .lemmas
-                .get(i)
-                .is_some_and(|l| l.iter().any(|l| l == want))
+            if lemmas
+                && target
+                    .lemmas()
+                    .get(i)
+                    .is_some_and(|l| l.iter().any(|l| l == want))
             {
                 return true;
             }

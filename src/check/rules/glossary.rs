@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use super::markup::visible_text;
 use super::{MessagePair, Rule};
 use crate::check::doc::flatten;
 use crate::check::finding::{Finding, Level};
@@ -57,9 +58,10 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         let Some(target) = target else {
             continue;
         };
-        let source_text = flatten(source);
+        // What a reader sees: words inside URLs and `code` (`temperature_c`) are not terms.
+        let source_text = visible_text(&flatten(source), false);
         let target_text = flatten(target);
-        let tokens = matcher.target(&target_text);
+        let tokens = matcher.target(&visible_text(&target_text, true));
         let mut seen = HashSet::new();
         for spotted in matcher.spot(&source_text) {
             if !seen.insert(spotted.concept) {
@@ -116,7 +118,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
                 }
             }
             for found in forbidden {
-                let used = &target_text[found.start..found.end];
+                let used = &tokens.text()[found.start..found.end];
                 let offset = pair.target.find(used).unwrap_or(pair.target.offset());
                 let preferred = matcher
                     .target_terms(spotted.concept, TermStatus::Preferred)
@@ -226,6 +228,16 @@ fhir,HL7 FHIR,HL7 FHIR,HL7 FHIR,,yes,yes,
                 .message
                 .contains("`HL7 FHIR` is a name that is never translated")
         );
+    }
+
+    #[test]
+    fn words_in_urls_and_code_are_not_terms() {
+        let found = run(
+            "fi",
+            "a = See [the guide](https://example.org/informed-consent) and `patient_id`.\n",
+            "a = Katso [opas](https://example.org/informed-consent) ja `patient_id`.\n",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
