@@ -17,6 +17,7 @@ pub mod fluent;
 pub mod fsx;
 pub mod glossary;
 pub mod locale;
+pub mod mt;
 pub mod project;
 pub mod report;
 pub mod segment;
