@@ -1,7 +1,12 @@
 //! Machine translation for review: drafts from providers, masked and verified, written
 //! beside what people wrote (never over it), journaled and cached so nothing is paid twice.
 
+pub mod engine;
+pub mod journal;
+pub mod mask;
 pub mod provider;
 pub mod providers;
 
-pub use provider::{Batch, Limits, PairGlossary, Provider, ProviderError, Reply, Secret, TermPair, Usage};
+pub use provider::{
+    Batch, Limits, PairGlossary, Provider, ProviderError, Reply, Secret, TermPair, Usage,
+};

@@ -225,9 +225,9 @@ pub fn from_reqwest(err: &reqwest::Error) -> ProviderError {
     if err.is_timeout() {
         ProviderError::Timeout
     } else if err.is_decode() || err.is_body() {
-        ProviderError::Malformed(err.without_url_ref().to_string())
+        ProviderError::Malformed(err.without_url_ref())
     } else {
-        ProviderError::Network(err.without_url_ref().to_string())
+        ProviderError::Network(err.without_url_ref())
     }
 }
 
@@ -262,8 +262,14 @@ mod tests {
         assert!(ProviderError::from_status(429, "", None).is_retryable());
         assert!(ProviderError::from_status(529, "", None).is_retryable());
         assert!(ProviderError::from_status(503, "", None).is_retryable());
-        assert_eq!(ProviderError::from_status(456, "", None), ProviderError::QuotaExceeded);
-        assert_eq!(ProviderError::from_status(413, "", None), ProviderError::TooLarge);
+        assert_eq!(
+            ProviderError::from_status(456, "", None),
+            ProviderError::QuotaExceeded
+        );
+        assert_eq!(
+            ProviderError::from_status(413, "", None),
+            ProviderError::TooLarge
+        );
         for status in [400, 401, 403, 404] {
             assert!(!ProviderError::from_status(status, "", None).is_retryable());
         }

@@ -1,0 +1,387 @@
+//! The engine every provider runs under: batches within the provider's limits, requests in
+//! parallel up to its concurrency and paced to its rate, retries with exponential backoff and
+//! jitter (honouring `Retry-After`), splits a batch the server finds too large, stops cleanly
+//! when the quota is used up, and journals every translation as it arrives.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
+use tokio::time::Instant;
+
+use super::journal::{self, Journal};
+use super::provider::{Batch, Limits, PairGlossary, Provider, ProviderError, Reply};
+
+/// One segment to translate.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// Message ID (with `.attribute` for attributes).
+    pub id: String,
+    pub target: String,
+    pub masked: String,
+    pub context: Option<String>,
+}
+
+/// What the engine needs per target language.
+#[derive(Debug, Clone, Default)]
+pub struct TargetSettings {
+    pub glossary: Arc<PairGlossary>,
+    pub plural_categories: Vec<&'static str>,
+    pub formality: Option<String>,
+}
+
+/// Retry policy.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub max_attempts: u32,
+    pub base_delay: Duration,
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 6,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Progress as it happens (the binary draws a bar from it).
+pub trait Progress: Send + Sync {
+    fn start(&self, segments: usize, characters: usize);
+    fn advance(&self, segments: usize, characters: usize);
+}
+
+/// No progress output.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _: usize, _: usize) {}
+    fn advance(&self, _: usize, _: usize) {}
+}
+
+/// What happened to the segments.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Segment index → masked translation (from the provider or the journal).
+    pub translated: HashMap<usize, String>,
+    /// Segment index → why it was not translated.
+    pub failed: HashMap<usize, ProviderError>,
+    /// Segment indexes accepted for asynchronous translation, with the request ID.
+    pub submitted: HashMap<usize, String>,
+    /// Segments answered from the journal (nothing sent).
+    pub from_journal: usize,
+    /// HTTP requests sent (retries included).
+    pub requests: usize,
+    /// Characters sent (billed), retries excluded.
+    pub characters: usize,
+    /// The provider's quota ran out; what was received is kept, the rest was not sent.
+    pub quota_exceeded: bool,
+}
+
+/// Cuts `indexes` (segments of one target) into batches within `limits`.
+pub fn batches(segments: &[Segment], indexes: &[usize], limits: &Limits) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let (mut bytes, mut chars) = (0, 0);
+    for &i in indexes {
+        let text = &segments[i].masked;
+        let (b, c) = (text.len(), text.chars().count());
+        let full = current.len() >= limits.max_texts.max(1)
+            || (!current.is_empty()
+                && (bytes + b > limits.max_bytes || chars + c > limits.max_chars));
+        if full {
+            out.push(std::mem::take(&mut current));
+            bytes = 0;
+            chars = 0;
+        }
+        current.push(i);
+        bytes += b;
+        chars += c;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Spaces requests at least `interval` apart.
+struct Pace {
+    interval: Duration,
+    next: Mutex<Instant>,
+}
+
+impl Pace {
+    fn new(requests_per_second: f64) -> Pace {
+        let interval = if requests_per_second > 0.0 {
+            Duration::from_secs_f64(1.0 / requests_per_second)
+        } else {
+            Duration::ZERO
+        };
+        Pace {
+            interval,
+            next: Mutex::new(Instant::now()),
+        }
+    }
+
+    async fn wait(&self) {
+        if self.interval.is_zero() {
+            return;
+        }
+        let slot = {
+            let mut next = self.next.lock().expect("pace lock");
+            let slot = (*next).max(Instant::now());
+            *next = slot + self.interval;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+}
+
+/// The longest `Retry-After` kurso waits for; a longer one fails the batch (it is retried
+/// on the next run, from the journal's point of view nothing was lost).
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(15 * 60);
+
+/// The delay before attempt `attempt` (1-based retry number): the server's `Retry-After`
+/// when it sent one, else exponential with jitter up to `max_delay`.
+pub fn backoff(policy: &RetryPolicy, attempt: u32, retry_after: Option<Duration>) -> Duration {
+    if let Some(wait) = retry_after {
+        return wait.min(MAX_RETRY_AFTER);
+    }
+    let exp = policy
+        .base_delay
+        .saturating_mul(1 << attempt.saturating_sub(1).min(16));
+    let capped = exp.min(policy.max_delay);
+    // Full jitter over the upper half: between 50 % and 100 % of the delay.
+    let jitter = 0.5 + fastrand::f64() * 0.5;
+    capped.mul_f64(jitter)
+}
+
+struct Shared {
+    provider: Arc<dyn Provider>,
+    journal: Arc<Journal>,
+    progress: Arc<dyn Progress>,
+    pace: Pace,
+    semaphore: Semaphore,
+    stop: AtomicBool,
+    requests: AtomicUsize,
+    characters: AtomicUsize,
+    policy: RetryPolicy,
+    source: String,
+}
+
+/// Translates `segments` with `provider`: journal first, then batched requests.
+#[allow(
+    clippy::implicit_hasher,
+    reason = "settings are built by `translate`, always with the default hasher"
+)]
+pub async fn run(
+    provider: Arc<dyn Provider>,
+    source: &str,
+    segments: &[Segment],
+    settings: &HashMap<String, TargetSettings>,
+    journal: Arc<Journal>,
+    progress: Arc<dyn Progress>,
+    policy: RetryPolicy,
+) -> Outcome {
+    let limits = provider.limits();
+    let shared = Arc::new(Shared {
+        pace: Pace::new(limits.requests_per_second),
+        semaphore: Semaphore::new(limits.concurrency.max(1)),
+        provider,
+        journal,
+        progress,
+        stop: AtomicBool::new(false),
+        requests: AtomicUsize::new(0),
+        characters: AtomicUsize::new(0),
+        policy,
+        source: source.to_owned(),
+    });
+    let mut outcome = Outcome::default();
+    let mut pending: HashMap<String, Vec<usize>> = HashMap::new();
+    let empty = TargetSettings::default();
+    let total_chars: usize = segments.iter().map(|s| s.masked.chars().count()).sum();
+    shared.progress.start(segments.len(), total_chars);
+    for (i, segment) in segments.iter().enumerate() {
+        let glossary = &settings
+            .get(&segment.target)
+            .unwrap_or(&empty)
+            .glossary
+            .version;
+        let key = journal::key(
+            shared.provider.name(),
+            source,
+            &segment.target,
+            glossary,
+            &segment.masked,
+        );
+        if let Some(done) = shared.journal.get(&key) {
+            outcome.translated.insert(i, done);
+            outcome.from_journal += 1;
+            shared.progress.advance(1, segment.masked.chars().count());
+        } else {
+            pending.entry(segment.target.clone()).or_default().push(i);
+        }
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut targets: Vec<_> = pending.into_iter().collect();
+    targets.sort();
+    for (target, indexes) in targets {
+        let target_settings = settings.get(&target).cloned().unwrap_or_default();
+        for batch in batches(segments, &indexes, &limits) {
+            let shared = Arc::clone(&shared);
+            let items: Vec<(usize, Segment)> =
+                batch.iter().map(|&i| (i, segments[i].clone())).collect();
+            let target_settings = target_settings.clone();
+            tasks.spawn(async move { send(&shared, items, &target_settings).await });
+        }
+    }
+    while let Some(result) = tasks.join_next().await {
+        let Ok(parts) = result else { continue };
+        for (i, result) in parts {
+            match result {
+                Ok(Done::Text(text)) => {
+                    outcome.translated.insert(i, text);
+                }
+                Ok(Done::Submitted(id)) => {
+                    outcome.submitted.insert(i, id);
+                }
+                Err(err) => {
+                    if err == ProviderError::QuotaExceeded {
+                        outcome.quota_exceeded = true;
+                    }
+                    outcome.failed.insert(i, err);
+                }
+            }
+        }
+    }
+    outcome.requests = shared.requests.load(Ordering::Relaxed);
+    outcome.characters = shared.characters.load(Ordering::Relaxed);
+    outcome.quota_exceeded |= shared.stop.load(Ordering::Relaxed);
+    outcome
+}
+
+enum Done {
+    Text(String),
+    Submitted(String),
+}
+
+type Results = Vec<(usize, Result<Done, ProviderError>)>;
+
+/// Sends one batch (splitting it on 413), retrying what can be retried.
+async fn send(shared: &Shared, items: Vec<(usize, Segment)>, settings: &TargetSettings) -> Results {
+    let mut queue: Vec<Vec<(usize, Segment)>> = vec![items];
+    let mut results: Results = Vec::new();
+    while let Some(items) = queue.pop() {
+        let Some(first) = items.first() else { continue };
+        let batch = Batch {
+            source_lang: shared.source.clone(),
+            target_lang: first.1.target.clone(),
+            ids: items.iter().map(|(_, s)| s.id.clone()).collect(),
+            texts: items.iter().map(|(_, s)| s.masked.clone()).collect(),
+            context: first.1.context.clone(),
+            glossary: Arc::clone(&settings.glossary),
+            plural_categories: settings.plural_categories.clone(),
+            formality: settings.formality.clone(),
+        };
+        match request(shared, &batch).await {
+            Ok(Reply::Done(texts)) => {
+                for ((i, segment), text) in items.iter().zip(texts) {
+                    let entry = journal::Entry {
+                        key: journal::key(
+                            shared.provider.name(),
+                            &shared.source,
+                            &segment.target,
+                            &settings.glossary.version,
+                            &segment.masked,
+                        ),
+                        provider: shared.provider.name().to_owned(),
+                        source: shared.source.clone(),
+                        target: segment.target.clone(),
+                        glossary: settings.glossary.version.clone(),
+                        masked: segment.masked.clone(),
+                        translation: text.clone(),
+                    };
+                    // A journal that cannot be written must not lose the result in memory.
+                    let _ = shared.journal.record(&entry);
+                    results.push((*i, Ok(Done::Text(text))));
+                }
+                shared.progress.advance(items.len(), batch.characters());
+            }
+            Ok(Reply::Submitted { request_id }) => {
+                for (i, _) in &items {
+                    results.push((*i, Ok(Done::Submitted(request_id.clone()))));
+                }
+                shared.progress.advance(items.len(), batch.characters());
+            }
+            Err(ProviderError::TooLarge) if items.len() > 1 => {
+                let mut items = items;
+                let second = items.split_off(items.len() / 2);
+                queue.push(second);
+                queue.push(items);
+            }
+            Err(err) => {
+                for (i, _) in &items {
+                    results.push((*i, Err(err.clone())));
+                }
+            }
+        }
+    }
+    results
+}
+
+/// One batch, with retries. Stops before sending when the quota is known to be used up.
+async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError> {
+    let mut attempt = 0;
+    loop {
+        if shared.stop.load(Ordering::Relaxed) {
+            return Err(ProviderError::QuotaExceeded);
+        }
+        let reply = {
+            let _permit = shared.semaphore.acquire().await.expect("semaphore open");
+            shared.pace.wait().await;
+            if shared.stop.load(Ordering::Relaxed) {
+                return Err(ProviderError::QuotaExceeded);
+            }
+            shared.requests.fetch_add(1, Ordering::Relaxed);
+            shared.provider.translate(batch).await
+        };
+        match reply {
+            Ok(reply) => {
+                if let Reply::Done(texts) = &reply
+                    && texts.len() != batch.texts.len()
+                {
+                    return Err(ProviderError::Malformed(format!(
+                        "{} translations for {} texts",
+                        texts.len(),
+                        batch.texts.len()
+                    )));
+                }
+                shared
+                    .characters
+                    .fetch_add(batch.characters(), Ordering::Relaxed);
+                return Ok(reply);
+            }
+            Err(ProviderError::QuotaExceeded) => {
+                shared.stop.store(true, Ordering::Relaxed);
+                return Err(ProviderError::QuotaExceeded);
+            }
+            Err(err) if err.is_retryable() && attempt + 1 < shared.policy.max_attempts => {
+                attempt += 1;
+                let retry_after = match &err {
+                    ProviderError::RateLimited { retry_after } => *retry_after,
+                    _ => None,
+                };
+                tokio::time::sleep(backoff(&shared.policy, attempt, retry_after)).await;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,410 @@
+//! Masking: what must not be translated becomes an XML placeholder before a segment is sent,
+//! and is put back, verified, when it returns.
+//!
+//! - `<x id="N"/>` stands for an atom kept as is: a Fluent placeable (`{ $count }`), inline
+//!   code, inline HTML, an autolink, a footnote reference, a do-not-translate term.
+//! - `<g id="N">…</g>` wraps text that is translated inside markup kept as is: a link or image
+//!   (`[` … `](url)`), emphasis, strong, strikethrough.
+//!
+//! Everything else is the segment's own text, XML-escaped. Unmasking fails (the draft is not
+//! written, a person looks at it) unless every placeholder comes back exactly once, `<g>`
+//! elements nest as they did, and nothing else looks like a tag.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use fluent_syntax::ast;
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::check::doc::serialize_expression;
+
+/// First private-use character standing for a Fluent placeable inside segment text.
+const SENTINEL: u32 = 0xF0000;
+
+/// A segment ready to send: its masked text and what the placeholders stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Masked {
+    pub text: String,
+    atoms: Vec<String>,
+    /// Opening and closing source text of each `<g>`.
+    groups: Vec<(String, String)>,
+}
+
+/// Why a returned segment cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MaskError(pub String);
+
+impl std::fmt::Display for MaskError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The text of a Fluent pattern with each non-literal placeable replaced by a sentinel
+/// character, and the placeables' Fluent source by sentinel.
+pub fn pattern_text(pattern: &ast::Pattern<String>) -> (String, Vec<String>) {
+    let mut text = String::new();
+    let mut placeables = Vec::new();
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => text.push_str(value),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+            } => text.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value)),
+            ast::PatternElement::Placeable { expression } => {
+                let index = u32::try_from(placeables.len()).unwrap_or(0);
+                text.push(char::from_u32(SENTINEL + index).unwrap_or('\u{FFFD}'));
+                placeables.push(format!("{{ {} }}", serialize_expression(expression)));
+            }
+        }
+    }
+    (text, placeables)
+}
+
+/// Masks `text` (Markdown, with placeable sentinels standing for `placeables`), keeping each
+/// of `do_not_translate` (exact, case-sensitive) as an atom wherever it is plain text.
+pub fn mask(text: &str, placeables: &[String], do_not_translate: &[String]) -> Masked {
+    let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
+    let mut stack: Vec<(usize, Option<usize>, usize)> = Vec::new(); // start, first child, last child end
+    let parser = Parser::new_ext(text, crate::segment::markdown_options()).into_offset_iter();
+    for (event, range) in parser {
+        if let Some(top) = stack.last_mut() {
+            if top.1.is_none() && !matches!(event, Event::End(_)) {
+                top.1 = Some(range.start);
+            }
+            if !matches!(event, Event::End(_)) {
+                top.2 = top.2.max(range.end);
+            }
+        }
+        match event {
+            Event::Start(
+                Tag::Link { .. }
+                | Tag::Image { .. }
+                | Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough,
+            ) => {
+                stack.push((range.start, None, range.start));
+            }
+            Event::End(end) if is_group_end(end) => {
+                if let Some((start, first, last)) = stack.pop() {
+                    match first {
+                        Some(first) if first > start && last <= range.end && last >= first => {
+                            edits.push((start..range.end, Edit::Group { inner: first..last }));
+                        }
+                        _ => edits.push((start..range.end, Edit::Atom)),
+                    }
+                    if let Some(parent) = stack.last_mut() {
+                        parent.2 = parent.2.max(range.end);
+                    }
+                }
+            }
+            Event::Code(_)
+            | Event::InlineHtml(_)
+            | Event::Html(_)
+            | Event::FootnoteReference(_) => {
+                edits.push((range, Edit::Atom));
+            }
+            _ => {}
+        }
+    }
+    // Autolinks are links whose text is the URL itself: keep them whole.
+    for (range, edit) in &mut edits {
+        if matches!(edit, Edit::Group { .. }) && text[range.clone()].starts_with('<') {
+            *edit = Edit::Atom;
+        }
+    }
+    let mut out = Masked {
+        text: String::with_capacity(text.len() + 16),
+        atoms: Vec::new(),
+        groups: Vec::new(),
+    };
+    emit(
+        text,
+        0..text.len(),
+        &edits,
+        placeables,
+        do_not_translate,
+        &mut out,
+    );
+    out
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Atom,
+    Group { inner: Range<usize> },
+}
+
+fn is_group_end(end: pulldown_cmark::TagEnd) -> bool {
+    use pulldown_cmark::TagEnd;
+    matches!(
+        end,
+        TagEnd::Link | TagEnd::Image | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough
+    )
+}
+
+/// Writes `range` of `text` into `out`, applying the outermost edits inside it.
+fn emit(
+    text: &str,
+    range: Range<usize>,
+    edits: &[(Range<usize>, Edit)],
+    placeables: &[String],
+    dnt: &[String],
+    out: &mut Masked,
+) {
+    let mut inside: Vec<&(Range<usize>, Edit)> = edits
+        .iter()
+        .filter(|(r, _)| r.start >= range.start && r.end <= range.end && *r != range)
+        .collect();
+    inside.sort_by_key(|(r, _)| (r.start, usize::MAX - r.end));
+    let mut at = range.start;
+    for (r, edit) in inside {
+        if r.start < at {
+            continue; // nested inside an edit already written
+        }
+        plain(&text[at..r.start], placeables, dnt, out);
+        match edit {
+            Edit::Atom => {
+                let id = out.atoms.len() + out.groups.len() + 1;
+                out.atoms
+                    .push(restore_sentinels(&text[r.clone()], placeables));
+                let _ = write!(out.text, "<x id=\"{id}\"/>");
+            }
+            Edit::Group { inner } => {
+                let id = out.atoms.len() + out.groups.len() + 1;
+                out.groups.push((
+                    restore_sentinels(&text[r.start..inner.start], placeables),
+                    restore_sentinels(&text[inner.end..r.end], placeables),
+                ));
+                let _ = write!(out.text, "<g id=\"{id}\">");
+                let nested: Vec<(Range<usize>, Edit)> = edits
+                    .iter()
+                    .filter(|(e, _)| e.start >= inner.start && e.end <= inner.end)
+                    .cloned()
+                    .collect();
+                emit(text, inner.clone(), &nested, placeables, dnt, out);
+                out.text.push_str("</g>");
+            }
+        }
+        at = r.end;
+    }
+    plain(&text[at..range.end], placeables, dnt, out);
+}
+
+/// Plain text: sentinels and do-not-translate terms become atoms, the rest is XML-escaped.
+fn plain(text: &str, placeables: &[String], dnt: &[String], out: &mut Masked) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let sentinel = rest.char_indices().find(|(_, c)| is_sentinel(*c));
+        let term = dnt
+            .iter()
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| find_word(rest, t).map(|i| (i, t.as_str())))
+            .min_by_key(|(i, t)| (*i, usize::MAX - t.len()));
+        let next = match (sentinel, term) {
+            (Some((s, c)), Some((t, _))) if s <= t => Some((s, c.len_utf8(), None)),
+            (Some((s, c)), None) => Some((s, c.len_utf8(), None)),
+            (_, Some((t, term))) => Some((t, term.len(), Some(term))),
+            (None, None) => None,
+        };
+        let Some((start, len, term)) = next else {
+            escape_xml(rest, &mut out.text);
+            return;
+        };
+        escape_xml(&rest[..start], &mut out.text);
+        let id = out.atoms.len() + out.groups.len() + 1;
+        out.atoms.push(match term {
+            Some(term) => term.to_owned(),
+            None => restore_sentinels(&rest[start..start + len], placeables),
+        });
+        let _ = write!(out.text, "<x id=\"{id}\"/>");
+        rest = &rest[start + len..];
+    }
+}
+
+/// `term` in `text` as a whole word (not inside a longer word).
+fn find_word(text: &str, term: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(term).map(|i| i + from) {
+        let before = text[..i].chars().next_back();
+        let after = text[i + term.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(i);
+        }
+        from = i + term.len();
+    }
+    None
+}
+
+fn is_sentinel(c: char) -> bool {
+    (SENTINEL..SENTINEL + 0xFFFF).contains(&u32::from(c))
+}
+
+fn restore_sentinels(text: &str, placeables: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_sentinel(c) {
+            let index = (u32::from(c) - SENTINEL) as usize;
+            out.push_str(placeables.get(index).map_or("", String::as_str));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn escape_xml(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+impl Masked {
+    /// How many placeholders the masked text holds.
+    pub fn placeholders(&self) -> usize {
+        self.atoms.len() + self.groups.len()
+    }
+
+    /// Puts the placeholders of `translated` back. Errors when a placeholder is missing,
+    /// repeated, invented or badly nested, or the text holds other markup.
+    pub fn unmask(&self, translated: &str) -> Result<String, MaskError> {
+        let mut out = String::with_capacity(translated.len() + 32);
+        let mut seen: HashMap<usize, usize> = HashMap::new();
+        let mut open: Vec<usize> = Vec::new();
+        let mut rest = translated;
+        while let Some(lt) = rest.find('<') {
+            out.push_str(&unescape_xml(&rest[..lt]));
+            let gt = rest[lt..]
+                .find('>')
+                .ok_or_else(|| MaskError("an unclosed `<` in the translation".to_owned()))?
+                + lt;
+            let tag = &rest[lt + 1..gt];
+            rest = &rest[gt + 1..];
+            if tag == "/g" {
+                let id = open
+                    .pop()
+                    .ok_or_else(|| MaskError("a `</g>` with no opening tag".to_owned()))?;
+                out.push_str(&self.groups[self.group_index(id)?].1);
+                continue;
+            }
+            let (name, id) = parse_tag(tag).ok_or_else(|| {
+                MaskError(format!("unexpected markup `<{tag}>` in the translation"))
+            })?;
+            *seen.entry(id).or_default() += 1;
+            if name == "x" {
+                out.push_str(&self.atoms[self.atom_index(id)?]);
+            } else {
+                out.push_str(&self.groups[self.group_index(id)?].0);
+                open.push(id);
+            }
+        }
+        out.push_str(&unescape_xml(rest));
+        if let Some(id) = open.last() {
+            return Err(MaskError(format!(
+                "placeholder {id} was opened but not closed"
+            )));
+        }
+        let total = self.placeholders();
+        for id in 1..=total {
+            match seen.get(&id).copied().unwrap_or(0) {
+                1 => {}
+                0 => {
+                    return Err(MaskError(format!(
+                        "placeholder {id} is missing from the translation"
+                    )));
+                }
+                n => return Err(MaskError(format!("placeholder {id} appears {n} times"))),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Placeholder IDs are numbered in order across atoms and groups; find which is which.
+    fn kinds(&self) -> Vec<bool> {
+        // Rebuild the order from the masked text: true = atom.
+        let mut kinds = Vec::with_capacity(self.placeholders());
+        let mut rest = self.text.as_str();
+        while let Some(i) = rest.find('<') {
+            let tail = &rest[i..];
+            if tail.starts_with("<x id=") {
+                kinds.push(true);
+            } else if tail.starts_with("<g id=") {
+                kinds.push(false);
+            }
+            rest = &rest[i + 1..];
+        }
+        kinds
+    }
+
+    fn atom_index(&self, id: usize) -> Result<usize, MaskError> {
+        let kinds = self.kinds();
+        match kinds.get(id.wrapping_sub(1)) {
+            Some(true) => Ok(kinds[..id - 1].iter().filter(|k| **k).count()),
+            _ => Err(MaskError(format!(
+                "placeholder `<x id=\"{id}\"/>` is not in the source"
+            ))),
+        }
+    }
+
+    fn group_index(&self, id: usize) -> Result<usize, MaskError> {
+        let kinds = self.kinds();
+        match kinds.get(id.wrapping_sub(1)) {
+            Some(false) => Ok(kinds[..id - 1].iter().filter(|k| !**k).count()),
+            _ => Err(MaskError(format!(
+                "placeholder `<g id=\"{id}\">` is not in the source"
+            ))),
+        }
+    }
+}
+
+/// `x id="3"/` or `g id="3"` → ("x", 3).
+fn parse_tag(tag: &str) -> Option<(&'static str, usize)> {
+    let (name, rest) = if let Some(rest) = tag.strip_prefix("x ") {
+        ("x", rest.trim_end().strip_suffix('/')?)
+    } else {
+        ("g", tag.strip_prefix("g ")?)
+    };
+    let value = rest.trim().strip_prefix("id=")?;
+    let value = value.trim_matches(|c| c == '"' || c == '\'');
+    Some((name, value.parse().ok()?))
+}
+
+fn unescape_xml(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find(';').map(|e| e + i);
+        let entity = end.map(|e| &rest[i..=e]);
+        let decoded = match entity {
+            Some("&amp;") => "&",
+            Some("&lt;") => "<",
+            Some("&gt;") => ">",
+            Some("&quot;") => "\"",
+            Some("&apos;" | "&#39;") => "'",
+            _ => {
+                // A bare `&` (providers sometimes unescape): keep it.
+                out.push('&');
+                rest = &rest[i + 1..];
+                continue;
+            }
+        };
+        out.push_str(decoded);
+        rest = &rest[end.unwrap_or(i) + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests;
