@@ -12,6 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::check::policy::{Policy, RawCheck, ShownCheck};
 use crate::diagnostic::Diagnostic;
+use crate::mt::config::MtConfig;
 
 pub const CONFIG_FILE: &str = "kurso.toml";
 
@@ -39,6 +40,8 @@ pub struct Config {
     pub translatable_keys: Vec<String>,
     /// `[check]`: rule levels per project and locale, suppressions.
     pub check: Policy,
+    /// `[mt]`: machine-translation provider and settings.
+    pub mt: MtConfig,
 }
 
 /// Where things live, relative to the project root.
@@ -66,6 +69,7 @@ impl Default for Config {
                 .map(|&key| key.to_owned())
                 .collect(),
             check: Policy::default(),
+            mt: MtConfig::default(),
         }
     }
 }
@@ -78,6 +82,7 @@ struct RawConfig {
     paths: Option<RawPaths>,
     extract: Option<RawExtract>,
     check: Option<RawCheck>,
+    mt: Option<MtConfig>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -139,6 +144,10 @@ impl Config {
         if let Some(check) = raw.check {
             config.check = Policy::from_raw(path, text, check, &config.all_locales())?;
         }
+        if let Some(mt) = raw.mt {
+            mt.validate(path, text)?;
+            config.mt = mt;
+        }
         Ok(config)
     }
 
@@ -159,6 +168,7 @@ impl Config {
             paths: &'a Paths,
             extract: ShownExtract<'a>,
             check: ShownCheck,
+            mt: &'a MtConfig,
         }
         #[derive(Serialize)]
         #[serde(rename_all = "kebab-case")]
@@ -177,6 +187,7 @@ impl Config {
                 translatable_keys: &self.translatable_keys,
             },
             check: self.check.shown(),
+            mt: &self.mt,
         };
         toml::to_string(&shown).expect("the configuration serializes to TOML")
     }
@@ -294,7 +305,7 @@ mod tests {
     fn misspelt_key_names_its_line() {
         check_error(
             "source-locale = \"en\"\ntarget-locale = [\"el\"]\n",
-            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`, `check`",
+            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`, `check`, `mt`",
         );
     }
 

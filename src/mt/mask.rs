@@ -31,6 +31,13 @@ pub struct Masked {
     groups: Vec<(String, String)>,
 }
 
+/// What a placeholder stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Atom(String),
+    Group(String, String),
+}
+
 /// Why a returned segment cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MaskError(pub String);
@@ -62,9 +69,9 @@ pub fn pattern_text(pattern: &ast::Pattern<String>) -> (String, Vec<String>) {
     (text, placeables)
 }
 
-/// Masks `text` (Markdown, with placeable sentinels standing for `placeables`), keeping each
+/// Masks `text` (Markdown, placeables as the sentinels of [`pattern_text`]), keeping each
 /// of `do_not_translate` (exact, case-sensitive) as an atom wherever it is plain text.
-pub fn mask(text: &str, placeables: &[String], do_not_translate: &[String]) -> Masked {
+pub fn mask(text: &str, do_not_translate: &[String]) -> Masked {
     let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
     let mut stack: Vec<(usize, Option<usize>, usize)> = Vec::new(); // start, first child, last child end
     let parser = Parser::new_ext(text, crate::segment::markdown_options()).into_offset_iter();
@@ -120,14 +127,7 @@ pub fn mask(text: &str, placeables: &[String], do_not_translate: &[String]) -> M
         atoms: Vec::new(),
         groups: Vec::new(),
     };
-    emit(
-        text,
-        0..text.len(),
-        &edits,
-        placeables,
-        do_not_translate,
-        &mut out,
-    );
+    emit(text, 0..text.len(), &edits, do_not_translate, &mut out);
     out
 }
 
@@ -150,7 +150,6 @@ fn emit(
     text: &str,
     range: Range<usize>,
     edits: &[(Range<usize>, Edit)],
-    placeables: &[String],
     dnt: &[String],
     out: &mut Masked,
 ) {
@@ -164,19 +163,18 @@ fn emit(
         if r.start < at {
             continue; // nested inside an edit already written
         }
-        plain(&text[at..r.start], placeables, dnt, out);
+        plain(&text[at..r.start], dnt, out);
         match edit {
             Edit::Atom => {
                 let id = out.atoms.len() + out.groups.len() + 1;
-                out.atoms
-                    .push(restore_sentinels(&text[r.clone()], placeables));
+                out.atoms.push(text[r.clone()].to_owned());
                 let _ = write!(out.text, "<x id=\"{id}\"/>");
             }
             Edit::Group { inner } => {
                 let id = out.atoms.len() + out.groups.len() + 1;
                 out.groups.push((
-                    restore_sentinels(&text[r.start..inner.start], placeables),
-                    restore_sentinels(&text[inner.end..r.end], placeables),
+                    text[r.start..inner.start].to_owned(),
+                    text[inner.end..r.end].to_owned(),
                 ));
                 let _ = write!(out.text, "<g id=\"{id}\">");
                 let nested: Vec<(Range<usize>, Edit)> = edits
@@ -184,17 +182,17 @@ fn emit(
                     .filter(|(e, _)| e.start >= inner.start && e.end <= inner.end)
                     .cloned()
                     .collect();
-                emit(text, inner.clone(), &nested, placeables, dnt, out);
+                emit(text, inner.clone(), &nested, dnt, out);
                 out.text.push_str("</g>");
             }
         }
         at = r.end;
     }
-    plain(&text[at..range.end], placeables, dnt, out);
+    plain(&text[at..range.end], dnt, out);
 }
 
 /// Plain text: sentinels and do-not-translate terms become atoms, the rest is XML-escaped.
-fn plain(text: &str, placeables: &[String], dnt: &[String], out: &mut Masked) {
+fn plain(text: &str, dnt: &[String], out: &mut Masked) {
     let mut rest = text;
     while !rest.is_empty() {
         let sentinel = rest.char_indices().find(|(_, c)| is_sentinel(*c));
@@ -217,7 +215,7 @@ fn plain(text: &str, placeables: &[String], dnt: &[String], out: &mut Masked) {
         let id = out.atoms.len() + out.groups.len() + 1;
         out.atoms.push(match term {
             Some(term) => term.to_owned(),
-            None => restore_sentinels(&rest[start..start + len], placeables),
+            None => rest[start..start + len].to_owned(),
         });
         let _ = write!(out.text, "<x id=\"{id}\"/>");
         rest = &rest[start + len..];
@@ -238,11 +236,19 @@ fn find_word(text: &str, term: &str) -> Option<usize> {
     None
 }
 
+/// The Fluent source of a value: `text` escaped like every value kurso writes, with the
+/// placeables put back as placeables.
+pub fn fluent_value(text: &str, placeables: &[String]) -> String {
+    restore(&crate::fluent::escape_value(text), placeables)
+}
+
 fn is_sentinel(c: char) -> bool {
     (SENTINEL..SENTINEL + 0xFFFF).contains(&u32::from(c))
 }
 
-fn restore_sentinels(text: &str, placeables: &[String]) -> String {
+/// `text` with each placeable sentinel replaced by the placeable's Fluent source (for
+/// display; [`fluent_value`] writes it into a file).
+pub fn restore(text: &str, placeables: &[String]) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_sentinel(c) {
@@ -272,7 +278,8 @@ impl Masked {
         self.atoms.len() + self.groups.len()
     }
 
-    /// Puts the placeholders of `translated` back. Errors when a placeholder is missing,
+    /// Puts the placeholders of `translated` back (placeables stay sentinels: see
+    /// [`restore`] and [`fluent_value`]). Errors when a placeholder is missing,
     /// repeated, invented or badly nested, or the text holds other markup.
     pub fn unmask(&self, translated: &str) -> Result<String, MaskError> {
         let mut out = String::with_capacity(translated.len() + 32);
@@ -324,6 +331,18 @@ impl Masked {
             }
         }
         Ok(out)
+    }
+
+    /// What placeholder `id` stands for: an atom's text, or a group's delimiters.
+    pub fn part(&self, id: usize) -> Option<Part> {
+        if let Ok(i) = self.atom_index(id) {
+            return Some(Part::Atom(self.atoms[i].clone()));
+        }
+        let i = self.group_index(id).ok()?;
+        Some(Part::Group(
+            self.groups[i].0.clone(),
+            self.groups[i].1.clone(),
+        ))
     }
 
     /// Placeholder IDs are numbered in order across atoms and groups; find which is which.

@@ -1,6 +1,7 @@
 //! Machine translation for review: drafts from providers, masked and verified, written
 //! beside what people wrote (never over it), journaled and cached so nothing is paid twice.
 
+pub mod config;
 pub mod engine;
 pub mod journal;
 pub mod mask;
