@@ -278,7 +278,7 @@ struct FileResult {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOptions) -> LocaleEnv {
+pub(crate) fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOptions) -> LocaleEnv {
     let mut visible = HashSet::new();
     for name in &locale.chain {
         if let Some(docs) = tree.locales.iter().find(|l| &l.name == name) {

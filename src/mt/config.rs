@@ -47,7 +47,7 @@ pub struct ProviderSettings {
     pub requests_per_second: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_seconds: Option<u64>,
-    /// Per target locale: more, less, prefer_more, prefer_less (DeepL).
+    /// Per target locale: `more`, `less`, `prefer_more`, `prefer_less` (DeepL).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub formality: BTreeMap<String, String>,
     /// Azure resource region.

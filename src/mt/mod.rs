@@ -1,12 +1,15 @@
 //! Machine translation for review: drafts from providers, masked and verified, written
 //! beside what people wrote (never over it), journaled and cached so nothing is paid twice.
 
+pub mod build;
 pub mod config;
 pub mod engine;
 pub mod journal;
 pub mod mask;
 pub mod provider;
 pub mod providers;
+pub mod select;
+pub mod translate;
 
 pub use provider::{
     Batch, Limits, PairGlossary, Provider, ProviderError, Reply, Secret, TermPair, Usage,

@@ -3,8 +3,10 @@
 mod build;
 mod check;
 mod corpus;
+mod deepl;
 mod extract;
 mod glossary_corpus;
+mod providers_http;
 mod roundtrip;
 mod state;
 mod support;

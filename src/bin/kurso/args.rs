@@ -100,6 +100,27 @@ pub enum Command {
     /// How far each locale is, per course: messages, translated, stale, missing, machine-only,
     /// reviewed
     Status(StatusArgs),
+    /// Draft machine translations of missing and stale messages, for translators to review
+    ///
+    /// Selects, per target locale, the messages missing along the whole fallback chain and
+    /// the stale ones; masks placeables, inline Markdown and do-not-translate terms as XML
+    /// placeholders; sends them to the provider; verifies every draft (placeholders,
+    /// markup, numbers, glossary) before writing it. Drafts get status `machine` in the
+    /// state file. A stale translation a person wrote is never replaced: the draft is kept
+    /// beside it as a suggestion (`kurso diff` shows it). Every translation received is
+    /// journaled in .kurso/mt-journal.jsonl as it arrives, so a re-run (or a run after an
+    /// interruption) sends nothing twice.
+    ///
+    /// Providers: pseudo (default: no key, no network), memory, deepl, google, azure,
+    /// libretranslate, openai, etranslation. Keys come from the environment (DEEPL_API_KEY,
+    /// GOOGLE_TRANSLATE_API_KEY, AZURE_TRANSLATOR_KEY, LIBRETRANSLATE_API_KEY, OPENAI_API_KEY,
+    /// ETRANSLATION_PASSWORD) or a key file named in kurso.toml, never from the command line.
+    ///
+    /// Exit status: 0 done, 1 some drafts were refused or not translated (listed), 2 the run
+    /// failed (no key, bad config, quota used up before anything arrived).
+    Translate(TranslateArgs),
+    /// Show the machine-translation account's usage (DeepL: characters used and allowed)
+    Usage(UsageArgs),
     /// Terminology: look terms up, list, measure coverage, export and import glossaries
     ///
     /// The glossary is every .csv and .tbx file in the project's glossaries folder (see
@@ -109,6 +130,37 @@ pub enum Command {
     Glossary(GlossaryCommand),
     /// Print the effective configuration (defaults merged with kurso.toml)
     Config,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslateArgs {
+    /// Target locale; repeat for several (default: every target locale)
+    #[arg(long = "to", short = 't', value_name = "LOCALE")]
+    pub locales: Vec<String>,
+
+    /// Provider (default: `provider` under [mt] in kurso.toml, else pseudo)
+    #[arg(long, value_name = "NAME")]
+    pub provider: Option<String>,
+
+    /// Only this course; repeat for several
+    #[arg(long = "course", value_name = "COURSE")]
+    pub courses: Vec<String>,
+
+    /// Send nothing, write nothing: print per locale the segments and the characters that
+    /// would be billed (what the journal already holds is not billed)
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// List every drafted, refused and failed message
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// Provider (default: `provider` under [mt] in kurso.toml)
+    #[arg(long, value_name = "NAME")]
+    pub provider: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

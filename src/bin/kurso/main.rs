@@ -59,6 +59,8 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&cli.global, args, &mut out),
         Command::Diff(args) => commands::diff::run(&cli.global, args, &mut out),
         Command::Glossary(command) => commands::glossary::run(&cli.global, command, &mut out),
+        Command::Translate(args) => commands::translate::run(&cli.global, args, &mut out),
+        Command::Usage(args) => commands::translate::usage(&cli.global, args, &mut out),
         Command::Config => commands::config::run(&cli.global, &mut out),
     };
     status.into()

@@ -5,6 +5,7 @@
 //! fuzzy match whose numbers differ from the new English is refused, not written.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use quick_xml::Reader;
@@ -169,9 +170,9 @@ fn align(english: &Masked, translation: &Masked) -> Option<String> {
             .find(|&j| !used[j - 1] && english.part(j).as_ref() == Some(&wanted))?;
         used[target - 1] = true;
         if tag.starts_with('x') {
-            out.push_str(&format!("<x id=\"{target}\"/>"));
+            let _ = write!(out, "<x id=\"{target}\"/>");
         } else {
-            out.push_str(&format!("<g id=\"{target}\">"));
+            let _ = write!(out, "<g id=\"{target}\">");
             open.push(target);
         }
     }

@@ -28,39 +28,47 @@ impl Provider for Pseudo {
     }
 }
 
-/// Pseudo-localizes a masked text: `<…>` tags and `&…;` entities are copied as they are.
+/// Pseudo-localizes a masked text: `<…>` tags and `&…;` entities are copied as they are, and
+/// so are acronyms (`CTCAE`) and unit words after a number (`5 mg`, `50 units`, `38 °C`),
+/// which checks compare with the English.
 pub fn pseudo(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     out.push('[');
     let mut letters = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '<' => {
-                out.push(c);
-                for t in chars.by_ref() {
-                    out.push(t);
-                    if t == '>' {
-                        break;
-                    }
-                }
-            }
-            '&' => {
-                out.push(c);
-                for t in chars.by_ref() {
-                    out.push(t);
-                    if t == ';' {
-                        break;
-                    }
-                }
-            }
-            _ => {
-                if c.is_alphabetic() {
-                    letters += 1;
-                }
-                out.push(accent(c));
-            }
+    let mut rest = text;
+    let mut after_number = false;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' || c == '&' {
+            let close = if c == '<' { '>' } else { ';' };
+            let end = rest.find(close).map_or(rest.len(), |i| i + 1);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
         }
+        if c.is_alphabetic() {
+            let end = rest
+                .find(|ch: char| !ch.is_alphanumeric() && ch != '/')
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            letters += word.chars().filter(|ch| ch.is_alphabetic()).count();
+            let acronym = word.chars().filter(|ch| ch.is_alphabetic()).count() > 1
+                && !word.chars().any(char::is_lowercase);
+            if after_number || acronym {
+                out.push_str(word);
+            } else {
+                out.extend(word.chars().map(accent));
+            }
+            after_number = false;
+            rest = &rest[end..];
+            continue;
+        }
+        if c.is_ascii_digit() {
+            after_number = true;
+        } else if !(c == ' ' || c == '.' || c == ',' || c == '°' || c == '\u{a0}') {
+            after_number = false;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     // About a third longer, like Greek or Finnish after English.
     out.push(' ');
@@ -101,6 +109,10 @@ mod tests {
         assert_eq!(
             pseudo("Give <x id=\"1\"/> 5 mg &lt; <g id=\"2\">now</g>"),
             "[Gîvé <x id=\"1\"/> 5 mg &lt; <g id=\"2\">ñöw</g> ~~~]"
+        );
+        assert_eq!(
+            pseudo("50 units in CTCAE at 38.0 °C"),
+            "[50 units îñ CTCAE àt 38.0 °C ~~~~~]"
         );
     }
 }

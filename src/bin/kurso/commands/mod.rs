@@ -10,6 +10,7 @@ pub mod extract;
 pub mod glossary;
 pub mod init;
 pub mod status;
+pub mod translate;
 
 use std::path::Path;
 
