@@ -55,6 +55,8 @@ pub struct FileStats {
     pub machine: usize,
     /// Translations reviewed or approved.
     pub reviewed: usize,
+    /// Stale translations with a machine suggestion for the current English beside them.
+    pub suggestions: usize,
     pub missing_file: bool,
     pub obsolete_file: bool,
 }
@@ -631,6 +633,17 @@ fn state_findings(
             pair.env.name,
             pair.target.id()
         ));
+        if let (Some(suggestion), Some(from)) = (&record.suggestion, &record.suggestion_source)
+            && *from == english
+        {
+            counts.suggestions += 1;
+            f.help = Some(format!(
+                "a machine suggestion ({}) for the new English: {suggestion}\nupdate the translation, then `kurso accept {} --id {}`",
+                record.suggestion_origin.as_deref().unwrap_or("machine"),
+                pair.env.name,
+                pair.target.id()
+            ));
+        }
         out.push(f);
     }
 }
@@ -677,6 +690,7 @@ pub fn totals(stats: &[FileStats]) -> BTreeMap<String, FileStats> {
         t.unverified += s.unverified;
         t.machine += s.machine;
         t.reviewed += s.reviewed;
+        t.suggestions += s.suggestions;
     }
     out
 }

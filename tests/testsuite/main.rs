@@ -11,3 +11,4 @@ mod roundtrip;
 mod state;
 mod support;
 mod thunderbird;
+mod translate;

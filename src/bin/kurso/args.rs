@@ -112,9 +112,9 @@ pub enum Command {
     /// interruption) sends nothing twice.
     ///
     /// Providers: pseudo (default: no key, no network), memory, deepl, google, azure,
-    /// libretranslate, openai, etranslation. Keys come from the environment (DEEPL_API_KEY,
-    /// GOOGLE_TRANSLATE_API_KEY, AZURE_TRANSLATOR_KEY, LIBRETRANSLATE_API_KEY, OPENAI_API_KEY,
-    /// ETRANSLATION_PASSWORD) or a key file named in kurso.toml, never from the command line.
+    /// libretranslate, openai, etranslation. Keys come from the environment (`DEEPL_API_KEY`,
+    /// `GOOGLE_TRANSLATE_API_KEY`, `AZURE_TRANSLATOR_KEY`, `LIBRETRANSLATE_API_KEY`, `OPENAI_API_KEY`,
+    /// `ETRANSLATION_PASSWORD`) or a key file named in kurso.toml, never from the command line.
     ///
     /// Exit status: 0 done, 1 some drafts were refused or not translated (listed), 2 the run
     /// failed (no key, bad config, quota used up before anything arrived).

@@ -5,6 +5,7 @@ pub mod deepl;
 pub mod google;
 pub mod libretranslate;
 pub mod memory;
+pub mod openai;
 pub mod pseudo;
 
 use std::sync::Arc;
@@ -20,9 +21,63 @@ pub fn remote(
     key: Option<Secret>,
     env_var: &str,
 ) -> Result<Arc<dyn Provider>, String> {
-    let _ = (settings, env_var);
-    let _key = key.ok_or_else(String::new)?;
-    Err(format!(
-        "the `{name}` provider is not available in this build"
-    ))
+    let _ = env_var;
+    let rate = settings.rate();
+    let timeout = settings.timeout();
+    let shown = |err: super::provider::ProviderError| err.to_string();
+    match name {
+        "deepl" => {
+            let mut config = deepl::DeeplConfig::new(key.ok_or_else(String::new)?);
+            config.base_url.clone_from(&settings.base_url);
+            config.formality.clone_from(&settings.formality);
+            config.timeout = timeout;
+            config.requests_per_second = rate;
+            if let Some(concurrency) = settings.concurrency {
+                config.concurrency = concurrency;
+            }
+            Ok(Arc::new(deepl::DeepL::new(config).map_err(shown)?))
+        }
+        "google" => {
+            let config = google::GoogleConfig {
+                key: Some(key.ok_or_else(String::new)?),
+                base_url: settings.base_url.clone(),
+                timeout,
+                concurrency: settings.concurrency.unwrap_or(4),
+                requests_per_second: rate,
+            };
+            Ok(Arc::new(google::Google::new(config).map_err(shown)?))
+        }
+        "azure" => {
+            let config = azure::AzureConfig {
+                key: Some(key.ok_or_else(String::new)?),
+                base_url: settings.base_url.clone(),
+                region: settings.region.clone(),
+                timeout,
+                concurrency: settings.concurrency.unwrap_or(4),
+                requests_per_second: rate,
+            };
+            Ok(Arc::new(azure::Azure::new(config).map_err(shown)?))
+        }
+        "libretranslate" => {
+            let mut config = libretranslate::LibreTranslateConfig {
+                key,
+                base_url: settings.base_url.clone(),
+                timeout,
+                requests_per_second: rate,
+                ..libretranslate::LibreTranslateConfig::default()
+            };
+            if let Some(concurrency) = settings.concurrency {
+                config.concurrency = concurrency;
+            }
+            if let Some(max) = settings.max_texts {
+                config.max_texts = max;
+            }
+            Ok(Arc::new(
+                libretranslate::LibreTranslate::new(config).map_err(shown)?,
+            ))
+        }
+        other => Err(format!(
+            "the `{other}` provider is not available in this build"
+        )),
+    }
 }

@@ -42,6 +42,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
         row.unverified += stats.unverified;
         row.machine += stats.machine;
         row.reviewed += stats.reviewed;
+        row.suggestions += stats.suggestions;
     }
     // Keep the locale order of kurso.toml within each course.
     let order: Vec<&String> = summary.locales.iter().collect();
@@ -67,6 +68,7 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
                         "missing": row.missing,
                         "machine": row.machine,
                         "reviewed": row.reviewed,
+                        "suggestions": row.suggestions,
                         "unverified": row.unverified,
                         "obsolete": row.obsolete,
                     })
@@ -76,12 +78,13 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
         }
         StatusFormat::Table => {
             out.result(&format!(
-                "{:<28} {:<6} {:>8} {:>11} {:>6} {:>8} {:>8} {:>9} {:>11}",
+                "{:<28} {:<6} {:>8} {:>11} {:>6} {:>9} {:>8} {:>8} {:>9} {:>11}",
                 "course",
                 "locale",
                 "messages",
                 "translated",
                 "stale",
+                "suggested",
                 "missing",
                 "machine",
                 "reviewed",
@@ -89,12 +92,13 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
             ));
             for row in sorted {
                 out.result(&format!(
-                    "{:<28} {:<6} {:>8} {:>10.1}% {:>6} {:>8} {:>8} {:>9} {:>11}",
+                    "{:<28} {:<6} {:>8} {:>10.1}% {:>6} {:>9} {:>8} {:>8} {:>9} {:>11}",
                     row.rel_path,
                     row.locale,
                     row.messages,
                     percent(row.translated, row.messages),
                     row.stale,
+                    row.suggestions,
                     row.missing,
                     row.machine,
                     row.reviewed,
@@ -103,7 +107,8 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
             }
             out.line(
                 "\ntranslated: the locale or a locale it falls back to has the message \
-                 (el-CY counts el's); machine: drafts nobody has edited; reviewed: reviewed or \
+                 (el-CY counts el's); suggested: stale with a machine suggestion beside it \
+                 (`kurso diff`); machine: drafts nobody has edited; reviewed: reviewed or \
                  approved; unverified: translated with no state record (`kurso accept`)",
             );
         }

@@ -130,12 +130,13 @@ async fn create(
 /// the name always tells contents apart.
 fn version(glossary: &PairGlossary, entries: &str) -> String {
     if glossary.version.is_empty() {
-        Sha256::digest(entries.as_bytes())
-            .iter()
-            .fold(String::with_capacity(64), |mut hex, byte| {
+        Sha256::digest(entries.as_bytes()).iter().fold(
+            String::with_capacity(64),
+            |mut hex, byte| {
                 let _ = write!(hex, "{byte:02x}");
                 hex
-            })
+            },
+        )
     } else {
         glossary.version.clone()
     }

@@ -1,0 +1,287 @@
+//! `kurso translate` end to end: the real binary against a DeepL-speaking HTTP server on
+//! 127.0.0.1 (wiremock): drafts, state, the journal, suggestions beside people's work,
+//! verification, quota exhaustion and resuming, and keys that never show.
+
+use std::process::Command;
+
+use serde_json::{Value, json};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use crate::support::{Run, TestProject};
+
+const KEY: &str = "translate-test-key-91c2:fx";
+
+/// Translates every text as `FI[text]`, keeping its XML placeholders.
+struct Echo {
+    drop_placeholders: bool,
+}
+
+impl Respond for Echo {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let body: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
+        let texts = body["text"].as_array().cloned().unwrap_or_default();
+        let translations: Vec<Value> = texts
+            .iter()
+            .map(|t| {
+                let text = t.as_str().unwrap_or_default();
+                let text = if self.drop_placeholders {
+                    text.replace("<x id=\"2\"/>", "")
+                } else {
+                    text.to_owned()
+                };
+                json!({"detected_source_language": "EN", "text": format!("FI[{text}]")})
+            })
+            .collect();
+        ResponseTemplate::new(200).set_body_json(json!({ "translations": translations }))
+    }
+}
+
+async fn server(drop_placeholders: bool) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/translate"))
+        .respond_with(Echo { drop_placeholders })
+        .mount(&server)
+        .await;
+    server
+}
+
+fn project(server: &MockServer) -> TestProject {
+    TestProject::new()
+        .file(
+            "kurso.toml",
+            &format!(
+                "target-locales = [\"el\", \"it\", \"fi\"]\n[mt]\nprovider = \"deepl\"\n[mt.deepl]\nbase-url = \"{}\"\nconcurrency = 1\n",
+                server.uri()
+            ),
+        )
+        .file(
+            "locales/en/c/01-a.ftl",
+            "a-title = Dosing\n\na-p1 = Give 5 mg, see [the leaflet](https://example.org/l.pdf) and `dose_mg`.\n\na-p2 = Check the patient every hour.\n",
+        )
+}
+
+/// Runs kurso off the async runtime (the mock server lives on it), with the DeepL key set.
+async fn kurso(project: &TestProject, args: &[&str]) -> Run {
+    let root = project.root().to_path_buf();
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    tokio::task::spawn_blocking(move || {
+        let output = Command::new(env!("CARGO_BIN_EXE_kurso"))
+            .args(&args)
+            .env("DEEPL_API_KEY", KEY)
+            .current_dir(root)
+            .output()
+            .expect("run kurso");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    })
+    .await
+    .expect("join")
+}
+
+fn assert_no_key(run: &Run, project: &TestProject) {
+    assert!(
+        !run.stdout.contains(KEY) && !run.stderr.contains(KEY),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    if project.exists(".kurso/mt-journal.jsonl") {
+        assert!(!project.read(".kurso/mt-journal.jsonl").contains(KEY));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drafts_are_written_with_state_and_a_rerun_sends_nothing() {
+    let server = server(false).await;
+    let project = project(&server);
+    let run = kurso(&project, &["translate", "--to", "fi"]).await;
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_no_key(&run, &project);
+    let fi = project.read("locales/fi/c/01-a.ftl");
+    assert!(
+        fi.contains(
+            "a-p1 = FI[Give 5 mg, see [the leaflet](https://example.org/l.pdf) and `dose_mg`.]"
+        ),
+        "{fi}"
+    );
+    let state = project.read("locales/fi/c/01-a.state.toml");
+    assert!(
+        state.contains("status = \"machine\"\norigin = \"deepl\""),
+        "{state}"
+    );
+    let sent = server.received_requests().await.expect("recorded").len();
+    let again = kurso(&project, &["translate", "--to", "fi"]).await;
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        server.received_requests().await.expect("recorded").len(),
+        sent,
+        "a re-run sends nothing"
+    );
+    // The drafts check clean of everything but the glossary-free project's state.
+    let check = project.run(&["check", "fi", "--format", "json"]);
+    let json: Value = serde_json::from_str(&check.stdout).expect("json");
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(
+        !rules.contains(&"markup") && !rules.contains(&"numbers") && !rules.contains(&"missing"),
+        "{rules:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_draft_that_loses_a_placeholder_is_refused_and_not_written() {
+    let server = server(true).await;
+    let project = project(&server);
+    let run = kurso(&project, &["translate", "--to", "fi"]).await;
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("refused a-p1"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("placeholder 2 is missing"),
+        "{}",
+        run.stdout
+    );
+    let fi = project.read("locales/fi/c/01-a.ftl");
+    assert!(!fi.contains("a-p1"), "{fi}");
+    assert!(
+        fi.contains("a-p2 = FI[Check the patient every hour.]"),
+        "{fi}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stale_human_translation_gets_a_suggestion_and_is_never_replaced() {
+    let server = server(false).await;
+    let project = project(&server);
+    let italian = "a-title = Dosaggio\n\na-p1 = Dare 5 mg, vedere [il foglietto](https://example.org/l.pdf) e `dose_mg`.\n\na-p2 = Controllare il paziente ogni ora.\n";
+    project.write("locales/it/c/01-a.ftl", italian);
+    project.run_ok(&["accept", "it", "--all"]);
+    project.write(
+        "locales/en/c/01-a.ftl",
+        "a-title = Dosing\n\na-p1 = Give 5 mg, see [the leaflet](https://example.org/l.pdf) and `dose_mg`.\n\na-p2 = Check the patient every two hours.\n",
+    );
+    let run = kurso(&project, &["translate", "--to", "it"]).await;
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("1 suggestions"), "{}", run.stdout);
+    assert_eq!(
+        project.read("locales/it/c/01-a.ftl"),
+        italian,
+        "a person's translation is untouched"
+    );
+    let state = project.read("locales/it/c/01-a.state.toml");
+    assert!(
+        state.contains("suggestion = \"FI[Check the patient every two hours.]\""),
+        "{state}"
+    );
+    let diff = project.run(&["diff", "it", "--color", "never"]);
+    assert!(
+        diff.stdout.contains("a machine suggestion (deepl)"),
+        "{}",
+        diff.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quota_exhaustion_keeps_what_arrived_and_the_next_run_sends_only_the_rest() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/translate"))
+        .respond_with(Echo {
+            drop_placeholders: false,
+        })
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/v2/translate"))
+        .respond_with(
+            ResponseTemplate::new(456).set_body_json(json!({"message": "Quota exceeded"})),
+        )
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let project = project(&server);
+    let run = kurso(&project, &["translate", "--to", "el", "--to", "fi"]).await;
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("quota is used up"), "{}", run.stderr);
+    assert_no_key(&run, &project);
+    let journal = project.read(".kurso/mt-journal.jsonl");
+    assert_eq!(
+        journal.lines().count(),
+        3,
+        "the first locale's 3 segments are journaled"
+    );
+    server.reset().await;
+    Mock::given(method("POST"))
+        .and(path("/v2/translate"))
+        .respond_with(Echo {
+            drop_placeholders: false,
+        })
+        .mount(&server)
+        .await;
+    let run = kurso(&project, &["translate", "--to", "el", "--to", "fi"]).await;
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let requests = server.received_requests().await.expect("recorded");
+    let texts: usize = requests
+        .iter()
+        .map(|r| {
+            serde_json::from_slice::<Value>(&r.body)
+                .map_or(0, |b| b["text"].as_array().map_or(0, Vec::len))
+        })
+        .sum();
+    assert_eq!(texts, 3, "only the locale that was not received is sent");
+    assert!(project.exists("locales/el/c/01-a.ftl") && project.exists("locales/fi/c/01-a.ftl"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn dry_run_counts_billed_characters_and_sends_nothing() {
+    let server = server(false).await;
+    let project = project(&server);
+    let run = kurso(&project, &["translate", "--to", "fi", "--dry-run"]).await;
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("fi: 3 messages, 3 segments with deepl"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        server
+            .received_requests()
+            .await
+            .expect("recorded")
+            .is_empty()
+    );
+    assert!(!project.exists("locales/fi/c/01-a.ftl"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_missing_key_is_a_clear_error() {
+    let server = server(false).await;
+    let project = project(&server);
+    let root = project.root().to_path_buf();
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_kurso"))
+            .args(["translate", "--to", "fi"])
+            .env_remove("DEEPL_API_KEY")
+            .current_dir(root)
+            .output()
+            .expect("run")
+    })
+    .await
+    .expect("join");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no key for `deepl`") && stderr.contains("DEEPL_API_KEY"),
+        "{stderr}"
+    );
+}
