@@ -24,7 +24,16 @@ impl Provider for Pseudo {
     }
 
     fn translate<'a>(&'a self, batch: &'a Batch) -> BoxFuture<'a, Result<Reply, ProviderError>> {
-        Box::pin(async move { Ok(Reply::Done(batch.texts.iter().map(|t| pseudo(t)).collect())) })
+        Box::pin(async move {
+            let style = NumberStyle::of(&batch.target_lang);
+            Ok(Reply::Done(
+                batch
+                    .texts
+                    .iter()
+                    .map(|t| localize_numbers(&pseudo(t), style))
+                    .collect(),
+            ))
+        })
     }
 }
 
@@ -77,6 +86,60 @@ pub fn pseudo(text: &str) -> String {
     out
 }
 
+/// How a target language writes decimals and thousands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberStyle {
+    /// `1,000.5` (English).
+    Point,
+    /// `1.000,5` (Greek, Italian, Romanian, Turkish).
+    CommaDot,
+    /// `1 000,5` with a no-break space (Finnish, Hungarian, Lithuanian).
+    CommaSpace,
+}
+
+impl NumberStyle {
+    pub fn of(locale: &str) -> NumberStyle {
+        match crate::glossary::normalize::language(locale).as_str() {
+            "el" | "it" | "ro" | "tr" | "de" | "es" | "pt" | "nl" => NumberStyle::CommaDot,
+            "fi" | "hu" | "lt" | "fr" | "sv" | "pl" | "cs" | "et" => NumberStyle::CommaSpace,
+            _ => NumberStyle::Point,
+        }
+    }
+}
+
+/// Rewrites English number separators the way `style` writes them (`0.5` → `0,5`,
+/// `1,000` → `1.000`), so pseudo drafts pass the same number checks as real ones.
+pub fn localize_numbers(text: &str, style: NumberStyle) -> String {
+    if style == NumberStyle::Point {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        match (c, between_digits) {
+            ('.', true) => out.push(','),
+            (',', true)
+                if chars[i + 1..]
+                    .iter()
+                    .take_while(|d| d.is_ascii_digit())
+                    .count()
+                    == 3 =>
+            {
+                out.push(if style == NumberStyle::CommaDot {
+                    '.'
+                } else {
+                    '\u{a0}'
+                });
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn accent(c: char) -> char {
     match c {
         'a' => 'à',
@@ -103,6 +166,19 @@ fn accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_follow_the_target_language() {
+        assert_eq!(
+            localize_numbers("0.075 mg, 1,000 mL, v5.0", NumberStyle::of("fi")),
+            "0,075 mg, 1\u{a0}000 mL, v5,0"
+        );
+        assert_eq!(
+            localize_numbers("0.5 mg, 1,000 mL", NumberStyle::of("el-CY")),
+            "0,5 mg, 1.000 mL"
+        );
+        assert_eq!(localize_numbers("0.5 mg", NumberStyle::of("en")), "0.5 mg");
+    }
 
     #[test]
     fn accents_letters_keeps_tags_entities_and_numbers_and_grows() {
