@@ -6,6 +6,7 @@ pub mod config;
 pub mod engine;
 pub mod journal;
 pub mod mask;
+pub mod pending;
 pub mod provider;
 pub mod providers;
 pub mod select;

@@ -221,6 +221,40 @@ pub fn translate(
     ));
     summary.requests = outcome.requests;
     summary.quota_exceeded = outcome.quota_exceeded;
+    // Asynchronous submissions: remember what each callback completes.
+    let submitted: Vec<super::pending::Pending> = outcome
+        .submitted
+        .iter()
+        .map(|(&i, reference)| {
+            let segment = &segments[i];
+            let glossary = settings[&segment.target].glossary.version.clone();
+            super::pending::Pending {
+                reference: reference.clone(),
+                entry: journal::Entry {
+                    key: journal::key(
+                        provider.name(),
+                        &source,
+                        &segment.target,
+                        &glossary,
+                        &segment.masked,
+                    ),
+                    provider: provider.name().to_owned(),
+                    source: source.clone(),
+                    target: segment.target.clone(),
+                    glossary,
+                    masked: segment.masked.clone(),
+                    translation: String::new(),
+                },
+            }
+        })
+        .collect();
+    let pending_path = project.root.join(super::pending::PENDING);
+    if let Err(err) = super::pending::record(&pending_path, &submitted) {
+        summary.diagnostics.push(Diagnostic::file_error(
+            project.relative(&pending_path),
+            err.to_string(),
+        ));
+    }
     // Verify, then group the drafts by file.
     let check_opts = CheckOptions {
         policy: crate::check::policy::Policy::default(),

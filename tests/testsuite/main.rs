@@ -6,6 +6,8 @@ mod corpus;
 mod deepl;
 mod extract;
 mod glossary_corpus;
+mod glossary_quality;
+mod providers_async;
 mod providers_http;
 mod roundtrip;
 mod state;

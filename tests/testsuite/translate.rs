@@ -285,3 +285,120 @@ async fn a_missing_key_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+const CHALLENGE: &str = "Digest realm=\"eTranslation\", qop=\"auth\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c0\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5";
+
+/// The whole asynchronous round trip on loopback: `kurso translate` submits to a local
+/// eTranslation, `kurso etranslation-receiver` takes the callbacks into the journal, and the
+/// next `kurso translate` writes the drafts without sending anything.
+#[tokio::test(flavor = "multi_thread")]
+async fn etranslation_submit_callback_receiver_and_drafts() {
+    use wiremock::matchers::header_exists;
+
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/etranslation/si/translate"))
+        .and(header_exists("authorization"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("987654"))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/etranslation/si/translate"))
+        .respond_with(ResponseTemplate::new(401).insert_header("WWW-Authenticate", CHALLENGE))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let project = TestProject::new()
+        .file(
+            "kurso.toml",
+            &format!(
+                "target-locales = [\"lt\"]\n[mt]\nprovider = \"etranslation\"\n[mt.etranslation]\nbase-url = \"{}/etranslation/si\"\napplication = \"kurso-test\"\ncallback-url = \"http://127.0.0.1:{port}/cb\"\n",
+                server.uri()
+            ),
+        )
+        .file("locales/en/c/01-a.ftl", "a-p1 = Check the dose twice.\n\na-p2 = Call the `on-call` nurse.\n");
+    let root = project.root().to_path_buf();
+    let run = |args: &'static [&'static str]| {
+        let root = root.clone();
+        tokio::task::spawn_blocking(move || {
+            Command::new(env!("CARGO_BIN_EXE_kurso"))
+                .args(args)
+                .env("ETRANSLATION_PASSWORD", "secret-pass-42")
+                .current_dir(root)
+                .output()
+                .expect("run kurso")
+        })
+    };
+    let first = run(&["translate", "--to", "lt"]).await.expect("join");
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(stdout.contains("2 submitted"), "{stdout}");
+    assert!(!stdout.contains("secret-pass-42"));
+    let mut receiver = Command::new(env!("CARGO_BIN_EXE_kurso"))
+        .args([
+            "etranslation-receiver",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .current_dir(project.root())
+        .spawn()
+        .expect("start the receiver");
+    let client = reqwest::Client::new();
+    let url = format!("http://127.0.0.1:{port}/cb");
+    let pending = project.read(".kurso/mt-pending.jsonl");
+    for line in pending.lines() {
+        let item: Value = serde_json::from_str(line).expect("pending JSON");
+        let reference = item["reference"].as_str().expect("reference").to_owned();
+        let masked = item["entry"]["masked"].as_str().expect("masked").to_owned();
+        let translated = format!("LT[{masked}]");
+        let mut answered = None;
+        for _ in 0..100 {
+            match client
+                .post(&url)
+                .form(&[
+                    ("request-id", "987654"),
+                    ("target-language", "LT"),
+                    ("translated-text", translated.as_str()),
+                    ("external-reference", reference.as_str()),
+                ])
+                .send()
+                .await
+            {
+                Ok(response) => {
+                    answered = Some(response.status().as_u16());
+                    break;
+                }
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+            }
+        }
+        assert_eq!(answered, Some(200));
+    }
+    let _ = receiver.kill();
+    let _ = receiver.wait();
+    let sent_before = server.received_requests().await.expect("recorded").len();
+    let second = run(&["translate", "--to", "lt"]).await.expect("join");
+    assert_eq!(
+        second.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(
+        server.received_requests().await.expect("recorded").len(),
+        sent_before,
+        "nothing is sent twice"
+    );
+    let lt = project.read("locales/lt/c/01-a.ftl");
+    assert!(lt.contains("a-p1 = LT[Check the dose twice.]"), "{lt}");
+    assert!(lt.contains("a-p2 = LT[Call the `on-call` nurse.]"), "{lt}");
+}

@@ -121,6 +121,15 @@ pub enum Command {
     Translate(TranslateArgs),
     /// Show the machine-translation account's usage (DeepL: characters used and allowed)
     Usage(UsageArgs),
+    /// Receive eTranslation's callbacks and journal the translations they carry
+    ///
+    /// eTranslation is asynchronous: `kurso translate --provider etranslation` submits each
+    /// segment with `callback-url` (under [mt.etranslation]) and records it in
+    /// .kurso/mt-pending.jsonl. This server accepts the callbacks at that URL (put it behind a
+    /// TLS reverse proxy when it faces the internet), writes each translation into the journal,
+    /// and ignores callbacks for requests it does not know. Run `kurso translate` again to
+    /// verify and write the drafts: nothing is sent twice. Ctrl-C stops it.
+    EtranslationReceiver(ReceiverArgs),
     /// Terminology: look terms up, list, measure coverage, export and import glossaries
     ///
     /// The glossary is every .csv and .tbx file in the project's glossaries folder (see
@@ -154,6 +163,13 @@ pub struct TranslateArgs {
     /// List every drafted, refused and failed message
     #[arg(long, short)]
     pub verbose: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReceiverArgs {
+    /// Address to listen on, e.g. 127.0.0.1:8088
+    #[arg(long, value_name = "ADDR")]
+    pub listen: std::net::SocketAddr,
 }
 
 #[derive(Debug, Args)]

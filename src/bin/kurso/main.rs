@@ -61,6 +61,9 @@ fn main() -> ExitCode {
         Command::Glossary(command) => commands::glossary::run(&cli.global, command, &mut out),
         Command::Translate(args) => commands::translate::run(&cli.global, args, &mut out),
         Command::Usage(args) => commands::translate::usage(&cli.global, args, &mut out),
+        Command::EtranslationReceiver(args) => {
+            commands::translate::receiver(&cli.global, args, &mut out)
+        }
         Command::Config => commands::config::run(&cli.global, &mut out),
     };
     status.into()

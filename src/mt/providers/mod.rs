@@ -2,6 +2,7 @@
 
 pub mod azure;
 pub mod deepl;
+pub mod etranslation;
 pub mod google;
 pub mod libretranslate;
 pub mod memory;
@@ -74,6 +75,46 @@ pub fn remote(
             }
             Ok(Arc::new(
                 libretranslate::LibreTranslate::new(config).map_err(shown)?,
+            ))
+        }
+        "openai" => {
+            let mut config = openai::OpenAiConfig {
+                key,
+                base_url: settings.base_url.clone(),
+                model: settings.model.clone(),
+                timeout,
+                requests_per_second: rate,
+                ..openai::OpenAiConfig::default()
+            };
+            if let Some(concurrency) = settings.concurrency {
+                config.concurrency = concurrency;
+            }
+            if let Some(max) = settings.max_texts {
+                config.max_texts = max;
+            }
+            if config.model.is_none() {
+                return Err(
+                    "the openai provider needs `model` under [mt.openai] in kurso.toml".to_owned(),
+                );
+            }
+            Ok(Arc::new(openai::OpenAi::new(config).map_err(shown)?))
+        }
+        "etranslation" => {
+            let mut config = etranslation::EtranslationConfig {
+                password: Some(key.ok_or_else(String::new)?),
+                application: settings.application.clone(),
+                username: settings.username.clone(),
+                base_url: settings.base_url.clone(),
+                callback_url: settings.callback_url.clone(),
+                timeout,
+                requests_per_second: rate,
+                ..etranslation::EtranslationConfig::default()
+            };
+            if let Some(concurrency) = settings.concurrency {
+                config.concurrency = concurrency;
+            }
+            Ok(Arc::new(
+                etranslation::Etranslation::new(config).map_err(shown)?,
             ))
         }
         other => Err(format!(

@@ -10,7 +10,7 @@ use kurso::mt::engine::{Progress, Silent};
 use kurso::mt::translate::{TranslateOptions, translate};
 
 use crate::ExitStatus;
-use crate::args::{GlobalArgs, TranslateArgs, UsageArgs};
+use crate::args::{GlobalArgs, ReceiverArgs, TranslateArgs, UsageArgs};
 use crate::commands::{load_project, parse_locales};
 use crate::output::Output;
 
@@ -215,4 +215,70 @@ pub fn usage(global: &GlobalArgs, args: &UsageArgs, out: &mut Output) -> ExitSta
             ExitStatus::Failed
         }
     }
+}
+
+pub fn receiver(global: &GlobalArgs, args: &ReceiverArgs, out: &mut Output) -> ExitStatus {
+    use std::io::Write as _;
+
+    use kurso::mt::journal::Journal;
+    use kurso::mt::pending::{JournalSink, PENDING, load};
+    use kurso::mt::translate::JOURNAL;
+
+    let Some(project) = load_project(global, out) else {
+        return ExitStatus::Failed;
+    };
+    let pending = load(&project.root.join(PENDING));
+    let journal = match Journal::open(&project.root.join(JOURNAL), false) {
+        Ok(journal) => journal,
+        Err(err) => {
+            out.error(&Diagnostic::file_error(
+                std::path::Path::new(JOURNAL),
+                err.to_string(),
+            ));
+            return ExitStatus::Failed;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            out.error(&Diagnostic::file_error(
+                std::path::Path::new("kurso"),
+                err.to_string(),
+            ));
+            return ExitStatus::Failed;
+        }
+    };
+    let listener = match runtime.block_on(tokio::net::TcpListener::bind(args.listen)) {
+        Ok(listener) => listener,
+        Err(err) => {
+            out.error(
+                &Diagnostic::file_error(
+                    std::path::Path::new("--listen"),
+                    format!("cannot listen on {}: {err}", args.listen),
+                )
+                .with_help("choose a free port, e.g. --listen 127.0.0.1:8088"),
+            );
+            return ExitStatus::Failed;
+        }
+    };
+    out.line(&format!(
+        "listening on {} for eTranslation callbacks; {} segments pending; Ctrl-C stops",
+        args.listen,
+        pending.len()
+    ));
+    let report = Box::new(|line: String| {
+        let _ = writeln!(std::io::stderr(), "{line}");
+    });
+    let sink = Arc::new(JournalSink::new(pending, journal, report));
+    runtime.block_on(kurso::mt::providers::etranslation::serve_callbacks(
+        listener,
+        sink,
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        },
+    ));
+    ExitStatus::Clean
 }

@@ -18,7 +18,10 @@ const CODES: &[(i64, &str)] = &[
     (-20006, "missing application name"),
     (-20007, "application not authorized to access the service"),
     (-20010, "bad format for HTTP address"),
-    (-20012, "a request holds text, a document path or a base64 document, not several"),
+    (
+        -20012,
+        "a request holds text, a document path or a base64 document, not several",
+    ),
     (-20013, "language pair not supported by the domain"),
     (-20014, "username parameter not specified"),
     (-20017, "username parameter too long"),
@@ -57,7 +60,7 @@ pub fn error_for_code(code: i64) -> ProviderError {
         -20010 | -20024 | -20025 | -20026 | -20027 => ProviderError::Config(format!(
             "{described}: check `callback-url` in [mt.etranslation] (an http or https URL)"
         )),
-        -20000..=-20003 | -20013 => ProviderError::Config(format!(
+        -20003..=-20000 | -20013 => ProviderError::Config(format!(
             "{described}: eTranslation does not translate this language pair"
         )),
         _ => ProviderError::Config(described),

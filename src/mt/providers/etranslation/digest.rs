@@ -36,7 +36,9 @@ pub async fn post_json(
         return Ok(first);
     };
     let mut prompt = digest_auth::parse(&challenge).map_err(|err| {
-        ProviderError::Malformed(format!("eTranslation's Digest challenge is unreadable: {err}"))
+        ProviderError::Malformed(format!(
+            "eTranslation's Digest challenge is unreadable: {err}"
+        ))
     })?;
     let context = digest_auth::AuthContext::new_post(
         username,
@@ -45,7 +47,9 @@ pub async fn post_json(
         Some(body.as_slice()),
     );
     let answer = prompt.respond(&context).map_err(|err| {
-        ProviderError::Malformed(format!("cannot answer eTranslation's Digest challenge: {err}"))
+        ProviderError::Malformed(format!(
+            "cannot answer eTranslation's Digest challenge: {err}"
+        ))
     })?;
     let mut header = HeaderValue::from_str(&answer.to_header_string()).map_err(|_| {
         ProviderError::Config("the eTranslation user name cannot go in an HTTP header".to_owned())

@@ -1,0 +1,333 @@
+//! The European Commission's eTranslation, which is asynchronous: `POST {base}/translate`
+//! (default base `https://webgate.ec.europa.eu/etranslation/si`) with HTTP Digest
+//! authentication (application name and password, `digest.rs`) and a JSON body
+//!
+//! ```json
+//! {"externalReference": "kurso-…", "callerInformation": {"application": "…", "username": "…"},
+//!  "textToTranslate": "…", "sourceLanguage": "EN", "targetLanguages": ["LT"],
+//!  "requesterCallback": "https://…", "errorCallback": "https://…"}
+//! ```
+//!
+//! answered at once by the request's number (positive) or an error code (negative,
+//! `codes.rs`). The translation comes later, posted to the callback URL, where
+//! [`serve_callbacks`] (`receiver.rs`) hands it to a [`CallbackSink`].
+//!
+//! One text per request: the text-snippet API takes one string (`textToTranslate`), and
+//! joining texts with a separator would trust the engine to keep the separator, which it
+//! does not promise. So [`Limits::max_texts`] is 1 (a larger batch is answered `TooLarge`,
+//! which makes the engine split it) and a text may hold at most [`MAX_SNIPPET_CHARS`]
+//! characters, the service's snippet limit. Each request carries an `externalReference` we
+//! generate (`kurso-` and 32 random hex digits); the callbacks echo it, and
+//! `Reply::Submitted { request_id }` is that reference. The same URL is sent as requester
+//! and error callback: the receiver tells them apart by their fields.
+//!
+//! Invariants: the password is used only for the Digest answer; it never reaches a URL, an
+//! error or `Debug`, and is cut out of error bodies.
+
+mod codes;
+mod digest;
+mod receiver;
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::mt::provider::{self, Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
+
+pub use codes::{describe as describe_code, error_for_code};
+pub use receiver::{CallbackSink, HEADER_TIMEOUT, MAX_BODY_BYTES, SHUTDOWN_GRACE, serve_callbacks};
+
+/// The production service, when no `base-url` is configured.
+pub const DEFAULT_BASE_URL: &str = "https://webgate.ec.europa.eu/etranslation/si";
+/// Characters one text snippet may hold.
+pub const MAX_SNIPPET_CHARS: usize = 5000;
+
+/// Settings of the eTranslation provider.
+#[derive(Debug, Clone)]
+pub struct EtranslationConfig {
+    /// Required: the application's password (Digest authentication).
+    pub password: Option<Secret>,
+    /// Required: the application name eTranslation registered (Digest user name and
+    /// `callerInformation.application`).
+    pub application: Option<String>,
+    /// `callerInformation.username`; the application name when absent.
+    pub username: Option<String>,
+    pub base_url: Option<String>,
+    /// Required: where eTranslation POSTs results and errors (an http or https URL that
+    /// reaches `kurso etranslation-receiver`).
+    pub callback_url: Option<String>,
+    /// eTranslation domain (`GEN`, `SPD`…); the service's default when absent.
+    pub domain: Option<String>,
+    pub timeout: Duration,
+    pub concurrency: usize,
+    pub requests_per_second: f64,
+}
+
+impl Default for EtranslationConfig {
+    fn default() -> Self {
+        EtranslationConfig {
+            password: None,
+            application: None,
+            username: None,
+            base_url: None,
+            callback_url: None,
+            domain: None,
+            timeout: Duration::from_secs(60),
+            concurrency: 2,
+            requests_per_second: 0.0,
+        }
+    }
+}
+
+/// A request eTranslation accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    /// Ours: the callbacks carry it as `external-reference`.
+    pub external_reference: String,
+    /// eTranslation's: the callbacks carry it as `request-id`.
+    pub request_id: i64,
+}
+
+/// The eTranslation service.
+#[derive(Debug)]
+pub struct Etranslation {
+    client: reqwest::Client,
+    endpoint: reqwest::Url,
+    password: Secret,
+    application: String,
+    username: String,
+    callback_url: String,
+    domain: Option<String>,
+    limits: Limits,
+}
+
+impl Etranslation {
+    pub fn new(config: EtranslationConfig) -> Result<Etranslation, ProviderError> {
+        let missing = |what: &str| {
+            ProviderError::Config(format!(
+                "the etranslation provider needs {what} in [mt.etranslation]"
+            ))
+        };
+        let password = config
+            .password
+            .filter(|password| !password.expose().is_empty())
+            .ok_or_else(|| missing("a password (ETRANSLATION_PASSWORD)"))?;
+        let application = non_empty(config.application.as_deref())
+            .ok_or_else(|| missing("the application name (`application`)"))?;
+        let username = non_empty(config.username.as_deref()).unwrap_or(application.clone());
+        let callback_url = non_empty(config.callback_url.as_deref())
+            .ok_or_else(|| missing("the URL results are sent to (`callback-url`)"))?;
+        let parsed = reqwest::Url::parse(&callback_url).map_err(|err| {
+            ProviderError::Config(format!("invalid eTranslation `callback-url`: {err}"))
+        })?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(ProviderError::Config(
+                "eTranslation's `callback-url` must be an http or https URL".to_owned(),
+            ));
+        }
+        let base = non_empty(config.base_url.as_deref()).unwrap_or(DEFAULT_BASE_URL.to_owned());
+        let endpoint = format!("{}/translate", base.trim_end_matches('/'));
+        let endpoint = reqwest::Url::parse(&endpoint).map_err(|err| {
+            ProviderError::Config(format!("invalid eTranslation base URL `{base}`: {err}"))
+        })?;
+        let client = reqwest::Client::builder()
+            .timeout(config.timeout)
+            .build()
+            .map_err(|err| {
+                ProviderError::Config(format!("cannot set up the HTTP client: {err}"))
+            })?;
+        Ok(Etranslation {
+            client,
+            endpoint,
+            password,
+            application,
+            username,
+            callback_url,
+            domain: non_empty(config.domain.as_deref()),
+            limits: Limits {
+                max_texts: 1,
+                max_bytes: MAX_SNIPPET_CHARS * 4,
+                max_chars: MAX_SNIPPET_CHARS,
+                concurrency: config.concurrency.max(1),
+                requests_per_second: config.requests_per_second.max(0.0),
+            },
+        })
+    }
+
+    /// Submits the one text of `batch` for translation.
+    pub async fn submit(&self, batch: &Batch) -> Result<Submission, ProviderError> {
+        let [text] = batch.texts.as_slice() else {
+            return Err(ProviderError::TooLarge);
+        };
+        if text.chars().count() > MAX_SNIPPET_CHARS {
+            return Err(ProviderError::TooLarge);
+        }
+        let external_reference = format!("kurso-{:032x}", fastrand::u128(..));
+        let target = language_code(&batch.target_lang);
+        let body = TranslateRequest {
+            external_reference: &external_reference,
+            caller_information: CallerInformation {
+                application: &self.application,
+                username: &self.username,
+            },
+            text_to_translate: text,
+            source_language: language_code(&batch.source_lang),
+            target_languages: [target.as_str()],
+            domain: self.domain.as_deref(),
+            requester_callback: &self.callback_url,
+            error_callback: &self.callback_url,
+        };
+        let body = serde_json::to_vec(&body).map_err(|err| {
+            ProviderError::Config(format!("cannot encode the eTranslation request: {err}"))
+        })?;
+        let response = digest::post_json(
+            &self.client,
+            &self.endpoint,
+            body,
+            &self.application,
+            &self.password,
+        )
+        .await?;
+        let status = response.status().as_u16();
+        let retry_after = provider::retry_after(response.headers());
+        let answer = response
+            .text()
+            .await
+            .map_err(|err| provider::from_reqwest(&err))?
+            .replace(self.password.expose(), "***");
+        if !(200..300).contains(&status) {
+            return Err(ProviderError::from_status(status, &answer, retry_after));
+        }
+        let number = answer.trim().trim_matches('"').trim();
+        let request_id: i64 = number.parse().map_err(|_| {
+            let shown: String = number.chars().take(100).collect();
+            ProviderError::Malformed(format!(
+                "eTranslation answered `{shown}` instead of a request number"
+            ))
+        })?;
+        if request_id < 0 {
+            return Err(error_for_code(request_id));
+        }
+        Ok(Submission {
+            external_reference,
+            request_id,
+        })
+    }
+}
+
+impl Provider for Etranslation {
+    fn name(&self) -> &'static str {
+        "etranslation"
+    }
+
+    fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    fn translate<'a>(&'a self, batch: &'a Batch) -> BoxFuture<'a, Result<Reply, ProviderError>> {
+        Box::pin(async move {
+            if batch.texts.is_empty() {
+                return Ok(Reply::Done(Vec::new()));
+            }
+            let submission = self.submit(batch).await?;
+            Ok(Reply::Submitted {
+                request_id: submission.external_reference,
+            })
+        })
+    }
+}
+
+/// eTranslation's code for a BCP 47 tag: the language subtag in capitals (`el-CY` → `EL`).
+pub fn language_code(bcp47: &str) -> String {
+    bcp47
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_uppercase()
+}
+
+fn non_empty(value: Option<&str>) -> Option<String> {
+    value
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+        .map(str::to_owned)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TranslateRequest<'a> {
+    external_reference: &'a str,
+    caller_information: CallerInformation<'a>,
+    text_to_translate: &'a str,
+    source_language: String,
+    target_languages: [&'a str; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domain: Option<&'a str>,
+    requester_callback: &'a str,
+    error_callback: &'a str,
+}
+
+#[derive(Serialize)]
+struct CallerInformation<'a> {
+    application: &'a str,
+    username: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> EtranslationConfig {
+        EtranslationConfig {
+            password: Some(Secret::new("pw")),
+            application: Some("App_2024".to_owned()),
+            callback_url: Some("https://kurso.example/etranslation".to_owned()),
+            ..EtranslationConfig::default()
+        }
+    }
+
+    #[test]
+    fn maps_language_codes() {
+        assert_eq!(language_code("el-CY"), "EL");
+        assert_eq!(language_code("lt"), "LT");
+        assert_eq!(language_code("pt_BR"), "PT");
+    }
+
+    #[test]
+    fn needs_password_application_and_an_http_callback() {
+        assert!(Etranslation::new(config()).is_ok());
+        for (config, fragment) in [
+            (
+                EtranslationConfig {
+                    password: None,
+                    ..config()
+                },
+                "password",
+            ),
+            (
+                EtranslationConfig {
+                    application: Some(" ".to_owned()),
+                    ..config()
+                },
+                "application",
+            ),
+            (
+                EtranslationConfig {
+                    callback_url: None,
+                    ..config()
+                },
+                "callback-url",
+            ),
+            (
+                EtranslationConfig {
+                    callback_url: Some("ftp://kurso.example/x".to_owned()),
+                    ..config()
+                },
+                "http or https",
+            ),
+        ] {
+            let err = Etranslation::new(config).expect_err("invalid config");
+            assert!(err.to_string().contains(fragment), "{err}");
+        }
+    }
+}
