@@ -50,6 +50,9 @@ pub struct Spotted {
 #[derive(Debug)]
 pub struct Target {
     text: String,
+    /// The language writes compounds as one word (Finnish, Hungarian): `enimmäisannos` is a
+    /// form of `annos`.
+    compounds: bool,
     pub tokens: Vec<Token>,
     stems: Vec<String>,
     analyzer: Option<Arc<dyn Analyzer>>,
@@ -289,10 +292,24 @@ impl Matcher {
             .find_map(|term| Self::find(term, translation, true))
     }
 
-    /// Every forbidden term of the concept found in `translation`.
+    /// Every forbidden term of the concept found in `translation`, except inside a longer
+    /// approved term (Italian `radiologia` is forbidden for the radiologist but part of the
+    /// radiographer's `tecnico sanitario di radiologia medica`).
     pub fn find_forbidden(&self, concept: usize, translation: &Target) -> Vec<Found> {
+        let allowed: Vec<Found> = self.targets[concept]
+            .iter()
+            .filter(|term| term.status != TermStatus::Forbidden)
+            .filter_map(|term| Self::find(term, translation, false))
+            .collect();
         self.target_terms(concept, TermStatus::Forbidden)
             .filter_map(|term| Self::find(term, translation, false))
+            .filter(|found| {
+                !allowed.iter().any(|a| {
+                    a.start <= found.start
+                        && found.end <= a.end
+                        && a.end - a.start > found.end - found.start
+                })
+            })
             .collect()
     }
 
@@ -305,6 +322,10 @@ impl Matcher {
             .collect();
         Target {
             text: text.to_owned(),
+            compounds: matches!(
+                self.target_lang.as_str(),
+                "fi" | "hu" | "de" | "nl" | "sv" | "et"
+            ),
             tokens,
             stems,
             analyzer: self.analyzer.clone(),
@@ -349,7 +370,25 @@ impl Matcher {
             {
                 return true;
             }
-            lenient && shares_long_prefix(want, word)
+            if !lenient {
+                return false;
+            }
+            // Short inner words of a multi-word term (articles, prepositions) inflect too:
+            // Greek `τον`/`τους`, Romanian `al`/`ai`.
+            let inner = k > 0 && k + 1 < term.words.len();
+            if inner && want.chars().count() <= 3 && word.chars().count() <= 5 {
+                return true;
+            }
+            // A compound ending in the term's word (`enimmäisannos` for `annos`).
+            let (want_len, word_len) = (want.chars().count(), word.chars().count());
+            if target.compounds
+                && want_len >= 5
+                && word_len >= want_len + 3
+                && word.ends_with(want.as_str())
+            {
+                return true;
+            }
+            shares_long_prefix(want, word)
         };
         // Variants: exact folded word runs.
         for variant in &term.variants {

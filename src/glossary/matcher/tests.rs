@@ -117,3 +117,48 @@ fn forbidden_terms_match_strictly() {
             .is_empty()
     );
 }
+
+fn matcher_for(csv_text: &str, target: &str) -> Matcher {
+    let (glossary, diagnostics) = csv::parse(Path::new("g.csv"), csv_text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    Matcher::new(&glossary, "en", &[target.to_owned()])
+}
+
+#[test]
+fn a_forbidden_term_inside_a_longer_approved_term_is_not_reported() {
+    let m = matcher_for(
+        "id,en,it,forbidden:it\nradiographer,radiographer,tecnico sanitario di radiologia medica,radiologia\n",
+        "it",
+    );
+    let approved = m.target("Il tecnico sanitario di radiologia medica esegue la TC.");
+    assert!(m.find_forbidden(0, &approved).is_empty());
+    let wrong = m.target("Il tecnico di radiologia esegue la TC.");
+    assert_eq!(m.find_forbidden(0, &wrong).len(), 1);
+}
+
+#[test]
+fn short_inner_words_of_a_multi_word_term_may_inflect() {
+    let m = matcher_for(
+        "id,en,el\npro,patient-reported outcome,έκβαση που αναφέρεται από τον ασθενή\n",
+        "el",
+    );
+    let plural = m.target("οι εκβάσεις που αναφέρονται από τους ασθενείς");
+    assert!(m.find_allowed(0, &plural).is_some());
+    let other = m.target("οι εκβάσεις που αναφέρονται από τους γιατρούς");
+    assert!(m.find_allowed(0, &other).is_none());
+}
+
+#[test]
+fn compounds_ending_in_the_term_count_in_finnish_and_hungarian() {
+    let fi = matcher_for("id,en,fi\ndose,dose,annos\n", "fi");
+    assert!(
+        fi.find_allowed(0, &fi.target("Enimmäisannos on 30 mg."))
+            .is_some()
+    );
+    assert!(fi.find_allowed(0, &fi.target("Anna lääke.")).is_none());
+    let it = matcher_for("id,en,it\ndose,dose,dosaggio\n", "it");
+    assert!(
+        it.find_allowed(0, &it.target("Il sovradosaggio è pericoloso."))
+            .is_none()
+    );
+}
