@@ -362,6 +362,14 @@ fn etranslation(base: &str, callback_url: &str, timeout: Duration) -> Etranslati
     .expect("valid eTranslation config")
 }
 
+/// The error eTranslation at `base` answers to one text within `timeout`.
+async fn etranslation_error(base: &str, timeout: Duration) -> ProviderError {
+    etranslation(base, "http://127.0.0.1:9/cb", timeout)
+        .translate(&batch(&["One."]))
+        .await
+        .expect_err("a fault")
+}
+
 const CHALLENGE: &str = "Digest realm=\"eTranslation\", qop=\"auth\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c0\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", algorithm=MD5";
 
 /// An eTranslation endpoint that challenges requests without `Authorization` and answers
@@ -490,14 +498,7 @@ async fn etranslation_negative_answers_map_to_the_documented_codes() {
         ),
     ] {
         let server = etranslation_server(ResponseTemplate::new(200).set_body_string(answer)).await;
-        let err = etranslation(
-            &server.uri(),
-            "http://127.0.0.1:9/cb",
-            Duration::from_secs(5),
-        )
-        .translate(&batch(&["One."]))
-        .await
-        .expect_err("refused");
+        let err = etranslation_error(&server.uri(), Duration::from_secs(5)).await;
         assert!(check(&err), "{answer}: {err:?}");
     }
 }
@@ -516,14 +517,7 @@ async fn etranslation_http_faults_map_like_every_provider() {
             503,
         ),
     ] {
-        let err = etranslation(
-            &server.uri(),
-            "http://127.0.0.1:9/cb",
-            Duration::from_secs(5),
-        )
-        .translate(&batch(&["One."]))
-        .await
-        .expect_err("refused");
+        let err = etranslation_error(&server.uri(), Duration::from_secs(5)).await;
         let (ProviderError::Client { status, .. } | ProviderError::Server { status, .. }) = &err
         else {
             panic!("{err:?}");
@@ -537,14 +531,7 @@ async fn etranslation_http_faults_map_like_every_provider() {
             .set_delay(Duration::from_secs(3)),
     )
     .await;
-    let err = etranslation(
-        &late.uri(),
-        "http://127.0.0.1:9/cb",
-        Duration::from_millis(200),
-    )
-    .translate(&batch(&["One."]))
-    .await
-    .expect_err("late");
+    let err = etranslation_error(&late.uri(), Duration::from_millis(200)).await;
     assert_eq!(err, ProviderError::Timeout);
 }
 
@@ -668,9 +655,9 @@ async fn etranslation_round_trip_through_the_callback_receiver_on_loopback() {
     let Reply::Submitted { request_id } = reply else {
         panic!("{reply:?}");
     };
-    // What eTranslation does next: post the translation to the requester callback.
-    let requests = server.received_requests().await.expect("recorded");
-    let sent: Value = serde_json::from_slice(&requests[1].body).expect("JSON");
+    // What eTranslation does next: post the translation to the requester callback named in
+    // the body of the second request (the one that answered the Digest challenge).
+    let sent = sent_json(&server).await.remove(1);
     let callback = sent["requesterCallback"].as_str().expect("callback URL");
     let reference = sent["externalReference"].as_str().expect("reference");
     assert_eq!(reference, request_id);
@@ -709,8 +696,8 @@ async fn callback_receiver_delivers_error_callbacks() {
     let Ok(Reply::Submitted { request_id }) = provider.translate(&batch(&["One."])).await else {
         panic!("not submitted");
     };
-    let requests = server.received_requests().await.expect("recorded");
-    let sent: Value = serde_json::from_slice(&requests[1].body).expect("JSON");
+    // The second request is the one that answered the Digest challenge.
+    let sent = sent_json(&server).await.remove(1);
     let error_callback = sent["errorCallback"].as_str().expect("error callback URL");
     let status = post_form(
         error_callback,
@@ -859,10 +846,7 @@ async fn credentials_never_appear_in_urls_errors_or_debug_output() {
         .await
         .expect_err("refused");
     shown.push(format!("{err} / {err:?}"));
-    let err = etranslation(&closed, "http://127.0.0.1:9/cb", Duration::from_secs(5))
-        .translate(&batch(&["One."]))
-        .await
-        .expect_err("refused");
+    let err = etranslation_error(&closed, Duration::from_secs(5)).await;
     shown.push(format!("{err} / {err:?}"));
     for text in &shown {
         assert!(!text.contains(KEY), "key shown: {text}");

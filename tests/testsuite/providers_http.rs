@@ -129,6 +129,18 @@ impl Kind {
     }
 }
 
+/// The error `kind`, talking to `base`, makes of translating `texts` into Finnish.
+async fn error_from(kind: Kind, base: &str, timeout: Duration, texts: &[&str]) -> ProviderError {
+    match kind
+        .provider(base, timeout)
+        .translate(&batch("en", "fi", texts))
+        .await
+    {
+        Err(err) => err,
+        Ok(reply) => panic!("{kind:?}: expected an error, got {reply:?}"),
+    }
+}
+
 /// What `kind` makes of `response` to a two-text batch.
 async fn fault_within(kind: Kind, response: ResponseTemplate, timeout: Duration) -> ProviderError {
     let server = MockServer::start().await;
@@ -137,14 +149,7 @@ async fn fault_within(kind: Kind, response: ResponseTemplate, timeout: Duration)
         .respond_with(response)
         .mount(&server)
         .await;
-    let provider = kind.provider(&server.uri(), timeout);
-    match provider
-        .translate(&batch("en", "fi", &["One.", "Two."]))
-        .await
-    {
-        Err(err) => err,
-        Ok(reply) => panic!("{kind:?}: expected an error, got {reply:?}"),
-    }
+    error_from(kind, &server.uri(), timeout, &["One.", "Two."]).await
 }
 
 async fn fault(kind: Kind, response: ResponseTemplate) -> ProviderError {
@@ -856,11 +861,7 @@ async fn hang_up_mid_body() -> String {
 async fn connection_closed_mid_body_is_malformed() {
     let base = hang_up_mid_body().await;
     for kind in KINDS {
-        let err = kind
-            .provider(&base, Duration::from_secs(5))
-            .translate(&batch("en", "fi", &["One."]))
-            .await
-            .expect_err("cut off");
+        let err = error_from(kind, &base, Duration::from_secs(5), &["One."]).await;
         assert!(
             matches!(err, ProviderError::Malformed(_)),
             "{kind:?}: {err:?}"
@@ -883,11 +884,7 @@ async fn closed_port() -> String {
 async fn connection_refused_is_a_network_error() {
     let base = closed_port().await;
     for kind in KINDS {
-        let err = kind
-            .provider(&base, Duration::from_secs(5))
-            .translate(&batch("en", "fi", &["One."]))
-            .await
-            .expect_err("refused");
+        let err = error_from(kind, &base, Duration::from_secs(5), &["One."]).await;
         assert!(
             matches!(err, ProviderError::Network(_)),
             "{kind:?}: {err:?}"
@@ -934,11 +931,13 @@ async fn keys_never_appear_in_urls_errors_or_debug_output() {
                 .respond_with(response)
                 .mount(&server)
                 .await;
-            let err = kind
-                .provider(&server.uri(), Duration::from_secs(5))
-                .translate(&batch("en", "fi", &["One.", "Two."]))
-                .await
-                .expect_err("a fault");
+            let err = error_from(
+                kind,
+                &server.uri(),
+                Duration::from_secs(5),
+                &["One.", "Two."],
+            )
+            .await;
             shown.push(format!("{kind:?}: {err} / {err:?}"));
             for request in server.received_requests().await.expect("recorded") {
                 assert!(
@@ -951,11 +950,13 @@ async fn keys_never_appear_in_urls_errors_or_debug_output() {
         let late = ResponseTemplate::new(200).set_delay(Duration::from_secs(3));
         let err = fault_within(kind, late, Duration::from_millis(100)).await;
         shown.push(format!("{kind:?}: {err} / {err:?}"));
-        let err = kind
-            .provider(&closed_port().await, Duration::from_secs(5))
-            .translate(&batch("en", "fi", &["One."]))
-            .await
-            .expect_err("refused");
+        let err = error_from(
+            kind,
+            &closed_port().await,
+            Duration::from_secs(5),
+            &["One."],
+        )
+        .await;
         shown.push(format!("{kind:?}: {err} / {err:?}"));
     }
     shown.push(format!(

@@ -19,8 +19,9 @@ use std::time::Duration;
 use reqwest::header::HeaderValue;
 use serde::{Deserialize, Serialize};
 
+use super::http;
 use crate::mt::provider::{
-    self, Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret, TermPair,
+    Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret, TermPair,
 };
 
 /// Azure's global endpoint.
@@ -76,18 +77,7 @@ pub fn max_chars_per_request(n_targets: usize) -> usize {
 
 impl Azure {
     pub fn new(config: AzureConfig) -> Result<Azure, ProviderError> {
-        let key = config
-            .key
-            .filter(|key| !key.expose().is_empty())
-            .ok_or_else(|| {
-                ProviderError::Config("the Azure provider needs an API key".to_owned())
-            })?;
-        let mut key_header = HeaderValue::from_str(key.expose()).map_err(|_| {
-            ProviderError::Config(
-                "the Azure API key holds characters a header cannot carry".to_owned(),
-            )
-        })?;
-        key_header.set_sensitive(true);
+        let (key, key_header) = http::api_key(config.key, "Azure")?;
         let region =
             match config.region.as_deref().map(str::trim) {
                 None | Some("") => None,
@@ -96,16 +86,8 @@ impl Azure {
                 })?),
             };
         let base = config.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
-        let endpoint = format!("{}/translate", base.trim_end_matches('/'));
-        let endpoint = reqwest::Url::parse(&endpoint).map_err(|err| {
-            ProviderError::Config(format!("invalid Azure base URL `{base}`: {err}"))
-        })?;
-        let client = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .build()
-            .map_err(|err| {
-                ProviderError::Config(format!("cannot set up the HTTP client: {err}"))
-            })?;
+        let endpoint = http::endpoint(base, "/translate", "Azure")?;
+        let client = http::client(config.timeout)?;
         Ok(Azure {
             client,
             endpoint,
@@ -198,33 +180,10 @@ impl Azure {
         if let Some(region) = &self.region {
             request = request.header("Ocp-Apim-Subscription-Region", region.clone());
         }
-        let response = request
-            .send()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        let status = response.status().as_u16();
-        let retry_after = provider::retry_after(response.headers());
-        let text = response
-            .text()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        if !(200..300).contains(&status) {
-            return Err(error_from_status(
-                status,
-                &redact(&text, &self.key),
-                retry_after,
-            ));
-        }
-        let items: Vec<ResultItem> = serde_json::from_str(&text).map_err(|err| {
-            ProviderError::Malformed(format!("Azure answered with unexpected JSON: {err}"))
-        })?;
-        if items.len() != texts.len() {
-            return Err(ProviderError::Malformed(format!(
-                "sent {} texts to Azure, got {} results",
-                texts.len(),
-                items.len()
-            )));
-        }
+        let text = http::send_checked(request, Some(&self.key), error_from_status).await?;
+        let items: Vec<ResultItem> =
+            http::parse_json(&text, "Azure answered with unexpected JSON")?;
+        http::expect_count(texts.len(), items.len(), "Azure", "results")?;
         let mut by_code: HashMap<&str, Vec<String>> = HashMap::new();
         for code in &codes {
             let mut translations = Vec::with_capacity(items.len());
@@ -462,15 +421,6 @@ fn error_from_status(status: u16, body: &str, retry_after: Option<Duration>) -> 
         return ProviderError::QuotaExceeded;
     }
     ProviderError::from_status(status, body, retry_after)
-}
-
-/// `text` with the key cut out, should a server echo it.
-fn redact(text: &str, key: &Secret) -> String {
-    if key.expose().is_empty() {
-        text.to_owned()
-    } else {
-        text.replace(key.expose(), "***")
-    }
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@ use serde::de::DeserializeOwned;
 
 use self::glossary::Glossaries;
 use self::wire::{TranslateRequest, TranslateResponse, UsageResponse};
-use crate::mt::provider::{BoxFuture, from_reqwest, retry_after};
+use super::http;
+use crate::mt::provider::BoxFuture;
 use crate::mt::{Batch, Limits, Provider, ProviderError, Reply, Secret, Usage};
 
 /// DeepL's limit on one request's body; `limits()` batches to it, and a body that still
@@ -103,13 +104,11 @@ impl DeepL {
             .unwrap_or_else(|| default_base_url(key).to_owned())
             .trim_end_matches('/')
             .to_owned();
-        let client = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .user_agent(concat!("kurso/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|err| {
-                ProviderError::Config(format!("cannot set up the HTTP client: {err}"))
-            })?;
+        let client = http::build(
+            reqwest::Client::builder()
+                .timeout(config.timeout)
+                .user_agent(concat!("kurso/", env!("CARGO_PKG_VERSION"))),
+        )?;
         Ok(DeepL {
             client,
             base_url,
@@ -233,22 +232,20 @@ impl DeepL {
         if let Some(body) = body {
             request = request.header(CONTENT_TYPE, "application/json").body(body);
         }
-        let response = request.send().await.map_err(|err| from_reqwest(&err))?;
-        let status = response.status().as_u16();
-        let wait = retry_after(response.headers());
-        let text = response.text().await.map_err(|err| from_reqwest(&err))?;
-        if (200..300).contains(&status) {
-            return Ok(text);
+        let answer = http::send(request).await?;
+        if answer.is_success() {
+            return Ok(answer.body);
         }
-        Err(match (status, endpoint) {
+        let wait = answer.retry_after;
+        Err(match (answer.status, endpoint) {
             (456, Endpoint::Glossary) => ProviderError::RateLimited { retry_after: wait },
-            _ => ProviderError::from_status(status, &text, wait),
+            (status, _) => ProviderError::from_status(status, &answer.body, wait),
         })
     }
 
     /// The error with every trace of the key replaced by `***`.
     fn scrub(&self, err: ProviderError) -> ProviderError {
-        let clean = |text: String| text.replace(self.key.expose(), "***");
+        let clean = |text: String| http::redact(text, Some(&self.key));
         match err {
             ProviderError::Server { status, body } => ProviderError::Server {
                 status,
@@ -299,8 +296,7 @@ fn default_base_url(key: &str) -> &'static str {
 
 /// A JSON answer, or [`ProviderError::Malformed`] naming what it should have been.
 fn parse<T: DeserializeOwned>(body: &str, what: &str) -> Result<T, ProviderError> {
-    serde_json::from_str(body)
-        .map_err(|err| ProviderError::Malformed(format!("DeepL {what} answer: {err}")))
+    http::parse_json(body, &format!("DeepL {what} answer"))
 }
 
 #[cfg(test)]

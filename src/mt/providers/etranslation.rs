@@ -32,7 +32,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::mt::provider::{self, Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
+use super::http;
+use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 pub use codes::{describe as describe_code, error_for_code};
 pub use receiver::{CallbackSink, HEADER_TIMEOUT, MAX_BODY_BYTES, SHUTDOWN_GRACE, serve_callbacks};
@@ -126,16 +127,8 @@ impl Etranslation {
             ));
         }
         let base = non_empty(config.base_url.as_deref()).unwrap_or(DEFAULT_BASE_URL.to_owned());
-        let endpoint = format!("{}/translate", base.trim_end_matches('/'));
-        let endpoint = reqwest::Url::parse(&endpoint).map_err(|err| {
-            ProviderError::Config(format!("invalid eTranslation base URL `{base}`: {err}"))
-        })?;
-        let client = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .build()
-            .map_err(|err| {
-                ProviderError::Config(format!("cannot set up the HTTP client: {err}"))
-            })?;
+        let endpoint = http::endpoint(&base, "/translate", "eTranslation")?;
+        let client = http::client(config.timeout)?;
         Ok(Etranslation {
             client,
             endpoint,
@@ -188,17 +181,17 @@ impl Etranslation {
             &self.password,
         )
         .await?;
-        let status = response.status().as_u16();
-        let retry_after = provider::retry_after(response.headers());
-        let answer = response
-            .text()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?
-            .replace(self.password.expose(), "***");
-        if !(200..300).contains(&status) {
-            return Err(ProviderError::from_status(status, &answer, retry_after));
+        let answer = http::read(response).await?;
+        let success = answer.is_success();
+        let text = http::redact(answer.body, Some(&self.password));
+        if !success {
+            return Err(ProviderError::from_status(
+                answer.status,
+                &text,
+                answer.retry_after,
+            ));
         }
-        let number = answer.trim().trim_matches('"').trim();
+        let number = text.trim().trim_matches('"').trim();
         let request_id: i64 = number.parse().map_err(|_| {
             let shown: String = number.chars().take(100).collect();
             ProviderError::Malformed(format!(

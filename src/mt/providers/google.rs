@@ -17,7 +17,8 @@ use std::time::Duration;
 use reqwest::header::{CONTENT_TYPE, HeaderValue};
 use serde::{Deserialize, Serialize};
 
-use crate::mt::provider::{self, Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
+use super::http;
+use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 /// Where Google serves the v2 API.
 pub const DEFAULT_BASE_URL: &str = "https://translation.googleapis.com";
@@ -65,29 +66,10 @@ pub struct Google {
 
 impl Google {
     pub fn new(config: GoogleConfig) -> Result<Google, ProviderError> {
-        let key = config
-            .key
-            .filter(|key| !key.expose().is_empty())
-            .ok_or_else(|| {
-                ProviderError::Config("the Google provider needs an API key".to_owned())
-            })?;
-        let mut key_header = HeaderValue::from_str(key.expose()).map_err(|_| {
-            ProviderError::Config(
-                "the Google API key holds characters a header cannot carry".to_owned(),
-            )
-        })?;
-        key_header.set_sensitive(true);
+        let (key, key_header) = http::api_key(config.key, "Google")?;
         let base = config.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
-        let endpoint = format!("{}/language/translate/v2", base.trim_end_matches('/'));
-        let endpoint = reqwest::Url::parse(&endpoint).map_err(|err| {
-            ProviderError::Config(format!("invalid Google base URL `{base}`: {err}"))
-        })?;
-        let client = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .build()
-            .map_err(|err| {
-                ProviderError::Config(format!("cannot set up the HTTP client: {err}"))
-            })?;
+        let endpoint = http::endpoint(base, "/language/translate/v2", "Google")?;
+        let client = http::client(config.timeout)?;
         Ok(Google {
             client,
             endpoint,
@@ -119,36 +101,22 @@ impl Google {
         if body.len() > MAX_REQUEST_BYTES {
             return Err(ProviderError::TooLarge);
         }
-        let response = self
+        let request = self
             .client
             .post(self.endpoint.clone())
             .header("x-goog-api-key", self.key_header.clone())
             .header(CONTENT_TYPE, "application/json; charset=utf-8")
-            .body(body)
-            .send()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        let status = response.status().as_u16();
-        let retry_after = provider::retry_after(response.headers());
-        let text = response
-            .text()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        if !(200..300).contains(&status) {
-            let body = redact(&text, &self.key);
-            return Err(error_from_status(status, &body, retry_after));
-        }
-        let parsed: TranslateResponse = serde_json::from_str(&text).map_err(|err| {
-            ProviderError::Malformed(format!("Google answered with unexpected JSON: {err}"))
-        })?;
+            .body(body);
+        let text = http::send_checked(request, Some(&self.key), error_from_status).await?;
+        let parsed: TranslateResponse =
+            http::parse_json(&text, "Google answered with unexpected JSON")?;
         let translations = parsed.data.translations;
-        if translations.len() != batch.texts.len() {
-            return Err(ProviderError::Malformed(format!(
-                "sent {} texts to Google, got {} translations",
-                batch.texts.len(),
-                translations.len()
-            )));
-        }
+        http::expect_count(
+            batch.texts.len(),
+            translations.len(),
+            "Google",
+            "translations",
+        )?;
         Ok(translations
             .into_iter()
             .map(|translation| unescape_quotes(&translation.translated_text))
@@ -240,15 +208,6 @@ fn error_from_status(status: u16, body: &str, retry_after: Option<Duration>) -> 
         }
     }
     ProviderError::from_status(status, body, retry_after)
-}
-
-/// `text` with the key cut out, should a server echo it.
-fn redact(text: &str, key: &Secret) -> String {
-    if key.expose().is_empty() {
-        text.to_owned()
-    } else {
-        text.replace(key.expose(), "***")
-    }
 }
 
 #[cfg(test)]

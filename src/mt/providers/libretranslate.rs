@@ -19,7 +19,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::mt::provider::{self, Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
+use super::http;
+use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 /// Texts per request unless configured.
 pub const DEFAULT_MAX_TEXTS: usize = 50;
@@ -81,16 +82,8 @@ impl LibreTranslate {
                         .to_owned(),
                 )
             })?;
-        let endpoint = format!("{}/translate", base.trim_end_matches('/'));
-        let endpoint = reqwest::Url::parse(&endpoint).map_err(|err| {
-            ProviderError::Config(format!("invalid LibreTranslate base URL `{base}`: {err}"))
-        })?;
-        let client = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .build()
-            .map_err(|err| {
-                ProviderError::Config(format!("cannot set up the HTTP client: {err}"))
-            })?;
+        let endpoint = http::endpoint(base, "/translate", "LibreTranslate")?;
+        let client = http::client(config.timeout)?;
         Ok(LibreTranslate {
             client,
             endpoint,
@@ -128,38 +121,16 @@ impl LibreTranslate {
             format: "html",
             api_key: self.key.as_ref().map(Secret::expose),
         };
-        let response = self
-            .client
-            .post(self.endpoint.clone())
-            .json(&body)
-            .send()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        let status = response.status().as_u16();
-        let retry_after = provider::retry_after(response.headers());
-        let text = response
-            .text()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        if !(200..300).contains(&status) {
-            let body = match &self.key {
-                Some(key) => text.replace(key.expose(), "***"),
-                None => text,
-            };
-            return Err(error_from_status(status, &body, retry_after));
-        }
-        let parsed: TranslateResponse = serde_json::from_str(&text).map_err(|err| {
-            ProviderError::Malformed(format!(
-                "LibreTranslate answered with unexpected JSON: {err}"
-            ))
-        })?;
-        if parsed.translated_text.len() != batch.texts.len() {
-            return Err(ProviderError::Malformed(format!(
-                "sent {} texts to LibreTranslate, got {} translations",
-                batch.texts.len(),
-                parsed.translated_text.len()
-            )));
-        }
+        let request = self.client.post(self.endpoint.clone()).json(&body);
+        let text = http::send_checked(request, self.key.as_ref(), error_from_status).await?;
+        let parsed: TranslateResponse =
+            http::parse_json(&text, "LibreTranslate answered with unexpected JSON")?;
+        http::expect_count(
+            batch.texts.len(),
+            parsed.translated_text.len(),
+            "LibreTranslate",
+            "translations",
+        )?;
         Ok(parsed
             .translated_text
             .iter()

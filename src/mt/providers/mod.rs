@@ -4,6 +4,7 @@ pub mod azure;
 pub mod deepl;
 pub mod etranslation;
 pub mod google;
+mod http;
 pub mod libretranslate;
 pub mod memory;
 pub mod openai;

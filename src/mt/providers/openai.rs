@@ -24,7 +24,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::mt::provider::{self, Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
+use super::http;
+use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 use answer::parse_keyed;
 use prompt::message_keys;
@@ -105,12 +106,7 @@ impl OpenAi {
             reqwest::Url::parse(&format!("{root}/v1/chat/completions")).map_err(|err| {
                 ProviderError::Config(format!("invalid OpenAI base URL `{base}`: {err}"))
             })?;
-        let client = reqwest::Client::builder()
-            .timeout(config.timeout)
-            .build()
-            .map_err(|err| {
-                ProviderError::Config(format!("cannot set up the HTTP client: {err}"))
-            })?;
+        let client = http::client(config.timeout)?;
         Ok(OpenAi {
             client,
             endpoint,
@@ -186,26 +182,9 @@ impl OpenAi {
         if let Some(key) = &self.key {
             request = request.bearer_auth(key.expose());
         }
-        let response = request
-            .send()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        let status = response.status().as_u16();
-        let retry_after = provider::retry_after(response.headers());
-        let text = response
-            .text()
-            .await
-            .map_err(|err| provider::from_reqwest(&err))?;
-        if !(200..300).contains(&status) {
-            let body = match &self.key {
-                Some(key) => text.replace(key.expose(), "***"),
-                None => text,
-            };
-            return Err(error_from_status(status, &body, retry_after));
-        }
-        let parsed: ChatResponse = serde_json::from_str(&text).map_err(|err| {
-            ProviderError::Malformed(format!("the chat endpoint answered unexpected JSON: {err}"))
-        })?;
+        let text = http::send_checked(request, self.key.as_ref(), error_from_status).await?;
+        let parsed: ChatResponse =
+            http::parse_json(&text, "the chat endpoint answered unexpected JSON")?;
         let choice = parsed.choices.into_iter().next().ok_or_else(|| {
             ProviderError::Malformed("the chat endpoint answered no choices".to_owned())
         })?;
