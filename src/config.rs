@@ -378,6 +378,31 @@ mod tests {
     }
 
     #[test]
+    fn mt_rates_may_be_fractional_and_must_not_be_negative() {
+        let config = Config::parse(
+            Path::new("kurso.toml"),
+            "[mt]\nprovider = \"deepl\"\n[mt.deepl]\nrequests-per-second = 9.5\n[mt.google]\nrequests-per-second = 10\n",
+        )
+        .expect("valid");
+        assert!((config.mt.settings("deepl").rate() - 9.5).abs() < f64::EPSILON);
+        assert!((config.mt.settings("google").rate() - 10.0).abs() < f64::EPSILON);
+        let err = Config::parse(
+            Path::new("kurso.toml"),
+            "[mt.deepl]\nrequests-per-second = -1\n",
+        )
+        .expect_err("negative");
+        assert!(err.message.contains("at least 0"), "{}", err.message);
+    }
+
+    #[test]
+    fn unknown_provider_is_an_error() {
+        check_error(
+            "[mt]\nprovider = \"deepI\"\n",
+            "kurso.toml:2:13: unknown provider `deepI`",
+        );
+    }
+
+    #[test]
     fn to_toml_round_trips() {
         let config = Config::parse(Path::new("kurso.toml"), STARTER_CONFIG).expect("valid");
         let again = Config::parse(Path::new("kurso.toml"), &config.to_toml()).expect("valid");

@@ -42,9 +42,9 @@ pub struct ProviderSettings {
     pub base_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub concurrency: Option<usize>,
-    /// Requests per second (may be fractional, stored as text to keep `Eq`).
+    /// Requests per second; may be fractional (`9.5`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub requests_per_second: Option<u32>,
+    pub requests_per_second: Option<Rate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_seconds: Option<u64>,
     /// Per target locale: `more`, `less`, `prefer_more`, `prefer_less` (DeepL).
@@ -81,7 +81,27 @@ impl ProviderSettings {
     }
 
     pub fn rate(&self) -> f64 {
-        self.requests_per_second.map_or(0.0, f64::from)
+        self.requests_per_second.map_or(0.0, |rate| rate.0)
+    }
+}
+
+/// A request rate: a finite, non-negative number (so it can be compared for equality).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Rate(pub f64);
+
+impl Eq for Rate {}
+
+impl<'de> Deserialize<'de> for Rate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        if value.is_finite() && value >= 0.0 {
+            Ok(Rate(value))
+        } else {
+            Err(serde::de::Error::custom(
+                "requests-per-second must be a number of at least 0",
+            ))
+        }
     }
 }
 

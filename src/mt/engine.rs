@@ -128,6 +128,12 @@ impl Pace {
         }
     }
 
+    /// Nobody sends before `wait` from now (a 429 slows every request down, not one).
+    fn hold(&self, wait: Duration) {
+        let mut next = self.next.lock().expect("pace lock");
+        *next = (*next).max(Instant::now() + wait);
+    }
+
     async fn wait(&self) {
         if self.interval.is_zero() {
             return;
@@ -150,7 +156,10 @@ pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(15 * 60);
 /// when it sent one, else exponential with jitter up to `max_delay`.
 pub fn backoff(policy: &RetryPolicy, attempt: u32, retry_after: Option<Duration>) -> Duration {
     if let Some(wait) = retry_after {
-        return wait.min(MAX_RETRY_AFTER);
+        // A little jitter, so requests told to wait alike do not all return at once.
+        return wait
+            .min(MAX_RETRY_AFTER)
+            .mul_f64(1.0 + fastrand::f64() * 0.1);
     }
     let exp = policy
         .base_delay
@@ -334,9 +343,14 @@ async fn send(shared: &Shared, items: Vec<(usize, Segment)>, settings: &TargetSe
     results
 }
 
+/// How many times one batch may be told to slow down (429) before it is given up; these do
+/// not count against [`RetryPolicy::max_attempts`], which is for failures.
+pub const MAX_RATE_LIMITED: u32 = 30;
+
 /// One batch, with retries. Stops before sending when the quota is known to be used up.
 async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError> {
     let mut attempt = 0;
+    let mut limited = 0;
     loop {
         if shared.stop.load(Ordering::Relaxed) {
             return Err(ProviderError::QuotaExceeded);
@@ -370,13 +384,15 @@ async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError>
                 shared.stop.store(true, Ordering::Relaxed);
                 return Err(ProviderError::QuotaExceeded);
             }
+            Err(ProviderError::RateLimited { retry_after }) if limited < MAX_RATE_LIMITED => {
+                limited += 1;
+                let wait = backoff(&shared.policy, limited.min(8), retry_after);
+                shared.pace.hold(wait);
+                tokio::time::sleep(wait).await;
+            }
             Err(err) if err.is_retryable() && attempt + 1 < shared.policy.max_attempts => {
                 attempt += 1;
-                let retry_after = match &err {
-                    ProviderError::RateLimited { retry_after } => *retry_after,
-                    _ => None,
-                };
-                tokio::time::sleep(backoff(&shared.policy, attempt, retry_after)).await;
+                tokio::time::sleep(backoff(&shared.policy, attempt, None)).await;
             }
             Err(err) => return Err(err),
         }
