@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod config;
+mod draft;
 pub mod engine;
 pub mod journal;
 pub mod mask;

@@ -211,6 +211,23 @@ pub trait Provider: Send + Sync {
     fn fills_plural_variants(&self) -> bool {
         false
     }
+
+    /// Writes the variants of `categories` (the target's CLDR plural categories English lacks,
+    /// e.g. Lithuanian `few` and `many`) from the English variants (masked, by key). Only for
+    /// providers whose [`Self::fills_plural_variants`] is true.
+    fn fill_plurals<'a>(
+        &'a self,
+        english: &'a std::collections::BTreeMap<String, String>,
+        categories: &'a [&'static str],
+        target: &'a str,
+    ) -> BoxFuture<'a, Result<std::collections::BTreeMap<String, String>, ProviderError>> {
+        let _ = (english, categories, target);
+        Box::pin(async {
+            Err(ProviderError::Config(
+                "this provider does not fill plural variants".to_owned(),
+            ))
+        })
+    }
 }
 
 /// The `Retry-After` header as a duration (seconds, or an HTTP date in the future).

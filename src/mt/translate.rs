@@ -2,18 +2,18 @@
 //! and write drafts (status `machine`) or suggestions beside people's translations.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use sha2::{Digest as _, Sha256};
 use unic_langid::LanguageIdentifier;
 
+use super::draft::{CATEGORIES, Job, Part, Select, draft_entry, single_select, variant_key};
 use super::engine::{self, Progress, RetryPolicy, Segment, TargetSettings};
 use super::journal::{self, Journal};
-use super::mask::{Masked, fluent_value, mask, pattern_text, restore};
+use super::mask::{mask, pattern_text, restore};
 use super::provider::{PairGlossary, Provider, TermPair};
-use super::select::{Kind, Selected, select};
+use super::select::{Kind, select};
 use crate::check::doc::FtlDoc;
 use crate::check::finding::Level;
 use crate::check::rules::{self, MessagePair};
@@ -72,19 +72,6 @@ pub struct TranslateSummary {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A message being translated: its segments (value and attributes).
-struct Job<'a> {
-    selected: Selected<'a>,
-    parts: Vec<Part>,
-}
-
-struct Part {
-    attribute: Option<String>,
-    masked: Masked,
-    placeables: Vec<String>,
-    segment: usize,
-}
-
 /// Runs `kurso translate` with `provider` on `project`.
 #[allow(
     clippy::needless_pass_by_value,
@@ -138,31 +125,66 @@ pub fn translate(
         let locale = &tree.locales[selected.locale];
         let keep = &dnt[&locale.name];
         let mut parts = Vec::new();
+        let mut selects = Vec::new();
         for (attribute, pattern) in selected.english.patterns() {
-            let (text, placeables) = pattern_text(pattern);
-            if text.trim().is_empty() {
-                continue;
-            }
-            let masked = mask(&text, keep);
-            let id = attribute.map_or_else(
+            let base = attribute.map_or_else(
                 || selected.english.id().to_owned(),
                 |a| format!("{}.{a}", selected.english.id()),
             );
-            parts.push(Part {
-                attribute: attribute.map(str::to_owned),
-                segment: segments.len(),
-                placeables,
-                masked: masked.clone(),
-            });
-            segments.push(Segment {
-                id,
-                target: locale.name.clone(),
-                masked: masked.text,
-                context: selected.context.clone(),
-            });
+            // A select expression: each variant is its own segment, and comes back as one.
+            let pieces: Vec<(Option<String>, &fluent_syntax::ast::Pattern<String>)> =
+                match single_select(pattern) {
+                    Some((selector, variants)) => {
+                        let keys: Vec<String> =
+                            variants.iter().map(|v| variant_key(&v.key)).collect();
+                        let default = variants.iter().find(|v| v.default).map_or_else(
+                            || keys.last().cloned().unwrap_or_default(),
+                            |v| variant_key(&v.key),
+                        );
+                        selects.push(Select {
+                            attribute: attribute.map(str::to_owned),
+                            selector: crate::check::doc::serialize_expression(
+                                &fluent_syntax::ast::Expression::Inline(selector.clone()),
+                            ),
+                            plural: keys.iter().any(|k| CATEGORIES.contains(&k.as_str())),
+                            keys,
+                            default,
+                            filled: Vec::new(),
+                        });
+                        variants
+                            .iter()
+                            .map(|v| (Some(variant_key(&v.key)), &v.value))
+                            .collect()
+                    }
+                    None => vec![(None, pattern)],
+                };
+            for (variant, piece) in pieces {
+                let (text, placeables) = pattern_text(piece);
+                if text.trim().is_empty() && variant.is_none() {
+                    continue;
+                }
+                let masked = mask(&text, keep);
+                parts.push(Part {
+                    attribute: attribute.map(str::to_owned),
+                    variant: variant.clone(),
+                    segment: segments.len(),
+                    placeables,
+                    masked: masked.clone(),
+                });
+                segments.push(Segment {
+                    id: variant.map_or_else(|| base.clone(), |key| format!("{base}[{key}]")),
+                    target: locale.name.clone(),
+                    masked: masked.text,
+                    context: selected.context.clone(),
+                });
+            }
         }
         if !parts.is_empty() {
-            jobs.push(Job { selected, parts });
+            jobs.push(Job {
+                selected,
+                parts,
+                selects,
+            });
         }
     }
     let mut reports: BTreeMap<String, LocaleReport> = tree
@@ -219,6 +241,42 @@ pub fn translate(
         progress,
         RetryPolicy::default(),
     ));
+    // Plural categories the target needs and English lacks (Lithuanian `few`, `many`):
+    // only a provider that can write them (an LLM) is asked.
+    if provider.fills_plural_variants() {
+        for job in &mut jobs {
+            let locale = &tree.locales[job.selected.locale].name;
+            let categories = &settings[locale].plural_categories;
+            for select in job.selects.iter_mut().filter(|s| s.plural) {
+                let missing: Vec<&'static str> = categories
+                    .iter()
+                    .copied()
+                    .filter(|c| !select.keys.iter().any(|k| k == c))
+                    .collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                let english: BTreeMap<String, String> = job
+                    .parts
+                    .iter()
+                    .filter(|p| p.attribute == select.attribute)
+                    .filter_map(|p| {
+                        p.variant
+                            .clone()
+                            .map(|k| (k, segments[p.segment].masked.clone()))
+                    })
+                    .collect();
+                if let Ok(filled) =
+                    runtime.block_on(provider.fill_plurals(&english, &missing, locale))
+                {
+                    select.filled = missing
+                        .iter()
+                        .filter_map(|c| filled.get(*c).map(|t| ((*c).to_owned(), t.clone())))
+                        .collect();
+                }
+            }
+        }
+    }
     summary.requests = outcome.requests;
     summary.quota_exceeded = outcome.quota_exceeded;
     // Asynchronous submissions: remember what each callback completes.
@@ -387,39 +445,6 @@ fn pair_glossary(
     };
     keep.sort_by_key(|t| std::cmp::Reverse(t.len()));
     (PairGlossary { terms, version }, keep)
-}
-
-/// The Fluent entry (`id = …` plus attributes) of a translated job.
-fn draft_entry(job: &Job<'_>, translated: &HashMap<usize, String>) -> Result<String, String> {
-    let mut value = None;
-    let mut attributes = Vec::new();
-    for part in &job.parts {
-        let text = translated
-            .get(&part.segment)
-            .ok_or_else(|| "no translation came back".to_owned())?;
-        let unmasked = part
-            .masked
-            .unmask(text)
-            .map_err(|err| format!("the placeholders did not come back intact: {err}"))?;
-        let fluent = fluent_value(&unmasked, &part.placeables);
-        match &part.attribute {
-            None => value = Some(fluent),
-            Some(name) => attributes.push((name.clone(), fluent)),
-        }
-    }
-    let mut entry = format!(
-        "{} ={}",
-        job.selected.english.id(),
-        value.unwrap_or_default()
-    );
-    for (name, fluent) in attributes {
-        let _ = write!(
-            entry,
-            "\n    .{name} ={}",
-            fluent.replace("\n    ", "\n        ")
-        );
-    }
-    Ok(entry)
 }
 
 /// Checks a draft as `kurso check` would check a translation: placeables, markup, numbers,

@@ -402,3 +402,116 @@ async fn etranslation_submit_callback_receiver_and_drafts() {
     assert!(lt.contains("a-p1 = LT[Check the dose twice.]"), "{lt}");
     assert!(lt.contains("a-p2 = LT[Call the `on-call` nurse.]"), "{lt}");
 }
+
+/// An OpenAI-compatible chat endpoint: translates the JSON it is sent as `LT:<text>`, and
+/// writes plural variants for the categories a plural prompt asks for.
+struct Chat;
+
+impl Respond for Chat {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        let body: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
+        let messages = body["messages"].as_array().cloned().unwrap_or_default();
+        let system = messages
+            .first()
+            .and_then(|m| m["content"].as_str())
+            .unwrap_or_default()
+            .to_owned();
+        let user: Value = messages
+            .iter()
+            .rev()
+            .find(|m| m["role"] == "user")
+            .and_then(|m| m["content"].as_str())
+            .and_then(|c| serde_json::from_str(c).ok())
+            .unwrap_or(Value::Null);
+        let mut answer = serde_json::Map::new();
+        if system.starts_with("You write plural variants") {
+            let list = system
+                .rsplit(": ")
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.');
+            let template = user["other"].as_str().unwrap_or_default();
+            for category in list.split(", ") {
+                answer.insert(
+                    category.to_owned(),
+                    json!(format!("LT-{category}:{template}")),
+                );
+            }
+        } else if let Some(map) = user.as_object() {
+            for (key, value) in map {
+                answer.insert(
+                    key.clone(),
+                    json!(format!("LT:{}", value.as_str().unwrap_or_default())),
+                );
+            }
+        }
+        ResponseTemplate::new(200).set_body_json(json!({
+            "choices": [{"index": 0, "finish_reason": "stop",
+                         "message": {"role": "assistant", "content": Value::Object(answer).to_string()}}]
+        }))
+    }
+}
+
+/// Variants of a select are sent one by one and come back as a select; an LLM fills the
+/// Lithuanian plural categories English lacks, and the draft passes the plural check.
+#[tokio::test(flavor = "multi_thread")]
+async fn select_variants_are_translated_and_an_llm_fills_lithuanian_plurals() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v1/chat/completions"))
+        .respond_with(Chat)
+        .mount(&server)
+        .await;
+    let project = TestProject::new()
+        .file(
+            "kurso.toml",
+            &format!(
+                "target-locales = [\"lt\"]\n[mt]\nprovider = \"openai\"\n[mt.openai]\nbase-url = \"{}\"\nmodel = \"test-model\"\n",
+                server.uri()
+            ),
+        )
+        .file(
+            "locales/en/c/01-a.ftl",
+            "a-alerts =\n    { $count ->\n        [one] You have { $count } new alert.\n       *[other] You have { $count } new alerts.\n    }\n",
+        );
+    let root = project.root().to_path_buf();
+    let output = tokio::task::spawn_blocking(move || {
+        Command::new(env!("CARGO_BIN_EXE_kurso"))
+            .args(["translate", "--to", "lt"])
+            .env("OPENAI_API_KEY", "sk-test-5521")
+            .current_dir(root)
+            .output()
+            .expect("run")
+    })
+    .await
+    .expect("join");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lt = project.read("locales/lt/c/01-a.ftl");
+    for expected in [
+        "{ $count ->",
+        "[one] LT:You have { $count } new alert.",
+        "[few] LT-few:You have { $count } new alerts.",
+        "[many] LT-many:You have { $count } new alerts.",
+        "*[other] LT:You have { $count } new alerts.",
+    ] {
+        assert!(lt.contains(expected), "{expected}\n{lt}");
+    }
+    let check = project.run(&["check", "lt", "--format", "json"]);
+    let json: Value = serde_json::from_str(&check.stdout).expect("json");
+    let rules: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(
+        !rules.contains(&"plurals") && !rules.contains(&"syntax") && !rules.contains(&"variables"),
+        "{rules:?}\n{lt}"
+    );
+}

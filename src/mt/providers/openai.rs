@@ -223,6 +223,15 @@ impl Provider for OpenAi {
     fn fills_plural_variants(&self) -> bool {
         true
     }
+
+    fn fill_plurals<'a>(
+        &'a self,
+        english: &'a BTreeMap<String, String>,
+        categories: &'a [&'static str],
+        target: &'a str,
+    ) -> BoxFuture<'a, Result<BTreeMap<String, String>, ProviderError>> {
+        Box::pin(OpenAi::fill_plurals(self, english, categories, target))
+    }
 }
 
 #[derive(Serialize)]
