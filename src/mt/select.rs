@@ -41,6 +41,9 @@ pub fn select(tree: &LocaleTree) -> Vec<Selected<'_>> {
             .iter()
             .filter_map(|name| tree.locales.iter().find(|l| &l.name == name))
             .collect();
+        let fallback_in_run = locale.chain[1..]
+            .iter()
+            .any(|name| tree.locales.iter().any(|l| &l.name == name && l.checked));
         for (rel, reference) in &tree.reference.docs {
             let own = locale.docs.get(rel);
             let state = StateFile::load_for(&locale.dir.join(rel), &locale.dir_display.join(rel))
@@ -73,7 +76,9 @@ pub fn select(tree: &LocaleTree) -> Vec<Selected<'_>> {
                     let elsewhere = fallbacks
                         .iter()
                         .any(|l| l.docs.get(rel).is_some_and(|d| d.contains(english.id())));
-                    if elsewhere {
+                    // The locale it falls back to (el for el-CY) gets a draft in this run,
+                    // which it will show: paying for a second draft would be waste.
+                    if elsewhere || fallback_in_run {
                         continue;
                     }
                     Kind::Missing

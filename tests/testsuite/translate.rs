@@ -515,3 +515,28 @@ async fn select_variants_are_translated_and_an_llm_fills_lithuanian_plurals() {
         "{rules:?}\n{lt}"
     );
 }
+
+/// A regional locale translated together with its language gets no drafts of its own: it
+/// shows the language's draft (one bill, not two); alone, it gets its own.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_regional_locale_does_not_pay_twice_for_what_its_language_gets() {
+    let server = server(false).await;
+    let project = project(&server);
+    project.write(
+        "kurso.toml",
+        &format!(
+            "target-locales = [\"el\", \"el-CY\"]\n[mt]\nprovider = \"deepl\"\n[mt.deepl]\nbase-url = \"{}\"\n",
+            server.uri()
+        ),
+    );
+    let run = kurso(&project, &["translate", "--to", "el", "--to", "el-CY"]).await;
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("el: 3 drafts"), "{}", run.stdout);
+    assert!(run.stdout.contains("el-CY: 0 drafts"), "{}", run.stdout);
+    assert!(!project.exists("locales/el-CY/c/01-a.ftl"));
+    // Alone, with nothing in el, el-CY gets its own drafts.
+    project.write("locales/en/c/02-b.ftl", "b-p1 = Wash your hands.\n");
+    std::fs::remove_dir_all(project.root().join("locales/el")).expect("remove el");
+    let alone = kurso(&project, &["translate", "--to", "el-CY"]).await;
+    assert!(alone.stdout.contains("el-CY: 4 drafts"), "{}", alone.stdout);
+}
