@@ -45,7 +45,7 @@ pub fn provider(
     match name {
         "pseudo" => Ok(Arc::new(Pseudo)),
         "memory" => Ok(Arc::new(memory(project, locales, &settings)?)),
-        other => super::providers::remote(other, &settings, key, env_var).map_err(|message| {
+        other => super::providers::remote(other, &settings, key).map_err(|message| {
             if message.is_empty() {
                 missing_key(env_var)
             } else {

@@ -353,15 +353,8 @@ pub fn translate(
             continue;
         }
         match draft_entry(job, &outcome.translated) {
-            Ok(entry) => match verify(
-                &entry,
-                job,
-                &tree,
-                &envs[&job.selected.locale],
-                provider.name(),
-            ) {
+            Ok(entry) => match verify(&entry, job, &envs[&job.selected.locale], provider.name()) {
                 Ok(()) => {
-                    report.from_journal += 0;
                     drafts
                         .entry((job.selected.locale, job.selected.rel.clone()))
                         .or_default()
@@ -452,11 +445,9 @@ fn pair_glossary(
 fn verify(
     entry: &str,
     job: &Job<'_>,
-    tree: &LocaleTree,
     env: &rules::LocaleEnv,
     provider: &str,
 ) -> Result<(), String> {
-    let _ = tree;
     let doc = FtlDoc::parse(PathBuf::from("draft.ftl"), format!("{entry}\n"));
     if let Some((_, message)) = doc.errors.first() {
         return Err(format!("the draft is not valid Fluent: {message}"));

@@ -21,9 +21,7 @@ pub fn remote(
     name: &str,
     settings: &ProviderSettings,
     key: Option<Secret>,
-    env_var: &str,
 ) -> Result<Arc<dyn Provider>, String> {
-    let _ = env_var;
     let rate = settings.rate();
     let timeout = settings.timeout();
     let shown = |err: super::provider::ProviderError| err.to_string();
