@@ -186,8 +186,9 @@ impl Provider for Memory {
     }
 
     fn limits(&self) -> Limits {
+        // One text a batch: a miss is that text's alone, the others still reuse.
         Limits {
-            max_texts: 1000,
+            max_texts: 1,
             max_bytes: usize::MAX,
             max_chars: usize::MAX,
             concurrency: 1,
@@ -197,17 +198,15 @@ impl Provider for Memory {
 
     fn translate<'a>(&'a self, batch: &'a Batch) -> BoxFuture<'a, Result<Reply, ProviderError>> {
         Box::pin(async move {
-            // One miss makes the whole batch fail; the engine keeps the others apart by
-            // sending memory batches of one text.
+            // Batches hold one text (see `limits`), so a miss fails only that text.
             let mut out = Vec::with_capacity(batch.texts.len());
             for text in &batch.texts {
                 match self.lookup(&batch.target_lang, text) {
                     Some(found) => out.push(found),
                     None => {
-                        return Err(ProviderError::Client {
-                            status: 404,
-                            body: "no similar translation in the memory".to_owned(),
-                        });
+                        return Err(ProviderError::Config(
+                            "no similar translation in the memory".to_owned(),
+                        ));
                     }
                 }
             }
