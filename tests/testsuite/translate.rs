@@ -540,3 +540,38 @@ async fn a_regional_locale_does_not_pay_twice_for_what_its_language_gets() {
     let alone = kurso(&project, &["translate", "--to", "el-CY"]).await;
     assert!(alone.stdout.contains("el-CY: 4 drafts"), "{}", alone.stdout);
 }
+
+/// The memory provider reuses a current human translation of the same English elsewhere,
+/// offline; what it has no match for is listed, the rest is still drafted.
+#[test]
+fn memory_reuses_existing_translations_and_lists_what_it_cannot() {
+    let project = TestProject::new()
+        .file(
+            "locales/en/c/01-a.ftl",
+            "a-p1 = Wash your hands before and after.\n",
+        )
+        .file(
+            "locales/it/c/01-a.ftl",
+            "a-p1 = Lavarsi le mani prima e dopo.\n",
+        )
+        .file(
+            "locales/en/c/02-b.ftl",
+            "b-p1 = Wash your hands before and after.\n\nb-p2 = Record the dose given.\n",
+        );
+    project.run_ok(&["accept", "it", "--all"]);
+    let run = project.run(&["translate", "--provider", "memory", "--to", "it"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("it: 1 drafts written"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("not translated b-p2"), "{}", run.stdout);
+    let it = project.read("locales/it/c/02-b.ftl");
+    assert_eq!(it, "b-p1 = Lavarsi le mani prima e dopo.\n");
+    assert!(
+        project
+            .read("locales/it/c/02-b.state.toml")
+            .contains("origin = \"memory\"")
+    );
+}
