@@ -282,6 +282,24 @@ impl Spec {
     }
 }
 
+/// Asserts every request `server` received follows DeepL's spec, with `key` as the key
+/// (for other test files that speak DeepL, such as the end-to-end `kurso translate` tests).
+pub(crate) async fn assert_conforming(server: &MockServer, key: &str) {
+    let requests = server
+        .received_requests()
+        .await
+        .expect("request recording is on");
+    let problems: Vec<String> = requests
+        .iter()
+        .flat_map(|request| spec().violations(request, key))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "requests break DeepL's spec:\n{}",
+        problems.join("\n")
+    );
+}
+
 /// Every request the server received, after asserting each follows the spec.
 async fn conforming_requests(server: &MockServer) -> Vec<Request> {
     let requests = server

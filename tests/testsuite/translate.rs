@@ -114,6 +114,7 @@ async fn drafts_are_written_with_state_and_a_rerun_sends_nothing() {
         state.contains("status = \"machine\"\norigin = \"deepl\""),
         "{state}"
     );
+    crate::deepl::assert_conforming(&server, KEY).await;
     let sent = server.received_requests().await.expect("recorded").len();
     let again = kurso(&project, &["translate", "--to", "fi"]).await;
     assert_eq!(again.code, 0, "{}", again.stderr);
@@ -239,6 +240,7 @@ async fn quota_exhaustion_keeps_what_arrived_and_the_next_run_sends_only_the_res
         })
         .sum();
     assert_eq!(texts, 3, "only the locale that was not received is sent");
+    crate::deepl::assert_conforming(&server, KEY).await;
     assert!(project.exists("locales/el/c/01-a.ftl") && project.exists("locales/fi/c/01-a.ftl"));
 }
 
