@@ -13,7 +13,7 @@ use kurso::report::{Format, ReportOptions, render};
 
 use crate::ExitStatus;
 use crate::args::{CheckArgs, ColorArg, FormatArg, GlobalArgs, LevelArg};
-use crate::commands::{load_project, parse_locales};
+use crate::commands::{load_project, parse_targets};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatus {
@@ -37,22 +37,9 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         let Some(project) = load_project(global, out) else {
             return ExitStatus::Failed;
         };
-        let Some(locales) = parse_locales(&args.locales, out) else {
+        let Some(locales) = parse_targets(&project, &args.locales, out) else {
             return ExitStatus::Failed;
         };
-        if let Some(unknown) = locales
-            .iter()
-            .find(|l| !project.config.target_locales.contains(l))
-        {
-            out.error(
-                &Diagnostic::file_error(
-                    std::path::Path::new("kurso.toml"),
-                    format!("`{unknown}` is not a target locale of this project"),
-                )
-                .with_help("check one of `target-locales`, or add it there"),
-            );
-            return ExitStatus::Failed;
-        }
         let layout = Layout::for_project(&project, &locales, &args.courses);
         // The project's glossaries folder is optional; an explicit --glossary is not.
         glossary_dir =

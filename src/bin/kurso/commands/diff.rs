@@ -7,26 +7,16 @@ use kurso::report::{Format, ReportOptions, render};
 use crate::ExitStatus;
 use crate::args::{DiffArgs, GlobalArgs};
 use crate::commands::check::use_color;
-use crate::commands::{load_project, parse_locales};
+use crate::commands::{load_project, parse_targets};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &DiffArgs, out: &mut Output) -> ExitStatus {
     let Some(project) = load_project(global, out) else {
         return ExitStatus::Failed;
     };
-    let Some(locales) = parse_locales(std::slice::from_ref(&args.locale), out) else {
+    let Some(locales) = parse_targets(&project, std::slice::from_ref(&args.locale), out) else {
         return ExitStatus::Failed;
     };
-    if !project.config.target_locales.contains(&locales[0]) {
-        out.error(
-            &Diagnostic::file_error(
-                std::path::Path::new("kurso.toml"),
-                format!("`{}` is not a target locale of this project", args.locale),
-            )
-            .with_help("use one of `target-locales`"),
-        );
-        return ExitStatus::Failed;
-    }
     let layout = Layout::for_project(&project, &locales, &args.courses);
     let full = check_layout(&layout, &CheckOptions::default());
     let stale = CheckSummary {

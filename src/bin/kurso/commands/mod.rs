@@ -49,3 +49,27 @@ pub fn parse_locales(
     }
     Some(locales)
 }
+
+/// Parses locale codes given on the command line and checks each is a target locale of the
+/// project; reports the first problem.
+pub fn parse_targets(
+    project: &Project,
+    codes: &[String],
+    out: &mut Output,
+) -> Option<Vec<unic_langid::LanguageIdentifier>> {
+    let locales = parse_locales(codes, out)?;
+    if let Some(unknown) = locales
+        .iter()
+        .find(|l| !project.config.target_locales.contains(l))
+    {
+        out.error(
+            &kurso::diagnostic::Diagnostic::file_error(
+                Path::new(kurso::config::CONFIG_FILE),
+                format!("`{unknown}` is not a target locale of this project"),
+            )
+            .with_help("use one of `target-locales`, or add it there"),
+        );
+        return None;
+    }
+    Some(locales)
+}

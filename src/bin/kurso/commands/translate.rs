@@ -11,7 +11,7 @@ use kurso::mt::translate::{TranslateOptions, translate};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, ReceiverArgs, TranslateArgs, UsageArgs};
-use crate::commands::{load_project, parse_locales};
+use crate::commands::{load_project, parse_targets};
 use crate::output::Output;
 
 /// A progress bar on stderr: segments done / total, characters, ETA.
@@ -35,22 +35,9 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
     let Some(project) = load_project(global, out) else {
         return ExitStatus::Failed;
     };
-    let Some(locales) = parse_locales(&args.locales, out) else {
+    let Some(locales) = parse_targets(&project, &args.locales, out) else {
         return ExitStatus::Failed;
     };
-    if let Some(unknown) = locales
-        .iter()
-        .find(|l| !project.config.target_locales.contains(l))
-    {
-        out.error(
-            &Diagnostic::file_error(
-                std::path::Path::new("kurso.toml"),
-                format!("`{unknown}` is not a target locale of this project"),
-            )
-            .with_help("translate into one of `target-locales`"),
-        );
-        return ExitStatus::Failed;
-    }
     let provider = match kurso::mt::build::provider(&project, args.provider.as_deref(), &locales) {
         Ok(provider) => provider,
         Err(diagnostic) => {
