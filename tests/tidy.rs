@@ -44,10 +44,7 @@ fn source_files_stay_within_the_line_budget() {
     let mut too_long = Vec::new();
     for path in rust_files(&root.join("src")) {
         let text = std::fs::read_to_string(&path).expect("readable");
-        let code_lines = text
-            .lines()
-            .take_while(|line| !line.starts_with("#[cfg(test)]"))
-            .count();
+        let code_lines = code_lines(&text);
         if code_lines > MAX_LINES {
             too_long.push(format!(
                 "{} ({code_lines} lines)",
@@ -56,4 +53,44 @@ fn source_files_stay_within_the_line_budget() {
         }
     }
     assert!(too_long.is_empty(), "split these by concept: {too_long:?}");
+}
+
+/// Lines of a file that are not its inline `#[cfg(test)] mod tests { … }` block (the block is
+/// the rest of the file from its attribute: it must come last, so nothing hides after it).
+fn code_lines(text: &str) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .windows(2)
+        .position(|pair| pair[0].starts_with("#[cfg(test)]") && pair[1].starts_with("mod tests {"));
+    start.unwrap_or(lines.len())
+}
+
+#[test]
+fn inline_test_modules_come_last() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut misplaced = Vec::new();
+    for path in rust_files(&root.join("src")) {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let lines: Vec<&str> = text.lines().collect();
+        let start = code_lines(&text);
+        // After the block's closing brace at column 0 nothing but blank lines may follow.
+        if let Some(end) = lines.iter().skip(start).position(|l| *l == "}") {
+            let after = lines
+                .iter()
+                .skip(start + end + 1)
+                .any(|l| !l.trim().is_empty());
+            if after {
+                misplaced.push(
+                    path.strip_prefix(root)
+                        .expect("inside")
+                        .display()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    assert!(
+        misplaced.is_empty(),
+        "move the test module to the end: {misplaced:?}"
+    );
 }
