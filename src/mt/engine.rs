@@ -241,6 +241,26 @@ pub async fn run(
     targets.sort();
     for (target, indexes) in targets {
         let target_settings = settings.get(&target).cloned().unwrap_or_default();
+        if let Some(&first) = indexes.first() {
+            let probe = Batch {
+                source_lang: source.to_owned(),
+                target_lang: target.clone(),
+                ids: Vec::new(),
+                texts: vec![segments[first].masked.clone()],
+                context: None,
+                glossary: Arc::clone(&target_settings.glossary),
+                plural_categories: target_settings.plural_categories.clone(),
+                formality: target_settings.formality.clone(),
+            };
+            let cost = shared.provider.prepare_requests(&probe);
+            if cost > 0 && !shared.stop.load(Ordering::Relaxed) {
+                for _ in 0..cost {
+                    shared.pace.wait().await;
+                }
+                // Errors surface again, with retries, on the translation requests.
+                let _ = shared.provider.prepare(&probe).await;
+            }
+        }
         for batch in batches(segments, &indexes, &limits) {
             let shared = Arc::clone(&shared);
             let items: Vec<(usize, Segment)> =

@@ -198,6 +198,21 @@ pub trait Provider: Send + Sync {
     /// Translates one batch (within [`Self::limits`]).
     fn translate<'a>(&'a self, batch: &'a Batch) -> BoxFuture<'a, Result<Reply, ProviderError>>;
 
+    /// Requests [`Self::prepare`] may send for this batch's language pair (DeepL: find and
+    /// create its glossary); the engine paces them like translation requests.
+    fn prepare_requests(&self, batch: &Batch) -> usize {
+        let _ = batch;
+        0
+    }
+
+    /// Work done once per language pair before its batches (DeepL: the glossary), so it is
+    /// paced and does not crowd the first translation request. Errors are left to the
+    /// translation requests, which do the same work again if it is still needed.
+    fn prepare<'a>(&'a self, batch: &'a Batch) -> BoxFuture<'a, Result<(), ProviderError>> {
+        let _ = batch;
+        Box::pin(async { Ok(()) })
+    }
+
     /// Account usage, where the provider has an endpoint for it.
     fn usage(&self) -> BoxFuture<'_, Result<Usage, ProviderError>> {
         Box::pin(async {

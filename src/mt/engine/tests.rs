@@ -35,6 +35,23 @@ impl Provider for Scripted {
         self.limits
     }
 
+    fn prepare_requests(&self, batch: &Batch) -> usize {
+        usize::from(!batch.glossary.terms.is_empty()) * 2
+    }
+
+    fn prepare<'a>(
+        &'a self,
+        batch: &'a Batch,
+    ) -> super::super::provider::BoxFuture<'a, Result<(), ProviderError>> {
+        Box::pin(async move {
+            self.calls
+                .lock()
+                .expect("lock")
+                .push(vec![format!("prepare {}", batch.target_lang)]);
+            Ok(())
+        })
+    }
+
     fn translate<'a>(
         &'a self,
         batch: &'a Batch,
@@ -250,4 +267,53 @@ fn backoff_grows_is_capped_and_honours_retry_after() {
         backoff(&policy, 1, Some(Duration::from_secs(7200))),
         MAX_RETRY_AFTER
     ));
+}
+
+#[tokio::test(start_paused = true)]
+async fn per_pair_preparation_runs_once_before_its_batches_and_is_paced() {
+    let provider = Scripted::new(
+        Limits {
+            max_texts: 1,
+            requests_per_second: 10.0,
+            ..limits(1)
+        },
+        vec![],
+    );
+    let (_dir, journal) = journal();
+    let glossary = Arc::new(crate::mt::provider::PairGlossary {
+        terms: vec![crate::mt::provider::TermPair {
+            source: "dose".into(),
+            target: "annos".into(),
+        }],
+        version: "v1".into(),
+    });
+    let mut settings = HashMap::new();
+    settings.insert(
+        "fi".to_owned(),
+        TargetSettings {
+            glossary,
+            ..TargetSettings::default()
+        },
+    );
+    let started = Instant::now();
+    let outcome = run(
+        Arc::clone(&provider) as Arc<dyn Provider>,
+        "en",
+        &segments(2),
+        &settings,
+        journal,
+        Arc::new(Silent),
+        RetryPolicy::default(),
+    )
+    .await;
+    assert_eq!(outcome.translated.len(), 2);
+    let calls = provider.calls();
+    assert_eq!(calls[0], ["prepare fi"]);
+    assert_eq!(calls.len(), 3, "{calls:?}");
+    // Two paced slots for the preparation, then two for the batches: 4 slots at 10/s.
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -283,6 +283,33 @@ impl Provider for DeepL {
     fn usage(&self) -> BoxFuture<'_, Result<Usage, ProviderError>> {
         Box::pin(async move { self.fetch_usage().await.map_err(|err| self.scrub(err)) })
     }
+
+    fn prepare_requests(&self, batch: &Batch) -> usize {
+        // Listing the glossaries, then creating ours if it is not there.
+        if batch.glossary.terms.is_empty() {
+            0
+        } else {
+            2
+        }
+    }
+
+    fn prepare<'a>(&'a self, batch: &'a Batch) -> BoxFuture<'a, Result<(), ProviderError>> {
+        Box::pin(async move {
+            if batch.glossary.terms.is_empty() {
+                return Ok(());
+            }
+            self.glossaries
+                .ensure(
+                    self,
+                    &batch.source_lang,
+                    &batch.target_lang,
+                    &batch.glossary,
+                )
+                .await
+                .map(|_| ())
+                .map_err(|err| self.scrub(err))
+        })
+    }
 }
 
 /// DeepL's host for a key: free-plan keys end in `:fx`.
