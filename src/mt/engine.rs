@@ -109,6 +109,21 @@ pub fn batches(segments: &[Segment], indexes: &[usize], limits: &Limits) -> Vec<
     out
 }
 
+/// Requests in flight needed to sustain `rate` per second with one-second answers.
+fn slots_for_rate(rate: f64) -> usize {
+    if rate > 0.0 && rate.is_finite() {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a positive, finite rate of requests per second"
+        )]
+        let slots = rate.ceil().min(1000.0) as usize;
+        slots
+    } else {
+        0
+    }
+}
+
 /// Spaces requests at least `interval` apart.
 struct Pace {
     interval: Duration,
@@ -200,7 +215,14 @@ pub async fn run(
     let limits = provider.limits();
     let shared = Arc::new(Shared {
         pace: Pace::new(limits.requests_per_second),
-        semaphore: Semaphore::new(limits.concurrency.max(1)),
+        // Enough slots to keep the pace when answers take up to a second: with 10 requests a
+        // second allowed, 4 slots and 500 ms answers would cap the rate at 8.
+        semaphore: Semaphore::new(
+            limits
+                .concurrency
+                .max(slots_for_rate(limits.requests_per_second))
+                .max(1),
+        ),
         provider,
         journal,
         progress,
@@ -376,8 +398,10 @@ async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError>
             return Err(ProviderError::QuotaExceeded);
         }
         let reply = {
-            let _permit = shared.semaphore.acquire().await.expect("semaphore open");
+            // The pace first, then a slot: a slot is never held while waiting for the pace,
+            // so slow answers do not lower the rate below `requests_per_second`.
             shared.pace.wait().await;
+            let _permit = shared.semaphore.acquire().await.expect("semaphore open");
             if shared.stop.load(Ordering::Relaxed) {
                 return Err(ProviderError::QuotaExceeded);
             }

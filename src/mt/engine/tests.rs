@@ -317,3 +317,58 @@ async fn per_pair_preparation_runs_once_before_its_batches_and_is_paced() {
         started.elapsed()
     );
 }
+
+#[test]
+fn enough_slots_to_keep_the_pace_with_slow_answers() {
+    assert_eq!(slots_for_rate(10.0), 10);
+    assert_eq!(slots_for_rate(9.5), 10);
+    assert_eq!(slots_for_rate(0.0), 0);
+    assert_eq!(slots_for_rate(f64::INFINITY), 0);
+}
+
+#[tokio::test(start_paused = true)]
+async fn slow_answers_do_not_lower_the_rate_below_the_pace() {
+    /// Answers after 500 ms.
+    struct Slow;
+    impl Provider for Slow {
+        fn name(&self) -> &'static str {
+            "slow"
+        }
+        fn limits(&self) -> Limits {
+            Limits {
+                max_texts: 1,
+                concurrency: 2,
+                requests_per_second: 10.0,
+                ..Limits::default()
+            }
+        }
+        fn translate<'a>(
+            &'a self,
+            batch: &'a Batch,
+        ) -> super::super::provider::BoxFuture<'a, Result<Reply, ProviderError>> {
+            Box::pin(async move {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                Ok(Reply::Done(batch.texts.clone()))
+            })
+        }
+    }
+    let (_dir, journal) = journal();
+    let started = Instant::now();
+    let outcome = run(
+        Arc::new(Slow),
+        "en",
+        &segments(20),
+        &HashMap::new(),
+        journal,
+        Arc::new(Silent),
+        RetryPolicy::default(),
+    )
+    .await;
+    assert_eq!(outcome.translated.len(), 20);
+    // 20 requests at 10/s: 1.9 s of pacing plus one answer; 2 slots alone would take 5 s.
+    assert!(
+        started.elapsed() < Duration::from_millis(2600),
+        "{:?}",
+        started.elapsed()
+    );
+}
