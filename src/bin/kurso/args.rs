@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Keep training courses for health professionals translated.
 ///
 /// kurso extracts the text of Markdown course modules into Fluent (.ftl) files with stable
-/// message IDs, and builds localized copies of the courses from the translations.
+/// message IDs, checks translations (drift, placeables, doses, glossary terms), drafts machine
+/// translations for translators to review, and builds localized copies of the courses.
 /// Run it anywhere inside a project (a folder with kurso.toml); `kurso init` starts one.
 #[derive(Debug, Parser)]
 #[command(
