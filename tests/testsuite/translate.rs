@@ -83,6 +83,18 @@ async fn kurso(project: &TestProject, args: &[&str]) -> Run {
     .expect("join")
 }
 
+/// The rule codes `kurso check LOCALE` reports.
+fn check_rules(project: &TestProject, locale: &str) -> Vec<String> {
+    let check = project.run(&["check", locale, "--format", "json"]);
+    let json: Value = serde_json::from_str(&check.stdout).expect("json");
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str().map(str::to_owned))
+        .collect()
+}
+
 fn assert_no_key(run: &Run, project: &TestProject) {
     assert!(
         !run.stdout.contains(KEY) && !run.stderr.contains(KEY),
@@ -124,14 +136,8 @@ async fn drafts_are_written_with_state_and_a_rerun_sends_nothing() {
         "a re-run sends nothing"
     );
     // The drafts check clean of everything but the glossary-free project's state.
-    let check = project.run(&["check", "fi", "--format", "json"]);
-    let json: Value = serde_json::from_str(&check.stdout).expect("json");
-    let rules: Vec<&str> = json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["rule"].as_str())
-        .collect();
+    let rules = check_rules(&project, "fi");
+    let rules: Vec<&str> = rules.iter().map(String::as_str).collect();
     assert!(
         !rules.contains(&"markup") && !rules.contains(&"numbers") && !rules.contains(&"missing"),
         "{rules:?}"
@@ -504,14 +510,8 @@ async fn select_variants_are_translated_and_an_llm_fills_lithuanian_plurals() {
     ] {
         assert!(lt.contains(expected), "{expected}\n{lt}");
     }
-    let check = project.run(&["check", "lt", "--format", "json"]);
-    let json: Value = serde_json::from_str(&check.stdout).expect("json");
-    let rules: Vec<&str> = json["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .filter_map(|f| f["rule"].as_str())
-        .collect();
+    let rules = check_rules(&project, "lt");
+    let rules: Vec<&str> = rules.iter().map(String::as_str).collect();
     assert!(
         !rules.contains(&"plurals") && !rules.contains(&"syntax") && !rules.contains(&"variables"),
         "{rules:?}\n{lt}"

@@ -169,18 +169,8 @@ pub fn usage(global: &GlobalArgs, args: &UsageArgs, out: &mut Output) -> ExitSta
             return ExitStatus::Failed;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            out.error(&Diagnostic::file_error(
-                std::path::Path::new("kurso"),
-                err.to_string(),
-            ));
-            return ExitStatus::Failed;
-        }
+    let Some(runtime) = runtime(out) else {
+        return ExitStatus::Failed;
     };
     match runtime.block_on(provider.usage()) {
         Ok(usage) => {
@@ -225,18 +215,8 @@ pub fn receiver(global: &GlobalArgs, args: &ReceiverArgs, out: &mut Output) -> E
             return ExitStatus::Failed;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(err) => {
-            out.error(&Diagnostic::file_error(
-                std::path::Path::new("kurso"),
-                err.to_string(),
-            ));
-            return ExitStatus::Failed;
-        }
+    let Some(runtime) = runtime(out) else {
+        return ExitStatus::Failed;
     };
     let listener = match runtime.block_on(tokio::net::TcpListener::bind(args.listen)) {
         Ok(listener) => listener,
@@ -268,4 +248,18 @@ pub fn receiver(global: &GlobalArgs, args: &ReceiverArgs, out: &mut Output) -> E
         },
     ));
     ExitStatus::Clean
+}
+
+/// A runtime for network work; reports why not when it cannot start.
+fn runtime(out: &mut Output) -> Option<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| {
+            out.error(&Diagnostic::file_error(
+                std::path::Path::new("kurso"),
+                format!("cannot start the network runtime: {err}"),
+            ));
+        })
+        .ok()
 }
