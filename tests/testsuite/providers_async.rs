@@ -784,16 +784,6 @@ async fn callback_receiver_stops_accepting_on_shutdown() {
 
 // Credentials.
 
-/// An address nothing listens on.
-async fn closed_port() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
-    drop(listener);
-    format!("http://{address}")
-}
-
 #[tokio::test]
 async fn credentials_never_appear_in_urls_errors_or_debug_output() {
     let mut shown = Vec::new();
@@ -840,7 +830,7 @@ async fn credentials_never_appear_in_urls_errors_or_debug_output() {
             }
         }
     }
-    let closed = closed_port().await;
+    let closed = crate::support::closed_port().await;
     let err = openai(&closed, Duration::from_secs(5))
         .translate(&batch(&["One."]))
         .await

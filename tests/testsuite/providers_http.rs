@@ -870,19 +870,9 @@ async fn connection_closed_mid_body_is_malformed() {
     }
 }
 
-/// An address nothing listens on.
-async fn closed_port() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
-    drop(listener);
-    format!("http://{address}")
-}
-
 #[tokio::test]
 async fn connection_refused_is_a_network_error() {
-    let base = closed_port().await;
+    let base = crate::support::closed_port().await;
     for kind in KINDS {
         let err = error_from(kind, &base, Duration::from_secs(5), &["One."]).await;
         assert!(
@@ -952,7 +942,7 @@ async fn keys_never_appear_in_urls_errors_or_debug_output() {
         shown.push(format!("{kind:?}: {err} / {err:?}"));
         let err = error_from(
             kind,
-            &closed_port().await,
+            &crate::support::closed_port().await,
             Duration::from_secs(5),
             &["One."],
         )

@@ -145,3 +145,13 @@ pub fn events(markdown: &str) -> Vec<String> {
         .map(|event| format!("{event:?}"))
         .collect()
 }
+
+/// An address nothing listens on.
+pub async fn closed_port() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    drop(listener);
+    format!("http://{address}")
+}
