@@ -11,8 +11,9 @@ use unic_langid::LanguageIdentifier;
 
 use crate::check::Layout;
 use crate::diagnostic::Diagnostic;
+use crate::guard::writable_state;
 use crate::project::Project;
-use crate::state::{Record, StateFile, Status};
+use crate::state::{Record, Status};
 
 /// Which translations of one locale to accept.
 #[derive(Debug, Clone)]
@@ -70,10 +71,10 @@ pub fn accept(project: &Project, opts: &AcceptOptions) -> Result<AcceptSummary, 
             continue;
         };
         let ftl = locale.dir.join(rel);
-        let mut state = match StateFile::load_for(&ftl, &doc.path) {
+        let mut state = match writable_state(&ftl, &doc.path, Some(doc)) {
             Ok(state) => state,
-            Err(diagnostic) => {
-                summary.diagnostics.push(diagnostic);
+            Err(blockers) => {
+                summary.diagnostics.extend(blockers);
                 continue;
             }
         };
@@ -138,20 +139,34 @@ pub struct Carry {
 /// Carries translations of `edits` in `rel` (a path inside each locale folder) forward:
 /// every record made from the old English now names the new English, keeping the old text
 /// and today's date as the audit trail. Returns how many records were carried.
+///
+/// All or nothing: when any locale's translation file or state cannot be written safely
+/// (see [`crate::guard`]), no locale is touched and every reason is returned, so the caller
+/// keeps the old English and the run can be repeated once the file is fixed.
 pub fn carry_forward(
     project: &Project,
     rel: &str,
     edits: &[Carry],
     date: &str,
-) -> Result<usize, Diagnostic> {
-    let mut carried = 0;
+) -> Result<usize, Vec<Diagnostic>> {
+    let mut states = Vec::new();
+    let mut blockers = Vec::new();
     for locale in &project.config.target_locales {
         let ftl = project.locale_dir(locale).join(rel);
         if !ftl.exists() {
             continue;
         }
         let display = project.relative(&ftl).to_path_buf();
-        let mut state = StateFile::load_for(&ftl, &display)?;
+        match writable_state(&ftl, &display, None) {
+            Ok(state) => states.push((ftl, display, state)),
+            Err(found) => blockers.extend(found),
+        }
+    }
+    if !blockers.is_empty() {
+        return Err(blockers);
+    }
+    let mut carried = 0;
+    for (ftl, display, mut state) in states {
         let mut changed = false;
         for carry in edits {
             if let Some(record) = state.records.get_mut(&carry.id)
@@ -167,7 +182,7 @@ pub fn carry_forward(
         if changed {
             state
                 .save_for(&ftl)
-                .map_err(|err| Diagnostic::file_error(&display, err.to_string()))?;
+                .map_err(|err| vec![Diagnostic::file_error(&display, err.to_string())])?;
         }
     }
     Ok(carried)

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod fluent;
 pub mod fsx;
 pub mod glossary;
+pub mod guard;
 pub mod locale;
 pub mod mt;
 pub mod project;

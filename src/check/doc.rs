@@ -11,6 +11,8 @@ use std::path::PathBuf;
 
 use fluent_syntax::ast;
 
+use crate::diagnostic::Diagnostic;
+use crate::fluent::error_offset;
 use crate::span::{LineIndex, Position};
 
 /// One `.ftl` file, parsed once and shared by every rule and locale.
@@ -56,7 +58,7 @@ impl FtlDoc {
                 resource,
                 errors
                     .into_iter()
-                    .map(|error| (error.pos.start, error.to_string()))
+                    .map(|error| (error_offset(&text, &error), error.to_string()))
                     .collect(),
             ),
         };
@@ -124,6 +126,43 @@ impl FtlDoc {
 
     pub fn position(&self, offset: usize) -> Position {
         self.lines.position(&self.text, offset)
+    }
+
+    /// Entries whose ID an earlier entry of the file already has, in file order.
+    pub fn duplicates(&self) -> impl Iterator<Item = Entry<'_>> {
+        self.iter()
+            .enumerate()
+            .filter(|(i, entry)| self.by_id.get(entry.id()) != Some(i))
+            .map(|(_, entry)| entry)
+    }
+
+    /// Why kurso must not write into this file: each syntax error and each duplicate ID, as
+    /// an error at its place. A file that does not parse holds a person's text kurso cannot
+    /// see (the broken entry is skipped), so anything written into it (a draft appended under
+    /// the same ID, a state record) could hide or replace that text. Empty when the file is
+    /// whole.
+    pub fn write_blockers(&self) -> Vec<Diagnostic> {
+        const HELP: &str = "fix this line (run `kurso check` to see every problem); \
+            kurso writes nothing to this file or its state until it parses";
+        let syntax = self.errors.iter().map(|(offset, message)| {
+            Diagnostic::error_at(
+                &self.path,
+                &self.text,
+                *offset,
+                format!("Fluent syntax error: {message}"),
+            )
+            .with_help(HELP)
+        });
+        let duplicates = self.duplicates().map(|entry| {
+            Diagnostic::error_at(
+                &self.path,
+                &self.text,
+                entry.offset(),
+                format!("`{}` is defined more than once in this file", entry.id()),
+            )
+            .with_help(HELP)
+        });
+        syntax.chain(duplicates).collect()
     }
 
     /// The text of the line holding `offset`, for a caret snippet.
@@ -353,6 +392,24 @@ mod tests {
         let d = doc("a = one\na = two\n");
         assert_eq!(d.entries.len(), 2);
         assert_eq!(d.get("a").expect("a").offset(), 0);
+    }
+
+    #[test]
+    fn write_blockers_name_each_syntax_error_and_duplicate() {
+        assert!(doc("a = one\nb = two\n").write_blockers().is_empty());
+        let d = doc("a = one\nb = { $x\n\nc = three\na = again\n");
+        let places: Vec<String> = d
+            .write_blockers()
+            .iter()
+            .map(|diagnostic| format!("{} {}", diagnostic.location(), diagnostic.message))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "x.ftl:2:9 Fluent syntax error: Expected a token starting with \"}\"",
+                "x.ftl:5:1 `a` is defined more than once in this file",
+            ]
+        );
     }
 
     #[test]

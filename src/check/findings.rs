@@ -30,20 +30,19 @@ pub(super) fn file_findings(doc: &FtlDoc, locale: &str, out: &mut Vec<Finding>) 
         f.help = Some("fix this line; the entry is skipped until then".to_owned());
         out.push(f);
     }
-    let mut seen: HashSet<&str> = HashSet::new();
+    for entry in doc.duplicates() {
+        let mut f = at(
+            &rules::duplicate::RULE,
+            locale,
+            doc,
+            entry.offset(),
+            Some(entry.id()),
+        );
+        f.message = format!("`{}` is defined more than once in this file", entry.id());
+        f.help = Some("keep one definition".to_owned());
+        out.push(f);
+    }
     for entry in doc.iter() {
-        if !seen.insert(entry.id()) {
-            let mut f = at(
-                &rules::duplicate::RULE,
-                locale,
-                doc,
-                entry.offset(),
-                Some(entry.id()),
-            );
-            f.message = format!("`{}` is defined more than once in this file", entry.id());
-            f.help = Some("keep one definition".to_owned());
-            out.push(f);
-        }
         let mut attrs: HashSet<&str> = HashSet::new();
         for attr in entry.attributes() {
             if !attrs.insert(&attr.id.name) {

@@ -114,7 +114,7 @@ pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummar
                 summary.diagnostics.extend(diagnostics);
                 match report {
                     Ok(report) => summary.files.push(report),
-                    Err(diagnostic) => summary.diagnostics.push(diagnostic),
+                    Err(diagnostics) => summary.diagnostics.extend(diagnostics),
                 }
             }
             Err(diagnostics) => summary.diagnostics.extend(diagnostics),
@@ -193,7 +193,7 @@ fn write_planned(
     project: &Project,
     planned: &PlannedFile,
     opts: &ExtractOptions,
-) -> Result<FileReport, Diagnostic> {
+) -> Result<FileReport, Vec<Diagnostic>> {
     let messages_path = project.messages_path(&project.config.source_locale, &planned.source);
     let out_of_date = !planned.up_to_date;
     let mut carried = 0;
@@ -224,7 +224,10 @@ fn write_planned(
             }
         }
         fsx::write_atomic(&messages_path, planned.rendered.as_bytes()).map_err(|err| {
-            Diagnostic::file_error(project.relative(&messages_path), err.to_string())
+            vec![Diagnostic::file_error(
+                project.relative(&messages_path),
+                err.to_string(),
+            )]
         })?;
     }
     let mut report = FileReport {

@@ -8,4 +8,6 @@ mod escape;
 mod resource;
 
 pub use escape::{escape_value, is_identifier, pattern_to_string};
-pub use resource::{FtlFile, FtlMessage, SourceFtl, SourceMessage, parse_ftl, render_source_ftl};
+pub use resource::{
+    FtlFile, FtlMessage, SourceFtl, SourceMessage, error_offset, parse_ftl, render_source_ftl,
+};

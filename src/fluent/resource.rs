@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use fluent_syntax::ast::Entry;
+use fluent_syntax::parser::ParserError;
 
 use super::escape::{escape_value, pattern_to_string};
 use crate::diagnostic::Diagnostic;
@@ -111,7 +112,7 @@ pub fn parse_ftl(path: &Path, text: &str) -> FtlFile {
             Diagnostic::error_at(
                 path,
                 text,
-                error.pos.start,
+                error_offset(text, &error),
                 format!("Fluent syntax error: {error}"),
             )
             .with_help("fix the syntax; the rest of the file is still read"),
@@ -156,6 +157,21 @@ pub fn parse_ftl(path: &Path, text: &str) -> FtlFile {
         }
     }
     file
+}
+
+/// Where to point for a syntax error: the parser's position, unless the parser only noticed
+/// the problem after the broken entry (an unclosed `{ $var` is reported at the next entry's
+/// first character, lines further down): then the end of the broken entry's last line, where
+/// the missing `}` belongs.
+pub fn error_offset(text: &str, error: &ParserError) -> usize {
+    let position = error.pos.start.min(text.len());
+    match &error.slice {
+        Some(junk) if position >= junk.end && junk.start < junk.end => {
+            let junk_text = text.get(junk.start..junk.end.min(text.len())).unwrap_or("");
+            junk.start + junk_text.trim_end().len()
+        }
+        _ => position,
+    }
 }
 
 /// Byte offset of `slice` inside `text`; `slice` must borrow from `text`.
@@ -228,6 +244,25 @@ mod tests {
             "{}",
             file.diagnostics[0]
         );
+    }
+
+    #[test]
+    fn unclosed_placeable_is_reported_on_its_own_line() {
+        // The parser only notices the missing `}` at the next entry, two lines further down.
+        let text = "a = one\n\n# note\nb = two { $broken\n\n# next\nc = three\n";
+        let file = parse_ftl(Path::new("x.ftl"), text);
+        assert_eq!(file.diagnostics.len(), 1);
+        assert_eq!(file.diagnostics[0].location(), "x.ftl:4:18");
+        let text = "a = one\nb = { -term\nc = three\n";
+        let file = parse_ftl(Path::new("x.ftl"), text);
+        assert_eq!(file.diagnostics[0].location(), "x.ftl:2:12");
+    }
+
+    #[test]
+    fn error_inside_the_broken_entry_keeps_the_parser_position() {
+        let text = "a = one\n%bad\nc = three\n";
+        let file = parse_ftl(Path::new("x.ftl"), text);
+        assert_eq!(file.diagnostics[0].location(), "x.ftl:2:1");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod provider;
 pub mod providers;
 pub mod select;
 pub mod translate;
+mod write;
 
 pub use provider::{
     Batch, Limits, PairGlossary, Provider, ProviderError, Reply, Secret, TermPair, Usage,

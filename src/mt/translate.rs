@@ -1,7 +1,7 @@
 //! `kurso translate`: select what needs a draft, mask it, send it, verify what comes back,
 //! and write drafts (status `machine`) or suggestions beside people's translations.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -11,17 +11,18 @@ use unic_langid::LanguageIdentifier;
 use super::draft::{CATEGORIES, Job, Part, Select, draft_entry, single_select, variant_key};
 use super::engine::{self, Progress, RetryPolicy, Segment, TargetSettings};
 use super::journal::{self, Journal};
-use super::mask::{mask, pattern_text, restore};
+use super::mask::{mask, pattern_text};
 use super::provider::{PairGlossary, Provider, TermPair};
-use super::select::{Kind, select};
+use super::select::select;
+use super::write::write_file;
 use crate::check::doc::FtlDoc;
 use crate::check::finding::Level;
 use crate::check::rules::{self, MessagePair};
-use crate::check::{CheckOptions, Layout, LocaleTree};
+use crate::check::{CheckOptions, Layout};
 use crate::diagnostic::Diagnostic;
 use crate::glossary::{Glossary, TermStatus};
+use crate::guard::writable_state;
 use crate::project::Project;
-use crate::state::{Record, StateFile, Status};
 
 /// Where the journal lives, under the project root.
 pub const JOURNAL: &str = ".kurso/mt-journal.jsonl";
@@ -119,9 +120,23 @@ pub fn translate(
         );
         dnt.insert(locale.name.clone(), keep);
     }
+    // A translation file that does not parse (or whose state does not) is never written:
+    // nothing of it is sent, so nothing is paid for that could not be written.
+    let mut locked: HashSet<(usize, &str)> = HashSet::new();
+    for (index, locale) in tree.locales.iter().enumerate().filter(|(_, l)| l.checked) {
+        for (rel, doc) in &locale.docs {
+            if let Err(blockers) = writable_state(&locale.dir.join(rel), &doc.path, Some(doc)) {
+                locked.insert((index, rel.as_str()));
+                summary.diagnostics.extend(blockers);
+            }
+        }
+    }
     let mut jobs: Vec<Job<'_>> = Vec::new();
     let mut segments: Vec<Segment> = Vec::new();
-    for selected in select(&tree) {
+    for selected in select(&tree)
+        .into_iter()
+        .filter(|s| !locked.contains(&(s.locale, s.rel.as_str())))
+    {
         let locale = &tree.locales[selected.locale];
         let keep = &dnt[&locale.name];
         let mut parts = Vec::new();
@@ -373,7 +388,7 @@ pub fn translate(
                 report.drafts += drafted;
                 report.suggestions += suggested;
             }
-            Err(diagnostic) => summary.diagnostics.push(diagnostic),
+            Err(blockers) => summary.diagnostics.extend(blockers),
         }
     }
     summary.locales = reports.into_values().collect();
@@ -500,85 +515,4 @@ fn verify(
     } else {
         Err(problems.join("; "))
     }
-}
-
-/// Writes the drafts of one file and their state; returns (drafts, suggestions).
-fn write_file(
-    tree: &LocaleTree,
-    locale_index: usize,
-    rel: &str,
-    entries: &[(&Job<'_>, String)],
-    provider: &str,
-) -> Result<(usize, usize), Diagnostic> {
-    let locale = &tree.locales[locale_index];
-    let path = locale.dir.join(rel);
-    let display = locale.dir_display.join(rel);
-    let mut state = StateFile::load_for(&path, &display)?;
-    let existing = locale.docs.get(rel);
-    let mut text = existing.map(|d| d.text.clone()).unwrap_or_default();
-    let (mut drafted, mut suggested) = (0, 0);
-    // Replacements from the end, so earlier spans stay valid.
-    let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    let mut appended: Vec<String> = Vec::new();
-    for (job, entry) in entries {
-        let id = job.selected.english.id();
-        let english = job.selected.english.text();
-        match job.selected.kind {
-            Kind::StaleHuman => {
-                let record = state
-                    .records
-                    .entry(id.to_owned())
-                    .or_insert_with(|| Record::human(String::new(), Status::Edited));
-                let suggestion = entry
-                    .split_once(" =")
-                    .map_or(entry.as_str(), |(_, v)| v)
-                    .trim_start();
-                record.suggestion = Some(restore(suggestion, &[]));
-                record.suggestion_origin = Some(provider.to_owned());
-                record.suggestion_source = Some(english);
-                suggested += 1;
-                continue;
-            }
-            Kind::StaleMachine => {
-                if let Some(old) = existing.and_then(|d| d.get(id)) {
-                    replacements.push((old.info.span.clone(), entry.clone()));
-                }
-            }
-            Kind::Missing => appended.push(entry.clone()),
-        }
-        state.records.insert(
-            id.to_owned(),
-            Record {
-                status: Status::Machine,
-                origin: provider.to_owned(),
-                source: english,
-                carried_from: None,
-                carried_on: None,
-                suggestion: None,
-                suggestion_origin: None,
-                suggestion_source: None,
-            },
-        );
-        drafted += 1;
-    }
-    replacements.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-    for (range, entry) in replacements {
-        text.replace_range(range, &entry);
-    }
-    for entry in appended {
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&entry);
-        text.push('\n');
-    }
-    let write_err = |err: crate::fsx::FsError| Diagnostic::file_error(&display, err.to_string());
-    if drafted > 0 {
-        crate::fsx::write_durable(&path, text.as_bytes()).map_err(write_err)?;
-    }
-    state.save_for(&path).map_err(write_err)?;
-    Ok((drafted, suggested))
 }

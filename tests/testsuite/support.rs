@@ -27,6 +27,31 @@ impl TestProject {
         )
     }
 
+    /// A copy of the repository's own sample project: kurso.toml, the courses, their
+    /// translations and state, and the glossaries.
+    pub fn sample() -> Self {
+        let project = TestProject {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for top in ["kurso.toml", "courses", "locales", "glossaries"] {
+            for entry in walkdir::WalkDir::new(repository.join(top)) {
+                let entry = entry.expect("walk the sample");
+                let rel = entry
+                    .path()
+                    .strip_prefix(repository)
+                    .expect("inside the repository");
+                let to = project.root().join(rel);
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&to).expect("mkdir");
+                } else {
+                    std::fs::copy(entry.path(), &to).expect("copy");
+                }
+            }
+        }
+        project
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

@@ -137,7 +137,11 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
             "dry run: {total} characters would be billed by {}; nothing was sent or written",
             summary.provider
         ));
-        return ExitStatus::Clean;
+        return if summary.diagnostics.iter().any(Diagnostic::is_error) {
+            ExitStatus::Failed
+        } else {
+            ExitStatus::Clean
+        };
     }
     out.line(&format!(
         "{}: {} requests",
