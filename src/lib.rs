@@ -12,6 +12,7 @@ pub mod build;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
+pub mod exchange;
 pub mod extract;
 pub mod fluent;
 pub mod fsx;

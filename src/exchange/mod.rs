@@ -1,0 +1,11 @@
+//! Review packets: the translators' round trip through CAT tools and Poedit.
+//!
+//! `model` is the packet every format shares; `inline` maps kurso's masked segments to a
+//! packet's inline codes and back.
+
+pub mod inline;
+pub mod model;
+
+pub use model::{
+    Code, CodeKind, Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit,
+};
