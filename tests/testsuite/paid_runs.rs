@@ -367,10 +367,12 @@ async fn a_503_with_retry_after_in_seconds_is_honoured() {
             .set_body_json(json!({"message": "Service unavailable"})),
     ]);
     let server = deepl_server(responder.clone()).await;
-    let project = deepl_project(&server, "", 3);
+    // 120 messages: 3 batches; the service is away for all of them, not only the first.
+    let project = deepl_project(&server, "", 120);
     let run = kurso(&project, &["translate", "--to", "fi"], &with_key()).await;
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_held(&responder.arrivals(), Duration::from_secs(2));
+    assert_eq!(responder.arrivals().len(), 4, "3 batches and one retry");
     crate::deepl::assert_conforming(&server, KEY).await;
 }
 
