@@ -145,7 +145,7 @@ impl Config {
             config.check = Policy::from_raw(path, text, check, &config.all_locales())?;
         }
         if let Some(mt) = raw.mt {
-            mt.validate(path, text)?;
+            mt.validate(path, text, &config.target_locales)?;
             config.mt = mt;
         }
         Ok(config)

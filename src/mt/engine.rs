@@ -1,7 +1,16 @@
-//! The engine every provider runs under: batches within the provider's limits, requests in
-//! parallel up to its concurrency and paced to its rate, retries with exponential backoff and
-//! jitter (honouring `Retry-After`), splits a batch the server finds too large, stops cleanly
-//! when the quota is used up, and journals every translation as it arrives.
+//! The engine every provider runs under: sends each distinct text once, batches within the
+//! provider's limits, requests in parallel up to its concurrency and paced to its rate,
+//! retries with exponential backoff and jitter (honouring `Retry-After` on 429 and 5xx,
+//! for every request, not only the one told), splits a batch the server finds too large,
+//! stops cleanly when the quota is used up or the key is rejected, and journals every
+//! translation as it arrives.
+//!
+//! Invariants: the first request of a run goes alone, so a rejected key or a spent quota
+//! costs one request, not one per slot; after an error that stops the run, nothing more is
+//! sent; segments with the same journal key (provider, language pair, glossary version,
+//! masked text) are sent once and the answer goes to each of them.
+
+mod pace;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -9,8 +18,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::Semaphore;
-use tokio::time::Instant;
 
+use self::pace::Pace;
 use super::journal::{self, Journal};
 use super::provider::{Batch, Limits, PairGlossary, Provider, ProviderError, Reply};
 
@@ -79,8 +88,12 @@ pub struct Outcome {
     pub requests: usize,
     /// Characters sent (billed), retries excluded.
     pub characters: usize,
-    /// The provider's quota ran out; what was received is kept, the rest was not sent.
-    pub quota_exceeded: bool,
+    /// Segments the provider translated in this run (not from the journal; a text shared
+    /// by several segments counts once).
+    pub received: usize,
+    /// Why the run stopped early ([`ProviderError::stops_the_run`]: the quota ran out, the
+    /// key was rejected); what was received is kept, the rest was not sent.
+    pub stopped: Option<ProviderError>,
 }
 
 /// Cuts `indexes` (segments of one target) into batches within `limits`.
@@ -124,45 +137,6 @@ fn slots_for_rate(rate: f64) -> usize {
     }
 }
 
-/// Spaces requests at least `interval` apart.
-struct Pace {
-    interval: Duration,
-    next: Mutex<Instant>,
-}
-
-impl Pace {
-    fn new(requests_per_second: f64) -> Pace {
-        let interval = if requests_per_second > 0.0 {
-            Duration::from_secs_f64(1.0 / requests_per_second)
-        } else {
-            Duration::ZERO
-        };
-        Pace {
-            interval,
-            next: Mutex::new(Instant::now()),
-        }
-    }
-
-    /// Nobody sends before `wait` from now (a 429 slows every request down, not one).
-    fn hold(&self, wait: Duration) {
-        let mut next = self.next.lock().expect("pace lock");
-        *next = (*next).max(Instant::now() + wait);
-    }
-
-    async fn wait(&self) {
-        if self.interval.is_zero() {
-            return;
-        }
-        let slot = {
-            let mut next = self.next.lock().expect("pace lock");
-            let slot = (*next).max(Instant::now());
-            *next = slot + self.interval;
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-    }
-}
-
 /// The longest `Retry-After` kurso waits for; a longer one fails the batch (it is retried
 /// on the next run, from the journal's point of view nothing was lost).
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(15 * 60);
@@ -191,11 +165,29 @@ struct Shared {
     progress: Arc<dyn Progress>,
     pace: Pace,
     semaphore: Semaphore,
-    stop: AtomicBool,
+    /// The error that stopped the run, once one has.
+    stop: Mutex<Option<ProviderError>>,
+    /// Whether the run's first request has been answered; `probe` lets it go alone.
+    probed: AtomicBool,
+    probe: tokio::sync::Mutex<()>,
     requests: AtomicUsize,
     characters: AtomicUsize,
     policy: RetryPolicy,
     source: String,
+}
+
+impl Shared {
+    fn stopped(&self) -> Option<ProviderError> {
+        self.stop.lock().expect("stop lock").clone()
+    }
+
+    /// Stops the run with `err`, unless it already stopped (the first reason stays).
+    fn stop_with(&self, err: &ProviderError) {
+        self.stop
+            .lock()
+            .expect("stop lock")
+            .get_or_insert_with(|| err.clone());
+    }
 }
 
 /// Translates `segments` with `provider`: journal first, then batched requests.
@@ -226,7 +218,9 @@ pub async fn run(
         provider,
         journal,
         progress,
-        stop: AtomicBool::new(false),
+        stop: Mutex::new(None),
+        probed: AtomicBool::new(false),
+        probe: tokio::sync::Mutex::new(()),
         requests: AtomicUsize::new(0),
         characters: AtomicUsize::new(0),
         policy,
@@ -234,6 +228,9 @@ pub async fn run(
     });
     let mut outcome = Outcome::default();
     let mut pending: HashMap<String, Vec<usize>> = HashMap::new();
+    // Journal key → the segment sent for it; that segment → the others with the same key.
+    let mut sent_for: HashMap<String, usize> = HashMap::new();
+    let mut copies: HashMap<usize, Vec<usize>> = HashMap::new();
     let empty = TargetSettings::default();
     let total_chars: usize = segments.iter().map(|s| s.masked.chars().count()).sum();
     shared.progress.start(segments.len(), total_chars);
@@ -254,7 +251,10 @@ pub async fn run(
             outcome.translated.insert(i, done);
             outcome.from_journal += 1;
             shared.progress.advance(1, segment.masked.chars().count());
+        } else if let Some(&first) = sent_for.get(&key) {
+            copies.entry(first).or_default().push(i);
         } else {
+            sent_for.insert(key, i);
             pending.entry(segment.target.clone()).or_default().push(i);
         }
     }
@@ -275,12 +275,17 @@ pub async fn run(
                 formality: target_settings.formality.clone(),
             };
             let cost = shared.provider.prepare_requests(&probe);
-            if cost > 0 && !shared.stop.load(Ordering::Relaxed) {
+            if cost > 0 && shared.stopped().is_none() {
                 for _ in 0..cost {
                     shared.pace.wait().await;
                 }
-                // Errors surface again, with retries, on the translation requests.
-                let _ = shared.provider.prepare(&probe).await;
+                // Other errors surface again, with retries, on the translation requests.
+                if let Err(err) = shared.provider.prepare(&probe).await
+                    && err.stops_the_run()
+                {
+                    shared.stop_with(&err);
+                }
+                shared.probed.store(true, Ordering::Release);
             }
         }
         for batch in batches(segments, &indexes, &limits) {
@@ -294,25 +299,36 @@ pub async fn run(
     while let Some(result) = tasks.join_next().await {
         let Ok(parts) = result else { continue };
         for (i, result) in parts {
-            match result {
-                Ok(Done::Text(text)) => {
-                    outcome.translated.insert(i, text);
-                }
-                Ok(Done::Submitted(id)) => {
-                    outcome.submitted.insert(i, id);
-                }
-                Err(err) => {
-                    if err == ProviderError::QuotaExceeded {
-                        outcome.quota_exceeded = true;
+            if matches!(result, Ok(Done::Text(_))) {
+                outcome.received += 1;
+            }
+            // The same answer for every segment with the same key.
+            let same = copies.remove(&i).unwrap_or_default();
+            let characters: usize = same
+                .iter()
+                .map(|&copy| segments[copy].masked.chars().count())
+                .sum();
+            for index in same.into_iter().chain([i]) {
+                match &result {
+                    Ok(Done::Text(text)) => {
+                        outcome.translated.insert(index, text.clone());
                     }
-                    outcome.failed.insert(i, err);
+                    Ok(Done::Submitted(id)) => {
+                        outcome.submitted.insert(index, id.clone());
+                    }
+                    Err(err) => {
+                        outcome.failed.insert(index, err.clone());
+                    }
                 }
+            }
+            if characters > 0 && result.is_ok() {
+                shared.progress.advance(0, characters);
             }
         }
     }
     outcome.requests = shared.requests.load(Ordering::Relaxed);
     outcome.characters = shared.characters.load(Ordering::Relaxed);
-    outcome.quota_exceeded |= shared.stop.load(Ordering::Relaxed);
+    outcome.stopped = shared.stopped();
     outcome
 }
 
@@ -389,24 +405,42 @@ async fn send(shared: &Shared, items: Vec<(usize, Segment)>, settings: &TargetSe
 /// not count against [`RetryPolicy::max_attempts`], which is for failures.
 pub const MAX_RATE_LIMITED: u32 = 30;
 
-/// One batch, with retries. Stops before sending when the quota is known to be used up.
+/// One batch, with retries. Sends nothing once the run has stopped.
 async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError> {
     let mut attempt = 0;
     let mut limited = 0;
     loop {
-        if shared.stop.load(Ordering::Relaxed) {
-            return Err(ProviderError::QuotaExceeded);
+        if let Some(err) = shared.stopped() {
+            return Err(err);
         }
         let reply = {
             // The pace first, then a slot: a slot is never held while waiting for the pace,
             // so slow answers do not lower the rate below `requests_per_second`.
             shared.pace.wait().await;
             let _permit = shared.semaphore.acquire().await.expect("semaphore open");
-            if shared.stop.load(Ordering::Relaxed) {
-                return Err(ProviderError::QuotaExceeded);
+            // The run's first request goes alone; the others wait for its answer.
+            let probe = if shared.probed.load(Ordering::Acquire) {
+                None
+            } else {
+                Some(shared.probe.lock().await)
+            };
+            // A hold may have begun while this request waited for its slot.
+            shared.pace.clear().await;
+            if let Some(err) = shared.stopped() {
+                return Err(err);
             }
             shared.requests.fetch_add(1, Ordering::Relaxed);
-            shared.provider.translate(batch).await
+            let reply = shared.provider.translate(batch).await;
+            if let Err(err) = &reply
+                && err.stops_the_run()
+            {
+                // Before the probe is released: whoever waits for it must see the stop.
+                shared.stop_with(err);
+            }
+            if probe.is_some() {
+                shared.probed.store(true, Ordering::Release);
+            }
+            reply
         };
         match reply {
             Ok(reply) => {
@@ -424,19 +458,28 @@ async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError>
                     .fetch_add(batch.characters(), Ordering::Relaxed);
                 return Ok(reply);
             }
-            Err(ProviderError::QuotaExceeded) => {
-                shared.stop.store(true, Ordering::Relaxed);
-                return Err(ProviderError::QuotaExceeded);
+            Err(err) if err.stops_the_run() => {
+                shared.stop_with(&err);
+                return Err(err);
             }
             Err(ProviderError::RateLimited { retry_after }) if limited < MAX_RATE_LIMITED => {
                 limited += 1;
                 let wait = backoff(&shared.policy, limited.min(8), retry_after);
-                shared.pace.hold(wait);
+                // Everyone waits, not only this request, and the run goes slower after.
+                shared
+                    .pace
+                    .hold(retry_after.map_or(wait, |after| after.min(MAX_RETRY_AFTER)));
+                shared.pace.slow_down();
                 tokio::time::sleep(wait).await;
             }
             Err(err) if err.is_retryable() && attempt + 1 < shared.policy.max_attempts => {
                 attempt += 1;
-                tokio::time::sleep(backoff(&shared.policy, attempt, None)).await;
+                let retry_after = err.retry_after();
+                if let Some(after) = retry_after {
+                    // A 503 with `Retry-After`: the service is away for everyone.
+                    shared.pace.hold(after.min(MAX_RETRY_AFTER));
+                }
+                tokio::time::sleep(backoff(&shared.policy, attempt, retry_after)).await;
             }
             Err(err) => return Err(err),
         }

@@ -5,8 +5,14 @@
 //!
 //! One JSON object per line in `.kurso/mt-journal.jsonl`. A torn last line (a run killed in
 //! the middle of a write) is skipped on load.
+//!
+//! A translation whose draft failed verification is marked with a refusal line
+//! (`{"key": …, "refused": "why"}`). It is still replayed (free, and refused again) until
+//! `kurso translate --retry-refused` forgets the refused keys for one run, so the provider
+//! is asked again for those and only those; a later translation line for the key clears
+//! the mark.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,6 +35,15 @@ pub struct Entry {
     pub translation: String,
 }
 
+/// A refusal line: the translation journaled for `key` made a draft that failed
+/// verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refusal {
+    pub key: String,
+    pub refused: String,
+}
+
 /// The cache key of a segment.
 pub fn key(provider: &str, source: &str, target: &str, glossary: &str, masked: &str) -> String {
     let mut hasher = Sha256::new();
@@ -44,6 +59,7 @@ pub fn key(provider: &str, source: &str, target: &str, glossary: &str, masked: &
 pub struct Journal {
     path: PathBuf,
     known: Mutex<HashMap<String, String>>,
+    refused: Mutex<HashSet<String>>,
     file: Mutex<Option<File>>,
 }
 
@@ -51,10 +67,14 @@ impl Journal {
     /// Loads `path` (absent: empty). `read_only` (for `--dry-run`) never creates the file.
     pub fn open(path: &Path, read_only: bool) -> Result<Journal, FsError> {
         let mut known = HashMap::new();
+        let mut refused = HashSet::new();
         if let Some(text) = crate::fsx::read_optional(path)? {
             for line in text.lines() {
                 if let Ok(entry) = serde_json::from_str::<Entry>(line) {
+                    refused.remove(&entry.key);
                     known.insert(entry.key, entry.translation);
+                } else if let Ok(refusal) = serde_json::from_str::<Refusal>(line) {
+                    refused.insert(refusal.key);
                 }
             }
         }
@@ -86,6 +106,7 @@ impl Journal {
         Ok(Journal {
             path: path.to_path_buf(),
             known: Mutex::new(known),
+            refused: Mutex::new(refused),
             file: Mutex::new(file),
         })
     }
@@ -101,16 +122,57 @@ impl Journal {
 
     /// Records a received translation: appended and flushed before this returns.
     pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
-        let mut line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
+        self.append(entry)?;
+        self.refused
+            .lock()
+            .expect("journal lock")
+            .remove(&entry.key);
+        self.known
+            .lock()
+            .expect("journal lock")
+            .insert(entry.key.clone(), entry.translation.clone());
+        Ok(())
+    }
+
+    /// Marks the translation of `key` as refused (once; a key already marked is left).
+    pub fn refuse(&self, key: &str, reason: &str) -> std::io::Result<()> {
+        if !self
+            .refused
+            .lock()
+            .expect("journal lock")
+            .insert(key.to_owned())
+        {
+            return Ok(());
+        }
+        self.append(&Refusal {
+            key: key.to_owned(),
+            refused: reason.to_owned(),
+        })
+    }
+
+    /// Whether the translation of `key` was refused (and not received again since).
+    pub fn is_refused(&self, key: &str) -> bool {
+        self.refused.lock().expect("journal lock").contains(key)
+    }
+
+    /// Forgets, for this run, the translations that were refused: they are asked again.
+    /// Returns how many.
+    pub fn forget_refused(&self) -> usize {
+        let refused = self.refused.lock().expect("journal lock");
+        let mut known = self.known.lock().expect("journal lock");
+        refused
+            .iter()
+            .filter(|key| known.remove(key.as_str()).is_some())
+            .count()
+    }
+
+    fn append(&self, line: &impl Serialize) -> std::io::Result<()> {
+        let mut line = serde_json::to_string(line).map_err(std::io::Error::other)?;
         line.push('\n');
         if let Some(file) = self.file.lock().expect("journal lock").as_mut() {
             file.write_all(line.as_bytes())?;
             file.flush()?;
         }
-        self.known
-            .lock()
-            .expect("journal lock")
-            .insert(entry.key.clone(), entry.translation.clone());
         Ok(())
     }
 
@@ -158,6 +220,40 @@ mod tests {
             .expect("record after torn line");
         let again = Journal::open(&path, true).expect("read only");
         assert_eq!(again.get("c").as_deref(), Some("kolme"));
+    }
+
+    #[test]
+    fn a_refusal_is_replayed_until_forgotten_and_a_new_translation_clears_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("j.jsonl");
+        let journal = Journal::open(&path, false).expect("open");
+        journal.record(&entry("a", "huono")).expect("record");
+        journal.record(&entry("b", "hyvä")).expect("record");
+        journal
+            .refuse("a", "placeholder 1 is missing")
+            .expect("refuse");
+        journal
+            .refuse("a", "placeholder 1 is missing")
+            .expect("once");
+        drop(journal);
+        assert_eq!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .matches("refused")
+                .count(),
+            1
+        );
+        let journal = Journal::open(&path, false).expect("reopen");
+        assert!(journal.is_refused("a") && !journal.is_refused("b"));
+        assert_eq!(journal.get("a").as_deref(), Some("huono"), "replayed");
+        assert_eq!(journal.forget_refused(), 1);
+        assert_eq!(journal.get("a"), None, "asked again");
+        assert_eq!(journal.get("b").as_deref(), Some("hyvä"), "kept");
+        journal.record(&entry("a", "parempi")).expect("record");
+        drop(journal);
+        let journal = Journal::open(&path, true).expect("reopen");
+        assert!(!journal.is_refused("a"));
+        assert_eq!(journal.get("a").as_deref(), Some("parempi"));
     }
 
     #[test]

@@ -131,10 +131,18 @@ pub enum ProviderError {
     /// 413: the batch is too large; the engine splits it.
     #[error("the request was too large for the provider")]
     TooLarge,
-    /// 5xx: retried.
+    /// 5xx: retried, after `retry_after` when the server says (a 503 during maintenance).
     #[error("the provider failed (HTTP {status}): {body}")]
-    Server { status: u16, body: String },
-    /// 400, 401, 403, 404…: a mistake retrying cannot fix.
+    Server {
+        status: u16,
+        body: String,
+        retry_after: Option<Duration>,
+    },
+    /// 401, 403: the key is wrong, revoked or not allowed this. Every other request would
+    /// be refused alike, so it stops the run.
+    #[error("the provider rejected the key (HTTP {status}): {body}")]
+    KeyRejected { status: u16, body: String },
+    /// 400, 404…: a mistake retrying cannot fix.
     #[error("the provider refused the request (HTTP {status}): {body}")]
     Client { status: u16, body: String },
     /// No answer in time: retried.
@@ -165,6 +173,24 @@ impl ProviderError {
         )
     }
 
+    /// Whether this error ends the whole run: nothing sent after it could succeed (a spent
+    /// quota, a rejected key).
+    pub fn stops_the_run(&self) -> bool {
+        matches!(
+            self,
+            ProviderError::QuotaExceeded | ProviderError::KeyRejected { .. }
+        )
+    }
+
+    /// How long the server asked to be left alone, if it said.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            ProviderError::RateLimited { retry_after }
+            | ProviderError::Server { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
     /// Maps an HTTP status and body to an error (`retry_after` from the header, if any).
     pub fn from_status(status: u16, body: &str, retry_after: Option<Duration>) -> ProviderError {
         let body = body.chars().take(500).collect::<String>();
@@ -172,8 +198,42 @@ impl ProviderError {
             429 | 529 => ProviderError::RateLimited { retry_after },
             456 => ProviderError::QuotaExceeded,
             413 => ProviderError::TooLarge,
-            500..=599 => ProviderError::Server { status, body },
+            401 | 403 => ProviderError::KeyRejected { status, body },
+            500..=599 => ProviderError::Server {
+                status,
+                body,
+                retry_after,
+            },
             _ => ProviderError::Client { status, body },
+        }
+    }
+
+    /// The same error with `redact` applied to every text a server or a library wrote (a
+    /// server may echo the key).
+    #[must_use]
+    pub fn map_text(self, redact: impl Fn(String) -> String) -> ProviderError {
+        match self {
+            ProviderError::Server {
+                status,
+                body,
+                retry_after,
+            } => ProviderError::Server {
+                status,
+                body: redact(body),
+                retry_after,
+            },
+            ProviderError::KeyRejected { status, body } => ProviderError::KeyRejected {
+                status,
+                body: redact(body),
+            },
+            ProviderError::Client { status, body } => ProviderError::Client {
+                status,
+                body: redact(body),
+            },
+            ProviderError::Network(text) => ProviderError::Network(redact(text)),
+            ProviderError::Malformed(text) => ProviderError::Malformed(redact(text)),
+            ProviderError::Config(text) => ProviderError::Config(redact(text)),
+            other => other,
         }
     }
 }
@@ -245,10 +305,21 @@ pub trait Provider: Send + Sync {
     }
 }
 
-/// The `Retry-After` header as a duration (seconds, or an HTTP date in the future).
+/// The `Retry-After` header as a duration: delay-seconds, or an HTTP-date (RFC 9110
+/// §10.2.3; a date in the past means now).
 pub fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
     let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+    retry_after_value(value, std::time::SystemTime::now())
+}
+
+/// A `Retry-After` value read at `now`.
+fn retry_after_value(value: &str, now: std::time::SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
 }
 
 /// Maps a reqwest error to a provider error, never including the URL's query (keys can
@@ -305,5 +376,31 @@ mod tests {
         for status in [400, 401, 403, 404] {
             assert!(!ProviderError::from_status(status, "", None).is_retryable());
         }
+        for status in [401, 403] {
+            assert!(ProviderError::from_status(status, "", None).stops_the_run());
+        }
+        let wait = Some(Duration::from_secs(3));
+        assert_eq!(
+            ProviderError::from_status(503, "", wait).retry_after(),
+            wait
+        );
+    }
+
+    #[test]
+    fn retry_after_is_seconds_or_an_http_date() {
+        let now = httpdate::parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").expect("a date");
+        let check = |value: &str, expected: Option<u64>| {
+            assert_eq!(
+                retry_after_value(value, now),
+                expected.map(Duration::from_secs),
+                "{value}"
+            );
+        };
+        check("120", Some(120));
+        check(" 7 ", Some(7));
+        check("Sun, 06 Nov 1994 08:50:07 GMT", Some(30));
+        check("Sun, 06 Nov 1994 08:49:00 GMT", Some(0));
+        check("soon", None);
+        check("-5", None);
     }
 }

@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use sha2::{Digest as _, Sha256};
 use unic_langid::LanguageIdentifier;
 
 use super::draft::{CATEGORIES, Job, Part, Select, draft_entry, single_select, variant_key};
 use super::engine::{self, Progress, RetryPolicy, Segment, TargetSettings};
 use super::journal::{self, Journal};
 use super::mask::{mask, pattern_text};
-use super::provider::{PairGlossary, Provider, TermPair};
+use super::pair_glossary::pair_glossary;
+use super::provider::{Provider, ProviderError};
 use super::select::select;
 use super::write::write_file;
 use crate::check::doc::FtlDoc;
@@ -20,7 +20,7 @@ use crate::check::finding::Level;
 use crate::check::rules::{self, MessagePair};
 use crate::check::{CheckOptions, Layout};
 use crate::diagnostic::Diagnostic;
-use crate::glossary::{Glossary, TermStatus};
+use crate::glossary::Glossary;
 use crate::guard::writable_state;
 use crate::project::Project;
 
@@ -29,11 +29,14 @@ pub const JOURNAL: &str = ".kurso/mt-journal.jsonl";
 
 #[derive(Debug, Clone, Default)]
 pub struct TranslateOptions {
-    /// Target locales (empty: every target locale).
+    /// Target locales (empty: the commissioned ones, see `mt::locales`).
     pub locales: Vec<LanguageIdentifier>,
     pub courses: Vec<String>,
     /// Write nothing and send nothing; count what would be billed.
     pub dry_run: bool,
+    /// Ask the provider again for translations whose drafts were refused before, instead
+    /// of replaying them from the journal.
+    pub retry_refused: bool,
 }
 
 /// A message that was not written, and why.
@@ -69,7 +72,11 @@ pub struct TranslateSummary {
     pub dry_run: bool,
     pub locales: Vec<LocaleReport>,
     pub requests: usize,
-    pub quota_exceeded: bool,
+    /// Segments the provider translated in this run.
+    pub received: usize,
+    /// Why the run stopped before sending everything (the quota ran out, the key was
+    /// rejected).
+    pub stopped: Option<ProviderError>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -85,7 +92,8 @@ pub fn translate(
     opts: &TranslateOptions,
     progress: Arc<dyn Progress>,
 ) -> Result<TranslateSummary, Diagnostic> {
-    let layout = Layout::for_project(project, &opts.locales, &opts.courses);
+    let locales = super::locales::to_translate(project, &opts.locales)?;
+    let layout = Layout::for_project(project, &locales, &opts.courses);
     let tree = layout.load();
     let source = project.config.source_locale.to_string();
     let mut summary = TranslateSummary {
@@ -99,6 +107,9 @@ pub fn translate(
         Arc::new(Journal::open(&journal_path, opts.dry_run).map_err(|err| {
             Diagnostic::file_error(project.relative(&journal_path), err.to_string())
         })?);
+    if opts.retry_refused {
+        journal.forget_refused();
+    }
     let mut settings: HashMap<String, TargetSettings> = HashMap::new();
     let mut dnt: HashMap<String, Vec<String>> = HashMap::new();
     for locale in tree.locales.iter().filter(|l| l.checked) {
@@ -216,6 +227,18 @@ pub fn translate(
             )
         })
         .collect();
+    let key_of = |segment: &Segment| {
+        let version = &settings[&segment.target].glossary.version;
+        journal::key(
+            provider.name(),
+            &source,
+            &segment.target,
+            version,
+            &segment.masked,
+        )
+    };
+    // A text is billed once however many messages need it (the engine sends it once).
+    let mut billed = std::collections::HashSet::new();
     for job in &jobs {
         let locale = &tree.locales[job.selected.locale].name;
         let report = reports
@@ -224,12 +247,11 @@ pub fn translate(
         report.messages += 1;
         for part in &job.parts {
             let segment = &segments[part.segment];
-            let version = &settings[locale].glossary.version;
-            let key = journal::key(provider.name(), &source, locale, version, &segment.masked);
+            let key = key_of(segment);
             report.segments += 1;
             if journal.get(&key).is_some() {
                 report.from_journal += 1;
-            } else {
+            } else if billed.insert(key) {
                 report.characters += segment.masked.chars().count();
             }
         }
@@ -293,11 +315,15 @@ pub fn translate(
         }
     }
     summary.requests = outcome.requests;
-    summary.quota_exceeded = outcome.quota_exceeded;
+    summary.received = outcome.received;
+    summary.stopped.clone_from(&outcome.stopped);
     // Asynchronous submissions: remember what each callback completes.
+    let mut pending_keys = std::collections::HashSet::new();
     let submitted: Vec<super::pending::Pending> = outcome
         .submitted
         .iter()
+        // A text shared by several segments was submitted once.
+        .filter(|&(&i, _)| pending_keys.insert(key_of(&segments[i])))
         .map(|(&i, reference)| {
             let segment = &segments[i];
             let glossary = settings[&segment.target].glossary.version.clone();
@@ -367,17 +393,23 @@ pub fn translate(
             report.submitted += 1;
             continue;
         }
-        match draft_entry(job, &outcome.translated) {
-            Ok(entry) => match verify(&entry, job, &envs[&job.selected.locale], provider.name()) {
-                Ok(()) => {
-                    drafts
-                        .entry((job.selected.locale, job.selected.rel.clone()))
-                        .or_default()
-                        .push((job, entry));
+        let verified = draft_entry(job, &outcome.translated).and_then(|entry| {
+            verify(&entry, job, &envs[&job.selected.locale], provider.name()).map(|()| entry)
+        });
+        match verified {
+            Ok(entry) => {
+                drafts
+                    .entry((job.selected.locale, job.selected.rel.clone()))
+                    .or_default()
+                    .push((job, entry));
+            }
+            Err(reason) => {
+                // Replayed, not paid for, until `--retry-refused` asks again.
+                for part in &job.parts {
+                    let _ = journal.refuse(&key_of(&segments[part.segment]), &reason);
                 }
-                Err(reason) => report.rejected.push(Rejected { path, id, reason }),
-            },
-            Err(reason) => report.rejected.push(Rejected { path, id, reason }),
+                report.rejected.push(Rejected { path, id, reason });
+            }
         }
     }
     for ((locale_index, rel), entries) in drafts {
@@ -393,66 +425,6 @@ pub fn translate(
     }
     summary.locales = reports.into_values().collect();
     Ok(summary)
-}
-
-/// The glossary of a language pair for providers (preferred source term → preferred target
-/// term; not for do-not-translate concepts), with its version hash; and the do-not-translate
-/// terms to mask.
-fn pair_glossary(
-    glossary: &Glossary,
-    source: &str,
-    chain: &[String],
-) -> (PairGlossary, Vec<String>) {
-    let mut terms = Vec::new();
-    let mut keep = Vec::new();
-    let lang = |code: &str| crate::glossary::normalize::language(code);
-    for concept in &glossary.concepts {
-        let english = concept
-            .terms
-            .iter()
-            .find(|(l, _)| lang(l) == lang(source))
-            .and_then(|(_, t)| t.iter().find(|t| t.status != TermStatus::Forbidden));
-        let Some(english) = english else { continue };
-        if concept.do_not_translate {
-            keep.push(english.text.clone());
-            continue;
-        }
-        let target = chain.iter().find_map(|code| {
-            concept
-                .terms
-                .get(code)
-                .or_else(|| {
-                    concept
-                        .terms
-                        .iter()
-                        .find(|(l, _)| lang(l) == lang(code))
-                        .map(|(_, t)| t)
-                })
-                .and_then(|t| t.iter().find(|t| t.status == TermStatus::Preferred))
-        });
-        if let Some(target) = target {
-            terms.push(TermPair {
-                source: english.text.clone(),
-                target: target.text.clone(),
-            });
-        }
-    }
-    terms.sort_by(|a, b| (&a.source, &a.target).cmp(&(&b.source, &b.target)));
-    terms.dedup();
-    let version = if terms.is_empty() {
-        String::new()
-    } else {
-        let mut hasher = Sha256::new();
-        for term in &terms {
-            hasher.update(term.source.as_bytes());
-            hasher.update([b'\t']);
-            hasher.update(term.target.as_bytes());
-            hasher.update([b'\n']);
-        }
-        format!("{:x}", hasher.finalize())[..16].to_owned()
-    };
-    keep.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    (PairGlossary { terms, version }, keep)
 }
 
 /// Checks a draft as `kurso check` would check a translation: placeables, markup, numbers,

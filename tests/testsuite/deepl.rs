@@ -10,7 +10,8 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use kurso::mt::providers::deepl::{DeepL, DeeplConfig};
+use kurso::mt::config::{ProviderSettings, RemoteConfig};
+use kurso::mt::providers::deepl::DeepL;
 use kurso::mt::{Batch, PairGlossary, Provider, ProviderError, Reply, Secret, TermPair, Usage};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
@@ -321,11 +322,19 @@ fn bodies(requests: &[Request], wanted: &str) -> Vec<Value> {
 // Fixtures
 // ---------------------------------------------------------------------------------------
 
-fn config(server: &MockServer) -> DeeplConfig {
-    let mut config = DeeplConfig::new(Secret::new(KEY));
-    config.base_url = Some(server.uri());
-    config.timeout = Duration::from_secs(5);
-    config
+fn config(server: &MockServer) -> RemoteConfig {
+    config_at(&server.uri(), Duration::from_secs(5))
+}
+
+fn config_at(base_url: &str, timeout: Duration) -> RemoteConfig {
+    RemoteConfig {
+        key: Some(Secret::new(KEY)),
+        settings: ProviderSettings {
+            base_url: Some(base_url.to_owned()),
+            timeout_seconds: Some(timeout.into()),
+            ..ProviderSettings::default()
+        },
+    }
 }
 
 fn provider(server: &MockServer) -> DeepL {
@@ -433,7 +442,10 @@ async fn fault(answer: ResponseTemplate) -> ProviderError {
 async fn translates_in_order_with_xml_tags_context_and_formality() {
     let server = echo_server().await;
     let mut config = config(&server);
-    config.formality.insert("it".to_owned(), "more".to_owned());
+    config
+        .settings
+        .formality
+        .insert("it".to_owned(), "more".to_owned());
     let deepl = DeepL::new(config).expect("valid config");
     let mut batch = batch(
         "it",
@@ -481,6 +493,7 @@ async fn locales_map_to_deepl_targets_and_formality_never_fails() {
         ("it", "less"),
     ] {
         config
+            .settings
             .formality
             .insert(locale.to_owned(), formality.to_owned());
     }
@@ -773,7 +786,8 @@ async fn client_errors_are_not_retryable() {
     for status in [400, 403] {
         let err = fault(ResponseTemplate::new(status).set_body_json(error_body("Wrong"))).await;
         assert!(
-            matches!(err, ProviderError::Client { status: s, .. } if s == status),
+            matches!(err, ProviderError::Client { status: s, .. } if s == status && s == 400)
+                || matches!(err, ProviderError::KeyRejected { status: 403, .. }),
             "{err:?}"
         );
         assert!(!err.is_retryable());
@@ -792,8 +806,7 @@ async fn slow_answer_times_out() {
         )
         .mount(&server)
         .await;
-    let mut config = config(&server);
-    config.timeout = Duration::from_millis(300);
+    let config = config_at(&server.uri(), Duration::from_millis(300));
     let err = DeepL::new(config)
         .expect("valid config")
         .translate(&batch("el", &["Hello"]))
@@ -840,8 +853,7 @@ async fn the_key_never_shows_in_errors_even_when_echoed() {
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
         .port();
-    let mut closed = DeeplConfig::new(Secret::new(KEY));
-    closed.base_url = Some(format!("http://127.0.0.1:{port}"));
+    let closed = config_at(&format!("http://127.0.0.1:{port}"), Duration::from_secs(30));
     let deepl = DeepL::new(closed).expect("valid config");
     errors.push(
         deepl

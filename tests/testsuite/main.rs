@@ -7,6 +7,7 @@ mod deepl;
 mod extract;
 mod glossary_corpus;
 mod glossary_quality;
+mod paid_runs;
 mod person_work;
 mod providers_async;
 mod providers_http;

@@ -12,10 +12,9 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use kurso::mt::providers::etranslation::{
-    self, CallbackSink, Etranslation, EtranslationConfig, MAX_SNIPPET_CHARS,
-};
-use kurso::mt::providers::openai::{OpenAi, OpenAiConfig};
+use kurso::mt::config::{ProviderSettings, RemoteConfig};
+use kurso::mt::providers::etranslation::{self, CallbackSink, Etranslation, MAX_SNIPPET_CHARS};
+use kurso::mt::providers::openai::OpenAi;
 use kurso::mt::{Batch, PairGlossary, Provider, ProviderError, Reply, Secret, TermPair};
 use serde_json::{Value, json};
 use wiremock::matchers::{header, header_exists, method, path};
@@ -41,12 +40,14 @@ fn batch(texts: &[&str]) -> Batch {
 }
 
 fn openai(base: &str, timeout: Duration) -> OpenAi {
-    OpenAi::new(OpenAiConfig {
+    OpenAi::new(RemoteConfig {
         key: Some(Secret::new(KEY)),
-        base_url: Some(base.to_owned()),
-        model: Some("gpt-test".to_owned()),
-        timeout,
-        ..OpenAiConfig::default()
+        settings: ProviderSettings {
+            base_url: Some(base.to_owned()),
+            model: Some("gpt-test".to_owned()),
+            timeout_seconds: Some(timeout.into()),
+            ..ProviderSettings::default()
+        },
     })
     .expect("valid OpenAI config")
 }
@@ -271,7 +272,8 @@ async fn openai_500_is_a_retryable_server_error() {
         err,
         ProviderError::Server {
             status: 500,
-            body: "upstream failed".to_owned()
+            body: "upstream failed".to_owned(),
+            retry_after: None,
         }
     );
     assert!(err.is_retryable());
@@ -284,10 +286,10 @@ async fn openai_401_is_not_retryable() {
     ))
     .await;
     assert!(
-        matches!(err, ProviderError::Client { status: 401, .. }),
+        matches!(err, ProviderError::KeyRejected { status: 401, .. }),
         "{err:?}"
     );
-    assert!(!err.is_retryable());
+    assert!(!err.is_retryable() && err.stops_the_run());
 }
 
 #[tokio::test]
@@ -350,14 +352,16 @@ async fn openai_plural_answer_missing_a_category_is_malformed() {
 // eTranslation.
 
 fn etranslation(base: &str, callback_url: &str, timeout: Duration) -> Etranslation {
-    Etranslation::new(EtranslationConfig {
-        password: Some(Secret::new(PASSWORD)),
-        application: Some(APPLICATION.to_owned()),
-        username: Some("kurso-user".to_owned()),
-        base_url: Some(format!("{base}/etranslation/si")),
-        callback_url: Some(callback_url.to_owned()),
-        timeout,
-        ..EtranslationConfig::default()
+    Etranslation::new(RemoteConfig {
+        key: Some(Secret::new(PASSWORD)),
+        settings: ProviderSettings {
+            application: Some(APPLICATION.to_owned()),
+            username: Some("kurso-user".to_owned()),
+            base_url: Some(format!("{base}/etranslation/si")),
+            callback_url: Some(callback_url.to_owned()),
+            timeout_seconds: Some(timeout.into()),
+            ..ProviderSettings::default()
+        },
     })
     .expect("valid eTranslation config")
 }
@@ -518,7 +522,8 @@ async fn etranslation_http_faults_map_like_every_provider() {
         ),
     ] {
         let err = etranslation_error(&server.uri(), Duration::from_secs(5)).await;
-        let (ProviderError::Client { status, .. } | ProviderError::Server { status, .. }) = &err
+        let (ProviderError::KeyRejected { status, .. } | ProviderError::Server { status, .. }) =
+            &err
         else {
             panic!("{err:?}");
         };

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use kurso::mt::providers::azure::{self, Azure, AzureConfig};
-use kurso::mt::providers::google::{Google, GoogleConfig};
-use kurso::mt::providers::libretranslate::{LibreTranslate, LibreTranslateConfig};
+use kurso::mt::config::{ProviderSettings, RemoteConfig};
+use kurso::mt::providers::azure::{self, Azure};
+use kurso::mt::providers::google::Google;
+use kurso::mt::providers::libretranslate::LibreTranslate;
 use kurso::mt::{Batch, PairGlossary, Provider, ProviderError, Reply, Secret, TermPair};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -50,33 +51,38 @@ fn with_glossary(mut batch: Batch, terms: &[(&str, &str)]) -> Batch {
 }
 
 fn google(base: &str, timeout: Duration) -> Google {
-    Google::new(GoogleConfig {
-        key: Some(Secret::new(KEY)),
+    Google::new(keyed(ProviderSettings {
         base_url: Some(base.to_owned()),
-        timeout,
-        ..GoogleConfig::default()
-    })
+        timeout_seconds: Some(timeout.into()),
+        ..ProviderSettings::default()
+    }))
     .expect("valid Google config")
 }
 
-fn azure(base: &str, timeout: Duration) -> Azure {
-    Azure::new(AzureConfig {
+/// `settings` with the test key.
+fn keyed(settings: ProviderSettings) -> RemoteConfig {
+    RemoteConfig {
         key: Some(Secret::new(KEY)),
+        settings,
+    }
+}
+
+fn azure(base: &str, timeout: Duration) -> Azure {
+    Azure::new(keyed(ProviderSettings {
         base_url: Some(base.to_owned()),
         region: Some("westeurope".to_owned()),
-        timeout,
-        ..AzureConfig::default()
-    })
+        timeout_seconds: Some(timeout.into()),
+        ..ProviderSettings::default()
+    }))
     .expect("valid Azure config")
 }
 
 fn libretranslate(base: &str, timeout: Duration) -> LibreTranslate {
-    LibreTranslate::new(LibreTranslateConfig {
-        key: Some(Secret::new(KEY)),
+    LibreTranslate::new(keyed(ProviderSettings {
         base_url: Some(base.to_owned()),
-        timeout,
-        ..LibreTranslateConfig::default()
-    })
+        timeout_seconds: Some(timeout.into()),
+        ..ProviderSettings::default()
+    }))
     .expect("valid LibreTranslate config")
 }
 
@@ -560,9 +566,12 @@ async fn libretranslate_sends_no_api_key_when_none_is_configured() {
         .expect(1)
         .mount(&server)
         .await;
-    let provider = LibreTranslate::new(LibreTranslateConfig {
-        base_url: Some(format!("{}/", server.uri())),
-        ..LibreTranslateConfig::default()
+    let provider = LibreTranslate::new(RemoteConfig {
+        key: None,
+        settings: ProviderSettings {
+            base_url: Some(format!("{}/", server.uri())),
+            ..ProviderSettings::default()
+        },
     })
     .expect("valid config");
     assert_eq!(
@@ -584,10 +593,13 @@ async fn libretranslate_maps_language_codes() {
         .expect(1)
         .mount(&server)
         .await;
-    let provider = LibreTranslate::new(LibreTranslateConfig {
-        base_url: Some(server.uri()),
-        language_codes: BTreeMap::from([("pt-BR".to_owned(), "pb".to_owned())]),
-        ..LibreTranslateConfig::default()
+    let provider = LibreTranslate::new(RemoteConfig {
+        key: None,
+        settings: ProviderSettings {
+            base_url: Some(server.uri()),
+            language_codes: BTreeMap::from([("pt-BR".to_owned(), "pb".to_owned())]),
+            ..ProviderSettings::default()
+        },
     })
     .expect("valid config");
     assert_eq!(
@@ -632,7 +644,7 @@ async fn libretranslate_restores_the_markup_its_html_mode_unescapes() {
 
 #[test]
 fn libretranslate_needs_a_base_url() {
-    let err = LibreTranslate::new(LibreTranslateConfig::default()).expect_err("no default server");
+    let err = LibreTranslate::new(RemoteConfig::default()).expect_err("no default server");
     assert!(
         matches!(&err, ProviderError::Config(message) if message.contains("base-url")),
         "{err:?}"
@@ -652,10 +664,13 @@ async fn libretranslate_text_limit_is_too_large() {
 
 #[test]
 fn libretranslate_max_texts_is_configurable() {
-    let provider = LibreTranslate::new(LibreTranslateConfig {
-        base_url: Some("http://127.0.0.1:5000".to_owned()),
-        max_texts: 10,
-        ..LibreTranslateConfig::default()
+    let provider = LibreTranslate::new(RemoteConfig {
+        key: None,
+        settings: ProviderSettings {
+            base_url: Some("http://127.0.0.1:5000".to_owned()),
+            max_texts: Some(10),
+            ..ProviderSettings::default()
+        },
     })
     .expect("valid config");
     assert_eq!(provider.limits().max_texts, 10);
@@ -707,7 +722,8 @@ async fn server_errors_500_and_503_are_retryable() {
                 err,
                 ProviderError::Server {
                     status,
-                    body: "backend unavailable".to_owned()
+                    body: "backend unavailable".to_owned(),
+                    retry_after: None,
                 },
                 "{kind:?}"
             );
@@ -725,8 +741,13 @@ async fn client_errors_400_401_403_are_not_retryable() {
                 ResponseTemplate::new(status).set_body_string("{\"error\": \"no\"}"),
             )
             .await;
+            // 401 and 403 reject the key: the run stops there.
             assert!(
-                matches!(err, ProviderError::Client { status: got, .. } if got == status),
+                match err {
+                    ProviderError::Client { status: got, .. } => got == status && status == 400,
+                    ProviderError::KeyRejected { status: got, .. } => got == status && got != 400,
+                    _ => false,
+                },
                 "{kind:?}: {err:?}"
             );
             assert!(!err.is_retryable());
@@ -963,18 +984,15 @@ async fn keys_never_appear_in_urls_errors_or_debug_output() {
     ));
     shown.push(format!(
         "{:?} {:?} {:?}",
-        GoogleConfig {
-            key: Some(Secret::new(KEY)),
-            ..GoogleConfig::default()
-        },
-        AzureConfig {
-            key: Some(Secret::new(KEY)),
-            ..AzureConfig::default()
-        },
-        LibreTranslateConfig {
-            key: Some(Secret::new(KEY)),
-            ..LibreTranslateConfig::default()
-        },
+        keyed(ProviderSettings::default()),
+        keyed(ProviderSettings {
+            region: Some("westeurope".to_owned()),
+            ..ProviderSettings::default()
+        }),
+        keyed(ProviderSettings {
+            base_url: Some("http://127.0.0.1:9".to_owned()),
+            ..ProviderSettings::default()
+        }),
     ));
     for text in &shown {
         assert!(!text.contains(KEY), "the key leaked: {text}");

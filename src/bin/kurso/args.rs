@@ -117,8 +117,16 @@ pub enum Command {
     /// `GOOGLE_TRANSLATE_API_KEY`, `AZURE_TRANSLATOR_KEY`, `LIBRETRANSLATE_API_KEY`, `OPENAI_API_KEY`,
     /// `ETRANSLATION_PASSWORD`) or a key file named in kurso.toml, never from the command line.
     ///
-    /// Exit status: 0 done, 1 some drafts were refused or not translated (listed), 2 the run
-    /// failed (no key, bad config, quota used up before anything arrived).
+    /// Without --to, only the commissioned locales are drafted: `locales` under [mt], else
+    /// the target locales already started (a folder under locales/); a routine run never
+    /// starts a locale by itself. A text needed by several messages is sent once. A
+    /// rejected key (401/403) stops the run at the first request; a 429, or a 503 with
+    /// Retry-After, holds every request until the server's window ends; a spent quota
+    /// (DeepL 456) stops it with everything received saved.
+    ///
+    /// Exit status: 0 done, 1 some drafts were refused or not translated (listed; also a
+    /// quota used up after some drafts arrived), 2 the run failed (no key, a rejected key,
+    /// bad config, quota used up before anything arrived).
     Translate(TranslateArgs),
     /// Show the machine-translation account's usage (DeepL: characters used and allowed)
     Usage(UsageArgs),
@@ -144,8 +152,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct TranslateArgs {
-    /// Target locale; repeat for several (default: every target locale)
-    #[arg(long = "to", short = 't', value_name = "LOCALE")]
+    /// Target locales: `--to el lt hu` (or `--to el --to lt`). Default: `locales` under
+    /// [mt] in kurso.toml, else the target locales already started (a folder under locales/)
+    #[arg(long = "to", short = 't', value_name = "LOCALE", num_args = 1..)]
     pub locales: Vec<String>,
 
     /// Provider (default: `provider` under [mt] in kurso.toml, else pseudo)
@@ -157,9 +166,15 @@ pub struct TranslateArgs {
     pub courses: Vec<String>,
 
     /// Send nothing, write nothing: print per locale the segments and the characters that
-    /// would be billed (what the journal already holds is not billed)
+    /// would be billed (what the journal already holds is not billed; a text needed twice
+    /// is billed once). Needs no key
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Ask the provider again for drafts that were refused (failed verification) before;
+    /// without it they are replayed from the journal, free, and refused again
+    #[arg(long)]
+    pub retry_refused: bool,
 
     /// List every drafted, refused and failed message
     #[arg(long, short)]

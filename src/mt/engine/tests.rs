@@ -3,6 +3,8 @@
 
 use std::collections::VecDeque;
 
+use tokio::time::Instant;
+
 use super::*;
 
 /// Answers each request from a script (then translates by upper-casing); counts requests.
@@ -153,6 +155,7 @@ async fn rate_limits_and_server_errors_are_retried_and_retry_after_is_honoured()
             Err(ProviderError::Server {
                 status: 503,
                 body: String::new(),
+                retry_after: None,
             }),
         ],
     );
@@ -205,7 +208,7 @@ async fn quota_exhaustion_stops_the_run_and_keeps_what_was_received() {
     let provider = Scripted::new(limits(2), vec![Ok(()), Err(ProviderError::QuotaExceeded)]);
     let (_dir, journal) = journal();
     let outcome = go(Arc::clone(&provider), &segments(6), Arc::clone(&journal)).await;
-    assert!(outcome.quota_exceeded);
+    assert_eq!(outcome.stopped, Some(ProviderError::QuotaExceeded));
     assert_eq!(outcome.translated.len(), 2);
     assert_eq!(outcome.failed.len(), 4);
     assert_eq!(provider.calls().len(), 2, "nothing sent after the 456");

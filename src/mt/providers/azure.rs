@@ -20,6 +20,7 @@ use reqwest::header::HeaderValue;
 use serde::{Deserialize, Serialize};
 
 use super::http;
+use crate::mt::config::RemoteConfig;
 use crate::mt::provider::{
     Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret, TermPair,
 };
@@ -31,32 +32,9 @@ pub const MAX_TEXTS: usize = 1_000;
 /// Characters per request, counted once per target language.
 pub const MAX_REQUEST_CHARS: usize = 50_000;
 
-/// Settings of the Azure provider.
-#[derive(Debug, Clone)]
-pub struct AzureConfig {
-    pub key: Option<Secret>,
-    /// Defaults to [`DEFAULT_BASE_URL`]; a regional endpoint or a local test server.
-    pub base_url: Option<String>,
-    /// The resource's region (`westeurope`), sent as `Ocp-Apim-Subscription-Region`; needed
-    /// for regional and multi-service resources, optional for global ones.
-    pub region: Option<String>,
-    pub timeout: Duration,
-    pub concurrency: usize,
-    pub requests_per_second: f64,
-}
-
-impl Default for AzureConfig {
-    fn default() -> Self {
-        AzureConfig {
-            key: None,
-            base_url: None,
-            region: None,
-            timeout: Duration::from_secs(30),
-            concurrency: 4,
-            requests_per_second: 0.0,
-        }
-    }
-}
+/// Per request unless `timeout-seconds` says otherwise.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_CONCURRENCY: usize = 4;
 
 /// Azure AI Translator.
 #[derive(Debug)]
@@ -76,18 +54,23 @@ pub fn max_chars_per_request(n_targets: usize) -> usize {
 }
 
 impl Azure {
-    pub fn new(config: AzureConfig) -> Result<Azure, ProviderError> {
+    /// Azure with `config`'s key and `[mt.azure]` settings: `base-url` (default
+    /// [`DEFAULT_BASE_URL`]; a regional endpoint or a local test server), `region` (sent as
+    /// `Ocp-Apim-Subscription-Region`; needed for regional and multi-service resources),
+    /// `timeout-seconds`, `concurrency`, `requests-per-second`, `max-texts`.
+    pub fn new(config: RemoteConfig) -> Result<Azure, ProviderError> {
+        let settings = &config.settings;
         let (key, key_header) = http::api_key(config.key, "Azure")?;
         let region =
-            match config.region.as_deref().map(str::trim) {
+            match settings.region.as_deref().map(str::trim) {
                 None | Some("") => None,
                 Some(region) => Some(HeaderValue::from_str(region).map_err(|_| {
                     ProviderError::Config(format!("invalid Azure region `{region}`"))
                 })?),
             };
-        let base = config.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
+        let base = settings.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
         let endpoint = http::endpoint(base, "/translate", "Azure")?;
-        let client = http::client(config.timeout)?;
+        let client = http::client(settings.timeout_or(DEFAULT_TIMEOUT))?;
         Ok(Azure {
             client,
             endpoint,
@@ -95,11 +78,11 @@ impl Azure {
             key_header,
             region,
             limits: Limits {
-                max_texts: MAX_TEXTS,
+                max_texts: settings.max_texts_or(MAX_TEXTS, MAX_TEXTS),
                 max_bytes: usize::MAX,
                 max_chars: MAX_REQUEST_CHARS,
-                concurrency: config.concurrency.max(1),
-                requests_per_second: config.requests_per_second.max(0.0),
+                concurrency: settings.concurrency_or(DEFAULT_CONCURRENCY),
+                requests_per_second: settings.rate(),
             },
         })
     }

@@ -20,6 +20,7 @@ use serde::de::DeserializeOwned;
 use self::glossary::Glossaries;
 use self::wire::{TranslateRequest, TranslateResponse, UsageResponse};
 use super::http;
+use crate::mt::config::RemoteConfig;
 use crate::mt::provider::BoxFuture;
 use crate::mt::{Batch, Limits, Provider, ProviderError, Reply, Secret, Usage};
 
@@ -31,36 +32,11 @@ const MAX_TEXTS: usize = 50;
 const FREE_URL: &str = "https://api-free.deepl.com";
 const PRO_URL: &str = "https://api.deepl.com";
 
-/// How to reach DeepL (`[mt.deepl]` in kurso.toml, the key from the environment).
-#[derive(Debug, Clone)]
-pub struct DeeplConfig {
-    pub key: Secret,
-    /// Overrides the host chosen from the key (keys ending `:fx` use the free API).
-    pub base_url: Option<String>,
-    /// `more`, `less`, `prefer_more`, `prefer_less` or `default` by target locale (`el-CY`,
-    /// or its language `el`). Wins over the batch's own formality.
-    pub formality: BTreeMap<String, String>,
-    /// For each whole request, connection to last byte.
-    pub timeout: Duration,
-    pub concurrency: usize,
-    /// 0: unlimited.
-    pub requests_per_second: f64,
-}
-
-impl DeeplConfig {
-    /// The defaults for a key: its own host, 30 s per request, 4 at once, no rate cap (the
-    /// engine backs off on 429).
-    pub fn new(key: Secret) -> DeeplConfig {
-        DeeplConfig {
-            key,
-            base_url: None,
-            formality: BTreeMap::new(),
-            timeout: Duration::from_secs(30),
-            concurrency: 4,
-            requests_per_second: 0.0,
-        }
-    }
-}
+/// Per request, connection to last byte, unless `timeout-seconds` says otherwise.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Requests in flight unless `concurrency` says otherwise; no rate cap unless
+/// `requests-per-second` sets one (the engine backs off on 429).
+const DEFAULT_CONCURRENCY: usize = 4;
 
 /// Which operation a response answers: DeepL's 456 means the character quota on
 /// `/v2/translate` but "too many glossary requests lately" on the glossary endpoints.
@@ -84,29 +60,36 @@ pub struct DeepL {
 }
 
 impl DeepL {
-    pub fn new(config: DeeplConfig) -> Result<DeepL, ProviderError> {
-        let key = config.key.expose().trim();
-        if key.is_empty() {
-            return Err(ProviderError::Config("the DeepL key is empty".to_owned()));
-        }
+    /// DeepL with `config`'s key and `[mt.deepl]` settings: `base-url` (else the host the
+    /// key belongs to), `formality`, `timeout-seconds`, `concurrency`, `requests-per-second`,
+    /// `max-texts` (at most 50).
+    pub fn new(config: RemoteConfig) -> Result<DeepL, ProviderError> {
+        let settings = config.settings;
+        let key = config
+            .key
+            .map(|key| key.expose().trim().to_owned())
+            .filter(|key| !key.is_empty())
+            .ok_or_else(|| ProviderError::Config("the DeepL key is empty".to_owned()))?;
+        let key = key.as_str();
         let mut auth = HeaderValue::from_str(&format!("DeepL-Auth-Key {key}")).map_err(|_| {
             ProviderError::Config(
                 "the DeepL key holds characters an HTTP header cannot carry".to_owned(),
             )
         })?;
         auth.set_sensitive(true);
-        for (locale, wanted) in &config.formality {
+        for (locale, wanted) in &settings.formality {
             let target = languages::target_code(locale)?;
             languages::formality(target, wanted)?;
         }
-        let base_url = config
+        let base_url = settings
             .base_url
+            .clone()
             .unwrap_or_else(|| default_base_url(key).to_owned())
             .trim_end_matches('/')
             .to_owned();
         let client = http::build(
             reqwest::Client::builder()
-                .timeout(config.timeout)
+                .timeout(settings.timeout_or(DEFAULT_TIMEOUT))
                 .user_agent(concat!("kurso/", env!("CARGO_PKG_VERSION"))),
         )?;
         Ok(DeepL {
@@ -114,14 +97,14 @@ impl DeepL {
             base_url,
             key: Secret::new(key),
             auth,
-            formality: config.formality,
             limits: Limits {
-                max_texts: MAX_TEXTS,
+                max_texts: settings.max_texts_or(MAX_TEXTS, MAX_TEXTS),
                 max_bytes: MAX_REQUEST_BYTES,
                 max_chars: usize::MAX,
-                concurrency: config.concurrency.max(1),
-                requests_per_second: config.requests_per_second,
+                concurrency: settings.concurrency_or(DEFAULT_CONCURRENCY),
+                requests_per_second: settings.rate(),
             },
+            formality: settings.formality,
             glossaries: Glossaries::default(),
         })
     }
@@ -245,21 +228,7 @@ impl DeepL {
 
     /// The error with every trace of the key replaced by `***`.
     fn scrub(&self, err: ProviderError) -> ProviderError {
-        let clean = |text: String| http::redact(text, Some(&self.key));
-        match err {
-            ProviderError::Server { status, body } => ProviderError::Server {
-                status,
-                body: clean(body),
-            },
-            ProviderError::Client { status, body } => ProviderError::Client {
-                status,
-                body: clean(body),
-            },
-            ProviderError::Network(text) => ProviderError::Network(clean(text)),
-            ProviderError::Malformed(text) => ProviderError::Malformed(clean(text)),
-            ProviderError::Config(text) => ProviderError::Config(clean(text)),
-            other => other,
-        }
+        err.map_text(|text| http::redact(text, Some(&self.key)))
     }
 }
 
@@ -329,6 +298,7 @@ fn parse<T: DeserializeOwned>(body: &str, what: &str) -> Result<T, ProviderError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mt::config::ProviderSettings;
 
     #[test]
     fn free_keys_use_the_free_host() {
@@ -339,10 +309,20 @@ mod tests {
         assert_eq!(default_base_url("0000-1111"), "https://api.deepl.com");
     }
 
+    fn config(key: &str) -> RemoteConfig {
+        RemoteConfig {
+            key: Some(Secret::new(key)),
+            settings: ProviderSettings::default(),
+        }
+    }
+
     #[test]
     fn debug_never_shows_the_key() {
-        let mut config = DeeplConfig::new(Secret::new("very-secret-key:fx"));
-        config.formality.insert("it".to_owned(), "more".to_owned());
+        let mut config = config("very-secret-key:fx");
+        config
+            .settings
+            .formality
+            .insert("it".to_owned(), "more".to_owned());
         let deepl = DeepL::new(config.clone()).expect("valid config");
         let shown = format!("{config:?} {deepl:?}");
         assert!(!shown.contains("very-secret-key"), "{shown}");
@@ -351,14 +331,23 @@ mod tests {
 
     #[test]
     fn bad_config_is_refused_up_front() {
-        let mut config = DeeplConfig::new(Secret::new("key"));
-        config
+        let mut polite = config("key");
+        polite
+            .settings
             .formality
             .insert("hu".to_owned(), "polite".to_owned());
-        assert!(matches!(DeepL::new(config), Err(ProviderError::Config(_))));
-        assert!(matches!(
-            DeepL::new(DeeplConfig::new(Secret::new("  "))),
-            Err(ProviderError::Config(_))
-        ));
+        assert!(matches!(DeepL::new(polite), Err(ProviderError::Config(_))));
+        for empty in [config("  "), RemoteConfig::default()] {
+            assert!(matches!(DeepL::new(empty), Err(ProviderError::Config(_))));
+        }
+    }
+
+    #[test]
+    fn settings_apply_within_deepl_limits() {
+        let mut tuned = config("key");
+        tuned.settings.max_texts = Some(500);
+        tuned.settings.concurrency = Some(0);
+        let limits = DeepL::new(tuned).expect("valid").limits();
+        assert_eq!((limits.max_texts, limits.concurrency), (MAX_TEXTS, 1));
     }
 }

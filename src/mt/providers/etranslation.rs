@@ -33,6 +33,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::http;
+use crate::mt::config::RemoteConfig;
 use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 pub use codes::{describe as describe_code, error_for_code};
@@ -43,42 +44,9 @@ pub const DEFAULT_BASE_URL: &str = "https://webgate.ec.europa.eu/etranslation/si
 /// Characters one text snippet may hold.
 pub const MAX_SNIPPET_CHARS: usize = 5000;
 
-/// Settings of the eTranslation provider.
-#[derive(Debug, Clone)]
-pub struct EtranslationConfig {
-    /// Required: the application's password (Digest authentication).
-    pub password: Option<Secret>,
-    /// Required: the application name eTranslation registered (Digest user name and
-    /// `callerInformation.application`).
-    pub application: Option<String>,
-    /// `callerInformation.username`; the application name when absent.
-    pub username: Option<String>,
-    pub base_url: Option<String>,
-    /// Required: where eTranslation POSTs results and errors (an http or https URL that
-    /// reaches `kurso etranslation-receiver`).
-    pub callback_url: Option<String>,
-    /// eTranslation domain (`GEN`, `SPD`…); the service's default when absent.
-    pub domain: Option<String>,
-    pub timeout: Duration,
-    pub concurrency: usize,
-    pub requests_per_second: f64,
-}
-
-impl Default for EtranslationConfig {
-    fn default() -> Self {
-        EtranslationConfig {
-            password: None,
-            application: None,
-            username: None,
-            base_url: None,
-            callback_url: None,
-            domain: None,
-            timeout: Duration::from_secs(60),
-            concurrency: 2,
-            requests_per_second: 0.0,
-        }
-    }
-}
+/// Per request unless `timeout-seconds` says otherwise.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_CONCURRENCY: usize = 2;
 
 /// A request eTranslation accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,20 +71,28 @@ pub struct Etranslation {
 }
 
 impl Etranslation {
-    pub fn new(config: EtranslationConfig) -> Result<Etranslation, ProviderError> {
+    /// eTranslation with `config`'s key as the application's password (required, for the
+    /// Digest answer) and `[mt.etranslation]` settings: `application` (required: the name
+    /// eTranslation registered; the Digest user name and `callerInformation.application`),
+    /// `username` (`callerInformation.username`; the application name when absent),
+    /// `callback-url` (required: an http or https URL that reaches
+    /// `kurso etranslation-receiver`), `domain` (`GEN`, `SPD`…), `base-url`,
+    /// `timeout-seconds`, `concurrency`, `requests-per-second`.
+    pub fn new(config: RemoteConfig) -> Result<Etranslation, ProviderError> {
+        let settings = &config.settings;
         let missing = |what: &str| {
             ProviderError::Config(format!(
                 "the etranslation provider needs {what} in [mt.etranslation]"
             ))
         };
         let password = config
-            .password
+            .key
             .filter(|password| !password.expose().is_empty())
             .ok_or_else(|| missing("a password (ETRANSLATION_PASSWORD)"))?;
-        let application = non_empty(config.application.as_deref())
+        let application = non_empty(settings.application.as_deref())
             .ok_or_else(|| missing("the application name (`application`)"))?;
-        let username = non_empty(config.username.as_deref()).unwrap_or(application.clone());
-        let callback_url = non_empty(config.callback_url.as_deref())
+        let username = non_empty(settings.username.as_deref()).unwrap_or(application.clone());
+        let callback_url = non_empty(settings.callback_url.as_deref())
             .ok_or_else(|| missing("the URL results are sent to (`callback-url`)"))?;
         let parsed = reqwest::Url::parse(&callback_url).map_err(|err| {
             ProviderError::Config(format!("invalid eTranslation `callback-url`: {err}"))
@@ -126,9 +102,9 @@ impl Etranslation {
                 "eTranslation's `callback-url` must be an http or https URL".to_owned(),
             ));
         }
-        let base = non_empty(config.base_url.as_deref()).unwrap_or(DEFAULT_BASE_URL.to_owned());
+        let base = non_empty(settings.base_url.as_deref()).unwrap_or(DEFAULT_BASE_URL.to_owned());
         let endpoint = http::endpoint(&base, "/translate", "eTranslation")?;
-        let client = http::client(config.timeout)?;
+        let client = http::client(settings.timeout_or(DEFAULT_TIMEOUT))?;
         Ok(Etranslation {
             client,
             endpoint,
@@ -136,13 +112,13 @@ impl Etranslation {
             application,
             username,
             callback_url,
-            domain: non_empty(config.domain.as_deref()),
+            domain: non_empty(settings.domain.as_deref()),
             limits: Limits {
                 max_texts: 1,
                 max_bytes: MAX_SNIPPET_CHARS * 4,
                 max_chars: MAX_SNIPPET_CHARS,
-                concurrency: config.concurrency.max(1),
-                requests_per_second: config.requests_per_second.max(0.0),
+                concurrency: settings.concurrency_or(DEFAULT_CONCURRENCY),
+                requests_per_second: settings.rate(),
             },
         })
     }
@@ -269,14 +245,24 @@ struct CallerInformation<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mt::config::ProviderSettings;
 
-    fn config() -> EtranslationConfig {
-        EtranslationConfig {
-            password: Some(Secret::new("pw")),
-            application: Some("App_2024".to_owned()),
-            callback_url: Some("https://kurso.example/etranslation".to_owned()),
-            ..EtranslationConfig::default()
+    fn config() -> RemoteConfig {
+        RemoteConfig {
+            key: Some(Secret::new("pw")),
+            settings: ProviderSettings {
+                application: Some("App_2024".to_owned()),
+                callback_url: Some("https://kurso.example/etranslation".to_owned()),
+                ..ProviderSettings::default()
+            },
         }
+    }
+
+    /// [`config`] with `change` made to it.
+    fn changed(change: impl FnOnce(&mut RemoteConfig)) -> RemoteConfig {
+        let mut config = config();
+        change(&mut config);
+        config
     }
 
     #[test]
@@ -290,32 +276,14 @@ mod tests {
     fn needs_password_application_and_an_http_callback() {
         assert!(Etranslation::new(config()).is_ok());
         for (config, fragment) in [
+            (changed(|c| c.key = None), "password"),
             (
-                EtranslationConfig {
-                    password: None,
-                    ..config()
-                },
-                "password",
-            ),
-            (
-                EtranslationConfig {
-                    application: Some(" ".to_owned()),
-                    ..config()
-                },
+                changed(|c| c.settings.application = Some(" ".to_owned())),
                 "application",
             ),
+            (changed(|c| c.settings.callback_url = None), "callback-url"),
             (
-                EtranslationConfig {
-                    callback_url: None,
-                    ..config()
-                },
-                "callback-url",
-            ),
-            (
-                EtranslationConfig {
-                    callback_url: Some("ftp://kurso.example/x".to_owned()),
-                    ..config()
-                },
+                changed(|c| c.settings.callback_url = Some("ftp://kurso.example/x".to_owned())),
                 "http or https",
             ),
         ] {

@@ -18,6 +18,7 @@ use reqwest::header::{CONTENT_TYPE, HeaderValue};
 use serde::{Deserialize, Serialize};
 
 use super::http;
+use crate::mt::config::RemoteConfig;
 use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 /// Where Google serves the v2 API.
@@ -31,28 +32,9 @@ pub const MAX_REQUEST_BYTES: usize = 100_000;
 /// around the texts (quotes, commas, escaped `"` in placeholders).
 const MAX_TEXT_BYTES: usize = 90_000;
 
-/// Settings of the Google provider.
-#[derive(Debug, Clone)]
-pub struct GoogleConfig {
-    pub key: Option<Secret>,
-    /// Defaults to [`DEFAULT_BASE_URL`]; tests point it at a local server.
-    pub base_url: Option<String>,
-    pub timeout: Duration,
-    pub concurrency: usize,
-    pub requests_per_second: f64,
-}
-
-impl Default for GoogleConfig {
-    fn default() -> Self {
-        GoogleConfig {
-            key: None,
-            base_url: None,
-            timeout: Duration::from_secs(30),
-            concurrency: 4,
-            requests_per_second: 0.0,
-        }
-    }
-}
+/// Per request unless `timeout-seconds` says otherwise.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const DEFAULT_CONCURRENCY: usize = 4;
 
 /// Google Cloud Translation – Basic.
 #[derive(Debug)]
@@ -65,22 +47,26 @@ pub struct Google {
 }
 
 impl Google {
-    pub fn new(config: GoogleConfig) -> Result<Google, ProviderError> {
+    /// Google with `config`'s key and `[mt.google]` settings: `base-url` (default
+    /// [`DEFAULT_BASE_URL`]; tests point it at a local server), `timeout-seconds`,
+    /// `concurrency`, `requests-per-second`, `max-texts` (at most 128).
+    pub fn new(config: RemoteConfig) -> Result<Google, ProviderError> {
+        let settings = &config.settings;
         let (key, key_header) = http::api_key(config.key, "Google")?;
-        let base = config.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
+        let base = settings.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL);
         let endpoint = http::endpoint(base, "/language/translate/v2", "Google")?;
-        let client = http::client(config.timeout)?;
+        let client = http::client(settings.timeout_or(DEFAULT_TIMEOUT))?;
         Ok(Google {
             client,
             endpoint,
             key,
             key_header,
             limits: Limits {
-                max_texts: MAX_TEXTS,
+                max_texts: settings.max_texts_or(MAX_TEXTS, MAX_TEXTS),
                 max_bytes: MAX_TEXT_BYTES,
                 max_chars: usize::MAX,
-                concurrency: config.concurrency.max(1),
-                requests_per_second: config.requests_per_second.max(0.0),
+                concurrency: settings.concurrency_or(DEFAULT_CONCURRENCY),
+                requests_per_second: settings.rate(),
             },
         })
     }
@@ -194,8 +180,16 @@ pub fn unescape_quotes(text: &str) -> String {
 }
 
 /// Google reports quota exhaustion as 403 ("Daily Limit Exceeded", or "User Rate Limit
-/// Exceeded" for the per-minute quota); other statuses map as for every provider.
+/// Exceeded" for the per-minute quota) and an invalid key as 400; other statuses map as for
+/// every provider.
 fn error_from_status(status: u16, body: &str, retry_after: Option<Duration>) -> ProviderError {
+    // An invalid key is a 400 ("API key not valid", reason `API_KEY_INVALID`).
+    if status == 400 && (body.contains("API_KEY_INVALID") || body.contains("API key not valid")) {
+        return ProviderError::KeyRejected {
+            status,
+            body: body.chars().take(500).collect(),
+        };
+    }
     if status == 403 {
         if body.contains("Daily Limit Exceeded") || body.contains("dailyLimitExceeded") {
             return ProviderError::QuotaExceeded;

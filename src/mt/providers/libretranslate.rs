@@ -20,44 +20,15 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::http;
+use crate::mt::config::RemoteConfig;
 use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 /// Texts per request unless configured.
 pub const DEFAULT_MAX_TEXTS: usize = 50;
 
-/// Settings of the `LibreTranslate` provider.
-#[derive(Debug, Clone)]
-pub struct LibreTranslateConfig {
-    /// Only for servers that require one.
-    pub key: Option<Secret>,
-    /// Required: the server's address (`https://translate.example.org`).
-    pub base_url: Option<String>,
-    pub timeout: Duration,
-    pub concurrency: usize,
-    pub requests_per_second: f64,
-    /// Texts per request: the server's `--batch-limit`.
-    pub max_texts: usize,
-    /// Bytes of text per request.
-    pub max_bytes: usize,
-    /// Codes this server uses where the language subtag is not it (`pt-BR` → `pb`), by
-    /// BCP 47 code as in kurso.toml.
-    pub language_codes: BTreeMap<String, String>,
-}
-
-impl Default for LibreTranslateConfig {
-    fn default() -> Self {
-        LibreTranslateConfig {
-            key: None,
-            base_url: None,
-            timeout: Duration::from_secs(60),
-            concurrency: 2,
-            requests_per_second: 0.0,
-            max_texts: DEFAULT_MAX_TEXTS,
-            max_bytes: Limits::default().max_bytes,
-            language_codes: BTreeMap::new(),
-        }
-    }
-}
+/// Per request unless `timeout-seconds` says otherwise.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_CONCURRENCY: usize = 2;
 
 /// A `LibreTranslate` server.
 #[derive(Debug)]
@@ -70,8 +41,13 @@ pub struct LibreTranslate {
 }
 
 impl LibreTranslate {
-    pub fn new(config: LibreTranslateConfig) -> Result<LibreTranslate, ProviderError> {
-        let base = config
+    /// The server at `base-url` (required) with `config`'s key (only for servers that
+    /// require one) and `[mt.libretranslate]` settings: `timeout-seconds`, `concurrency`,
+    /// `requests-per-second`, `max-texts` (the server's `--batch-limit`), `language-codes`
+    /// (the server's code where it is not the language subtag: `pt-BR = "pb"`).
+    pub fn new(config: RemoteConfig) -> Result<LibreTranslate, ProviderError> {
+        let settings = config.settings;
+        let base = settings
             .base_url
             .as_deref()
             .map(str::trim)
@@ -83,19 +59,19 @@ impl LibreTranslate {
                 )
             })?;
         let endpoint = http::endpoint(base, "/translate", "LibreTranslate")?;
-        let client = http::client(config.timeout)?;
+        let client = http::client(settings.timeout_or(DEFAULT_TIMEOUT))?;
         Ok(LibreTranslate {
             client,
             endpoint,
             key: config.key.filter(|key| !key.expose().is_empty()),
-            language_codes: config.language_codes,
             limits: Limits {
-                max_texts: config.max_texts.max(1),
-                max_bytes: config.max_bytes.max(1),
+                max_texts: settings.max_texts_or(DEFAULT_MAX_TEXTS, usize::MAX),
+                max_bytes: Limits::default().max_bytes,
                 max_chars: usize::MAX,
-                concurrency: config.concurrency.max(1),
-                requests_per_second: config.requests_per_second.max(0.0),
+                concurrency: settings.concurrency_or(DEFAULT_CONCURRENCY),
+                requests_per_second: settings.rate(),
             },
+            language_codes: settings.language_codes,
         })
     }
 
@@ -269,10 +245,13 @@ mod tests {
 
     #[test]
     fn maps_language_codes_with_overrides() {
-        let provider = LibreTranslate::new(LibreTranslateConfig {
-            base_url: Some("http://127.0.0.1:1".to_owned()),
-            language_codes: BTreeMap::from([("pt-BR".to_owned(), "pb".to_owned())]),
-            ..LibreTranslateConfig::default()
+        let provider = LibreTranslate::new(RemoteConfig {
+            key: None,
+            settings: crate::mt::config::ProviderSettings {
+                base_url: Some("http://127.0.0.1:1".to_owned()),
+                language_codes: BTreeMap::from([("pt-BR".to_owned(), "pb".to_owned())]),
+                ..Default::default()
+            },
         })
         .expect("valid config");
         assert_eq!(provider.language_code("el-CY"), "el");

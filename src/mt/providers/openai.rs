@@ -25,6 +25,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::http;
+use crate::mt::config::RemoteConfig;
 use crate::mt::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply, Secret};
 
 use answer::parse_keyed;
@@ -36,39 +37,12 @@ pub const DEFAULT_BASE_URL: &str = "https://api.openai.com";
 /// Texts per request unless configured: small enough that the answer fits the model's
 /// output limit with room to spare.
 pub const DEFAULT_MAX_TEXTS: usize = 40;
-/// Bytes of text per request unless configured.
+/// Bytes of text per request.
 pub const DEFAULT_MAX_BYTES: usize = 32 * 1024;
 
-/// Settings of the OpenAI-compatible provider.
-#[derive(Debug, Clone)]
-pub struct OpenAiConfig {
-    /// Sent as `Authorization: Bearer`; local servers may need none.
-    pub key: Option<Secret>,
-    /// Server root without `/v1` (a trailing `/v1` is tolerated).
-    pub base_url: Option<String>,
-    /// Required: the model name (`gpt-4o-mini`, `llama3.1:8b`…).
-    pub model: Option<String>,
-    pub timeout: Duration,
-    pub concurrency: usize,
-    pub requests_per_second: f64,
-    pub max_texts: usize,
-    pub max_bytes: usize,
-}
-
-impl Default for OpenAiConfig {
-    fn default() -> Self {
-        OpenAiConfig {
-            key: None,
-            base_url: None,
-            model: None,
-            timeout: Duration::from_secs(120),
-            concurrency: 2,
-            requests_per_second: 0.0,
-            max_texts: DEFAULT_MAX_TEXTS,
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
-    }
-}
+/// Per request unless `timeout-seconds` says otherwise: a model writes slowly.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
+const DEFAULT_CONCURRENCY: usize = 2;
 
 /// An OpenAI-compatible chat completions endpoint.
 #[derive(Debug)]
@@ -81,8 +55,13 @@ pub struct OpenAi {
 }
 
 impl OpenAi {
-    pub fn new(config: OpenAiConfig) -> Result<OpenAi, ProviderError> {
-        let model = config
+    /// The endpoint with `config`'s key (sent as `Authorization: Bearer`; local servers may
+    /// need none) and `[mt.openai]` settings: `model` (required: `gpt-4o-mini`,
+    /// `llama3.1:8b`…), `base-url` (the server root without `/v1`; a trailing `/v1` is
+    /// tolerated), `timeout-seconds`, `concurrency`, `requests-per-second`, `max-texts`.
+    pub fn new(config: RemoteConfig) -> Result<OpenAi, ProviderError> {
+        let settings = &config.settings;
+        let model = settings
             .model
             .as_deref()
             .map(str::trim)
@@ -94,7 +73,7 @@ impl OpenAi {
                 )
             })?
             .to_owned();
-        let base = config
+        let base = settings
             .base_url
             .as_deref()
             .map(str::trim)
@@ -106,19 +85,19 @@ impl OpenAi {
             reqwest::Url::parse(&format!("{root}/v1/chat/completions")).map_err(|err| {
                 ProviderError::Config(format!("invalid OpenAI base URL `{base}`: {err}"))
             })?;
-        let client = http::client(config.timeout)?;
+        let client = http::client(settings.timeout_or(DEFAULT_TIMEOUT))?;
         Ok(OpenAi {
             client,
             endpoint,
-            key: config.key.filter(|key| !key.expose().is_empty()),
             model,
             limits: Limits {
-                max_texts: config.max_texts.max(1),
-                max_bytes: config.max_bytes.max(1),
+                max_texts: settings.max_texts_or(DEFAULT_MAX_TEXTS, usize::MAX),
+                max_bytes: DEFAULT_MAX_BYTES,
                 max_chars: usize::MAX,
-                concurrency: config.concurrency.max(1),
-                requests_per_second: config.requests_per_second.max(0.0),
+                concurrency: settings.concurrency_or(DEFAULT_CONCURRENCY),
+                requests_per_second: settings.rate(),
             },
+            key: config.key.filter(|key| !key.expose().is_empty()),
         })
     }
 
@@ -326,17 +305,20 @@ mod tests {
 
     #[test]
     fn needs_a_model_and_builds_the_endpoint_from_the_base() {
-        let err = OpenAi::new(OpenAiConfig::default()).expect_err("no model");
+        let err = OpenAi::new(RemoteConfig::default()).expect_err("no model");
         assert!(err.to_string().contains("model"), "{err}");
         for base in [
             "http://127.0.0.1:9/",
             "http://127.0.0.1:9/v1",
             "http://127.0.0.1:9",
         ] {
-            let provider = OpenAi::new(OpenAiConfig {
-                base_url: Some(base.to_owned()),
-                model: Some("m".to_owned()),
-                ..OpenAiConfig::default()
+            let provider = OpenAi::new(RemoteConfig {
+                key: None,
+                settings: crate::mt::config::ProviderSettings {
+                    base_url: Some(base.to_owned()),
+                    model: Some("m".to_owned()),
+                    ..Default::default()
+                },
             })
             .expect("valid config");
             assert_eq!(

@@ -1,11 +1,14 @@
 //! `kurso translate` and `kurso usage`.
 
 use std::io::IsTerminal as _;
+use std::path::Path;
 use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kurso::diagnostic::Diagnostic;
 use kurso::glossary;
+use kurso::mt::ProviderError;
+use kurso::mt::build::Chosen;
 use kurso::mt::engine::{Progress, Silent};
 use kurso::mt::translate::{TranslateOptions, translate};
 
@@ -35,11 +38,30 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
     let Some(project) = load_project(global, out) else {
         return ExitStatus::Failed;
     };
-    let Some(locales) = parse_targets(&project, &args.locales, out) else {
+    let Some(requested) = parse_targets(&project, &args.locales, out) else {
         return ExitStatus::Failed;
     };
-    let provider = match kurso::mt::build::provider(&project, args.provider.as_deref(), &locales) {
-        Ok(provider) => provider,
+    let name = args.provider.as_deref();
+    // A dry run sends nothing, so it reads no key.
+    let chosen = kurso::mt::locales::to_translate(&project, &requested).and_then(|locales| {
+        let chosen = if args.dry_run {
+            kurso::mt::build::dry_run(&project, name).map(|provider| Chosen {
+                provider,
+                key_source: None,
+            })
+        } else {
+            kurso::mt::build::provider(&project, name, &locales)
+        };
+        chosen.map(|chosen| (locales, chosen))
+    });
+    let (
+        locales,
+        Chosen {
+            provider,
+            key_source,
+        },
+    ) = match chosen {
+        Ok(chosen) => chosen,
         Err(diagnostic) => {
             out.error(&diagnostic);
             return ExitStatus::Failed;
@@ -69,6 +91,7 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
         locales,
         courses: args.courses.clone(),
         dry_run: args.dry_run,
+        retry_refused: args.retry_refused,
     };
     let summary = match translate(&project, provider, &terms, &opts, progress) {
         Ok(summary) => summary,
@@ -78,6 +101,29 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
         }
     };
     out.diagnostics(&summary.diagnostics);
+    if let Some(ProviderError::KeyRejected { status, .. }) = &summary.stopped {
+        // One line: every other request would have been refused alike.
+        let message = match &key_source {
+            Some(source) => format!(
+                "the key from {source} was rejected (HTTP {status}); nothing more was sent: check or replace it"
+            ),
+            None => format!(
+                "the provider rejected the request for want of a key (HTTP {status}); nothing more was sent: set {}",
+                kurso::mt::config::PROVIDERS
+                    .iter()
+                    .find(|(n, _)| *n == summary.provider)
+                    .and_then(|(_, var)| *var)
+                    .unwrap_or("its key")
+            ),
+        };
+        out.error(&Diagnostic::file_error(
+            Path::new(&summary.provider),
+            message,
+        ));
+        return ExitStatus::Failed;
+    }
+    // Messages not sent because the run stopped are counted, not listed one by one.
+    let stopped = summary.stopped.as_ref().map(ToString::to_string);
     let mut problems = 0;
     for report in &summary.locales {
         if summary.dry_run {
@@ -108,14 +154,20 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
         for rejected in &report.rejected {
             problems += 1;
             out.result(&format!(
-                "  refused {} ({}): {}; translate it by hand",
+                "  refused {} ({}): {}; translate it by hand, or ask {} again with --retry-refused",
                 rejected.id,
                 rejected.path.display(),
-                rejected.reason
+                rejected.reason,
+                summary.provider
             ));
         }
         let shown = if args.verbose { usize::MAX } else { 5 };
-        for failed in report.failed.iter().take(shown) {
+        let listed: Vec<_> = report
+            .failed
+            .iter()
+            .filter(|failed| stopped.as_ref() != Some(&failed.reason))
+            .collect();
+        for failed in listed.iter().take(shown) {
             out.result(&format!(
                 "  not translated {} ({}): {}",
                 failed.id,
@@ -123,10 +175,10 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
                 failed.reason
             ));
         }
-        if report.failed.len() > shown {
+        if listed.len() > shown {
             out.result(&format!(
                 "  … and {} more not translated (--verbose lists all)",
-                report.failed.len() - shown
+                listed.len() - shown
             ));
         }
         problems += report.failed.len();
@@ -147,15 +199,20 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
         "{}: {} requests",
         summary.provider, summary.requests
     ));
-    if summary.quota_exceeded {
+    let quota_exceeded = summary.stopped == Some(ProviderError::QuotaExceeded);
+    if quota_exceeded {
         out.error(
-            &Diagnostic::file_error(std::path::Path::new(&summary.provider), "the provider's quota is used up")
+            &Diagnostic::file_error(Path::new(&summary.provider), "the provider's quota is used up")
                 .with_help("everything received is saved; run again when the quota renews and only the rest is sent"),
         );
     }
-    if summary.diagnostics.iter().any(Diagnostic::is_error) {
+    // A quota spent before anything arrived: the run did nothing (2); after some drafts
+    // arrived, the rest is "not translated" (1), as `kurso translate --help` says.
+    if summary.diagnostics.iter().any(Diagnostic::is_error)
+        || (quota_exceeded && summary.received == 0)
+    {
         ExitStatus::Failed
-    } else if problems > 0 || summary.quota_exceeded {
+    } else if problems > 0 || quota_exceeded {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
@@ -167,7 +224,7 @@ pub fn usage(global: &GlobalArgs, args: &UsageArgs, out: &mut Output) -> ExitSta
         return ExitStatus::Failed;
     };
     let provider = match kurso::mt::build::provider(&project, args.provider.as_deref(), &[]) {
-        Ok(provider) => provider,
+        Ok(chosen) => chosen.provider,
         Err(diagnostic) => {
             out.error(&diagnostic);
             return ExitStatus::Failed;
