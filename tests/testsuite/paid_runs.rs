@@ -630,3 +630,16 @@ fn a_commissioned_locale_must_be_a_target_locale() {
         run.stderr
     );
 }
+
+#[test]
+fn nothing_commissioned_and_nothing_started_is_a_clear_error() {
+    let project = pseudo_project("");
+    let run = project.run(&["translate"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("no locale to translate") && run.stderr.contains("--to"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("locales/el"));
+}
