@@ -269,6 +269,24 @@ fail-on = "error"
 # path = "locales/it/hpass-digital-skills/**"
 # id = "ehr-title"
 # reason = "EHR is the usual term in Italian hospital records"
+
+[mt]
+# The machine-translation provider of `kurso translate` (--provider overrides): pseudo (the
+# default: offline, no key), memory, deepl, google, azure, libretranslate, openai or
+# etranslation. Keys come from the environment (DEEPL_API_KEY…) or a key file, never from
+# this file.
+# provider = "deepl"
+# key-file = "~/.config/kurso/keys.toml"
+# The locales commissioned for machine drafts: what `kurso translate` drafts without --to.
+# Default: the target locales already started (a folder under locales/), so a routine run
+# never starts a locale nobody translates yet.
+# locales = ["el", "el-CY", "it"]
+
+# One table per provider: base-url, concurrency, requests-per-second, timeout-seconds,
+# max-texts, and what the provider needs (README.md, "Providers", lists them).
+# [mt.deepl]
+# requests-per-second = 10
+# formality = { el = "more", it = "prefer_less" }
 "#;
 
 #[cfg(test)]

@@ -237,6 +237,27 @@ async fn a_rejected_key_from_the_key_file_names_the_file_and_its_entry() {
     assert_eq!(server.received_requests().await.expect("recorded").len(), 1);
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn usage_with_a_rejected_key_says_where_the_key_was_read() {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"message": "Forbidden"})))
+        .mount(&server)
+        .await;
+    let project = deepl_project(&server, "", 1);
+    let run = kurso(&project, &["usage"], &with_key()).await;
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.trim().lines().count() == 1
+            && run.stderr.contains("rejected")
+            && run.stderr.contains("DEEPL_API_KEY"),
+        "{}",
+        run.stderr
+    );
+    assert_no_key(&run, KEY);
+    crate::deepl::assert_conforming(&server, KEY).await;
+}
+
 /// `(provider, [mt.<provider>] settings, environment variable)` for every provider with a key.
 fn keyed_providers(base: &str) -> Vec<(&'static str, String, &'static str)> {
     vec![
@@ -608,4 +629,17 @@ fn a_commissioned_locale_must_be_a_target_locale() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn nothing_commissioned_and_nothing_started_is_a_clear_error() {
+    let project = pseudo_project("");
+    let run = project.run(&["translate"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("no locale to translate") && run.stderr.contains("--to"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.exists("locales/el"));
 }

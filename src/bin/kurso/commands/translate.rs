@@ -9,6 +9,7 @@ use kurso::diagnostic::Diagnostic;
 use kurso::glossary;
 use kurso::mt::ProviderError;
 use kurso::mt::build::Chosen;
+use kurso::mt::config::{KeySource, PROVIDERS};
 use kurso::mt::engine::{Progress, Silent};
 use kurso::mt::translate::{TranslateOptions, translate};
 
@@ -103,22 +104,10 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
     out.diagnostics(&summary.diagnostics);
     if let Some(ProviderError::KeyRejected { status, .. }) = &summary.stopped {
         // One line: every other request would have been refused alike.
-        let message = match &key_source {
-            Some(source) => format!(
-                "the key from {source} was rejected (HTTP {status}); nothing more was sent: check or replace it"
-            ),
-            None => format!(
-                "the provider rejected the request for want of a key (HTTP {status}); nothing more was sent: set {}",
-                kurso::mt::config::PROVIDERS
-                    .iter()
-                    .find(|(n, _)| *n == summary.provider)
-                    .and_then(|(_, var)| *var)
-                    .unwrap_or("its key")
-            ),
-        };
-        out.error(&Diagnostic::file_error(
-            Path::new(&summary.provider),
-            message,
+        out.error(&key_rejected(
+            &summary.provider,
+            *status,
+            key_source.as_ref(),
         ));
         return ExitStatus::Failed;
     }
@@ -223,8 +212,11 @@ pub fn usage(global: &GlobalArgs, args: &UsageArgs, out: &mut Output) -> ExitSta
     let Some(project) = load_project(global, out) else {
         return ExitStatus::Failed;
     };
-    let provider = match kurso::mt::build::provider(&project, args.provider.as_deref(), &[]) {
-        Ok(chosen) => chosen.provider,
+    let Chosen {
+        provider,
+        key_source,
+    } = match kurso::mt::build::provider(&project, args.provider.as_deref(), &[]) {
+        Ok(chosen) => chosen,
         Err(diagnostic) => {
             out.error(&diagnostic);
             return ExitStatus::Failed;
@@ -245,14 +237,36 @@ pub fn usage(global: &GlobalArgs, args: &UsageArgs, out: &mut Output) -> ExitSta
             ));
             ExitStatus::Clean
         }
+        Err(ProviderError::KeyRejected { status, .. }) => {
+            out.error(&key_rejected(provider.name(), status, key_source.as_ref()));
+            ExitStatus::Failed
+        }
         Err(err) => {
             out.error(&Diagnostic::file_error(
-                std::path::Path::new(provider.name()),
+                Path::new(provider.name()),
                 err.to_string(),
             ));
             ExitStatus::Failed
         }
     }
+}
+
+/// The one line for a rejected key: where it was read, never the key.
+fn key_rejected(provider: &str, status: u16, source: Option<&KeySource>) -> Diagnostic {
+    let message = match source {
+        Some(source) => format!(
+            "the key from {source} was rejected (HTTP {status}); nothing more was sent: check or replace it"
+        ),
+        None => format!(
+            "the provider rejected the request for want of a key (HTTP {status}); nothing more was sent: set {}",
+            PROVIDERS
+                .iter()
+                .find(|(name, _)| *name == provider)
+                .and_then(|(_, var)| *var)
+                .unwrap_or("its key")
+        ),
+    };
+    Diagnostic::file_error(Path::new(provider), message)
 }
 
 pub fn receiver(global: &GlobalArgs, args: &ReceiverArgs, out: &mut Output) -> ExitStatus {
