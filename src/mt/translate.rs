@@ -7,10 +7,9 @@ use std::sync::Arc;
 
 use unic_langid::LanguageIdentifier;
 
-use super::draft::{CATEGORIES, Job, Part, Select, draft_entry, single_select, variant_key};
+use super::draft::{Job, draft_entry, message_parts};
 use super::engine::{self, Progress, RetryPolicy, Segment, TargetSettings};
 use super::journal::{self, Journal};
-use super::mask::{mask, pattern_text};
 use super::pair_glossary::pair_glossary;
 use super::provider::{Provider, ProviderError};
 use super::select::select;
@@ -149,61 +148,15 @@ pub fn translate(
         .filter(|s| !locked.contains(&(s.locale, s.rel.as_str())))
     {
         let locale = &tree.locales[selected.locale];
-        let keep = &dnt[&locale.name];
-        let mut parts = Vec::new();
-        let mut selects = Vec::new();
-        for (attribute, pattern) in selected.english.patterns() {
-            let base = attribute.map_or_else(
-                || selected.english.id().to_owned(),
-                |a| format!("{}.{a}", selected.english.id()),
-            );
-            // A select expression: each variant is its own segment, and comes back as one.
-            let pieces: Vec<(Option<String>, &fluent_syntax::ast::Pattern<String>)> =
-                match single_select(pattern) {
-                    Some((selector, variants)) => {
-                        let keys: Vec<String> =
-                            variants.iter().map(|v| variant_key(&v.key)).collect();
-                        let default = variants.iter().find(|v| v.default).map_or_else(
-                            || keys.last().cloned().unwrap_or_default(),
-                            |v| variant_key(&v.key),
-                        );
-                        selects.push(Select {
-                            attribute: attribute.map(str::to_owned),
-                            selector: crate::check::doc::serialize_expression(
-                                &fluent_syntax::ast::Expression::Inline(selector.clone()),
-                            ),
-                            plural: keys.iter().any(|k| CATEGORIES.contains(&k.as_str())),
-                            keys,
-                            default,
-                            filled: Vec::new(),
-                        });
-                        variants
-                            .iter()
-                            .map(|v| (Some(variant_key(&v.key)), &v.value))
-                            .collect()
-                    }
-                    None => vec![(None, pattern)],
-                };
-            for (variant, piece) in pieces {
-                let (text, placeables) = pattern_text(piece);
-                if text.trim().is_empty() && variant.is_none() {
-                    continue;
-                }
-                let masked = mask(&text, keep);
-                parts.push(Part {
-                    attribute: attribute.map(str::to_owned),
-                    variant: variant.clone(),
-                    segment: segments.len(),
-                    placeables,
-                    masked: masked.clone(),
-                });
-                segments.push(Segment {
-                    id: variant.map_or_else(|| base.clone(), |key| format!("{base}[{key}]")),
-                    target: locale.name.clone(),
-                    masked: masked.text,
-                    context: selected.context.clone(),
-                });
-            }
+        let (parts, selects) =
+            message_parts(selected.english, &dnt[&locale.name], segments.len());
+        for part in &parts {
+            segments.push(Segment {
+                id: part.unit.clone(),
+                target: locale.name.clone(),
+                masked: part.masked.text.clone(),
+                context: selected.context.clone(),
+            });
         }
         if !parts.is_empty() {
             jobs.push(Job {
