@@ -97,6 +97,15 @@ pub struct Record {
     /// The English the suggestion was made from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion_source: Option<String>,
+    /// Who last changed or confirmed the translation, where a review packet said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_by: Option<String>,
+    /// When (ISO 8601, as the packet wrote it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_on: Option<String>,
+    /// The tool the person worked in (`memoQ`, `Poedit 3.4`), where the packet said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 impl Record {
@@ -111,6 +120,9 @@ impl Record {
             suggestion: None,
             suggestion_origin: None,
             suggestion_source: None,
+            changed_by: None,
+            changed_on: None,
+            via: None,
         }
     }
 }
@@ -180,6 +192,9 @@ impl StateFile {
                 ("suggestion", &record.suggestion),
                 ("suggestion-origin", &record.suggestion_origin),
                 ("suggestion-source", &record.suggestion_source),
+                ("changed-by", &record.changed_by),
+                ("changed-on", &record.changed_on),
+                ("via", &record.via),
             ];
             for (key, value) in optional {
                 if let Some(value) = value {

@@ -9,6 +9,7 @@
 //! finding (or a run error) and the rest is checked.
 
 pub mod doc;
+pub mod entry;
 pub mod finding;
 mod findings;
 pub mod layout;

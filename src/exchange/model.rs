@@ -42,6 +42,10 @@ pub struct Unit {
     /// none yet.
     pub target: Option<Vec<Inline>>,
     pub state: State,
+    /// The target is a machine draft (its origin a provider), not a person's text. Formats
+    /// that can say so do (XLIFF 1.2 `state-qualifier="mt-suggestion"`); a stale person's
+    /// translation is also [`State::Draft`], but not machine.
+    pub machine: bool,
     /// What each inline code of the source stands for (filled on export; on import the codes
     /// are matched against the current English instead, so this may be empty).
     pub codes: Vec<Code>,

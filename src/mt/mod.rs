@@ -3,12 +3,12 @@
 
 pub mod build;
 pub mod config;
-mod draft;
+pub(crate) mod draft;
 pub mod engine;
 pub mod journal;
 pub mod locales;
 pub mod mask;
-mod pair_glossary;
+pub(crate) mod pair_glossary;
 pub mod pending;
 pub mod provider;
 pub mod providers;

@@ -11,7 +11,7 @@ use crate::glossary::{Glossary, TermStatus};
 /// The glossary of a language pair for providers (preferred source term → preferred target
 /// term; not for do-not-translate concepts), with its version hash; and the do-not-translate
 /// terms to mask.
-pub(super) fn pair_glossary(
+pub(crate) fn pair_glossary(
     glossary: &Glossary,
     source: &str,
     chain: &[String],

@@ -14,9 +14,9 @@ use super::pair_glossary::pair_glossary;
 use super::provider::{Provider, ProviderError};
 use super::select::select;
 use super::write::write_file;
-use crate::check::doc::FtlDoc;
+use crate::check::entry::check_entry;
 use crate::check::finding::Level;
-use crate::check::rules::{self, MessagePair};
+use crate::check::rules;
 use crate::check::{CheckOptions, Layout};
 use crate::diagnostic::Diagnostic;
 use crate::glossary::Glossary;
@@ -148,8 +148,7 @@ pub fn translate(
         .filter(|s| !locked.contains(&(s.locale, s.rel.as_str())))
     {
         let locale = &tree.locales[selected.locale];
-        let (parts, selects) =
-            message_parts(selected.english, &dnt[&locale.name], segments.len());
+        let (parts, selects) = message_parts(selected.english, &dnt[&locale.name], segments.len());
         for part in &parts {
             segments.push(Segment {
                 id: part.unit.clone(),
@@ -388,18 +387,6 @@ fn verify(
     env: &rules::LocaleEnv,
     provider: &str,
 ) -> Result<(), String> {
-    let doc = FtlDoc::parse(PathBuf::from("draft.ftl"), format!("{entry}\n"));
-    if let Some((_, message)) = doc.errors.first() {
-        return Err(format!("the draft is not valid Fluent: {message}"));
-    }
-    let target = doc
-        .get(job.selected.english.id())
-        .ok_or_else(|| "the draft has no message".to_owned())?;
-    let pair = MessagePair {
-        env,
-        source: job.selected.english,
-        target,
-    };
     let codes: &[&str] = if provider == "pseudo" {
         &[
             "variables",
@@ -420,12 +407,8 @@ fn verify(
             "glossary",
         ]
     };
-    let mut findings = Vec::new();
-    for code in codes {
-        if let Some(check) = rules::lookup(code).and_then(|r| r.check) {
-            check(&pair, &mut findings);
-        }
-    }
+    let findings = check_entry(entry, job.selected.english, env, Some(codes))
+        .map_err(|reason| format!("the draft is {reason}"))?;
     let problems: Vec<String> = findings
         .iter()
         .filter(|f| {

@@ -80,14 +80,8 @@ pub(super) fn write_file(
         state.records.insert(
             id.to_owned(),
             Record {
-                status: Status::Machine,
                 origin: provider.to_owned(),
-                source: english,
-                carried_from: None,
-                carried_on: None,
-                suggestion: None,
-                suggestion_origin: None,
-                suggestion_source: None,
+                ..Record::human(english, Status::Machine)
             },
         );
         drafted += 1;
