@@ -1,5 +1,6 @@
 //! Integration tests, compiled into one binary. `support` holds the `TestProject` builder.
 
+mod analysers;
 mod build;
 mod check;
 mod corpus;
