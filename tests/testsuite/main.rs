@@ -3,6 +3,7 @@
 mod analysers;
 mod build;
 mod check;
+mod check_engine;
 mod corpus;
 mod deepl;
 mod extract;
