@@ -15,4 +15,5 @@ mod roundtrip;
 mod state;
 mod support;
 mod thunderbird;
+mod thunderbird_parity;
 mod translate;
