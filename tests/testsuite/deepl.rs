@@ -283,6 +283,12 @@ impl Spec {
     }
 }
 
+/// Asserts that a mocked DeepL answer is one the spec allows (for other test files' mocks).
+#[track_caller]
+pub(crate) fn assert_answer_conforms(method: &str, path: &str, status: u16, body: &Value) {
+    spec().assert_response(method, path, status, body);
+}
+
 /// Asserts every request `server` received follows DeepL's spec, with `key` as the key
 /// (for other test files that speak DeepL, such as the end-to-end `kurso translate` tests).
 pub(crate) async fn assert_conforming(server: &MockServer, key: &str) {

@@ -1,7 +1,9 @@
 //! Integration tests, compiled into one binary. `support` holds the `TestProject` builder.
 
+mod analysers;
 mod build;
 mod check;
+mod check_engine;
 mod corpus;
 mod deepl;
 mod extract;
@@ -15,4 +17,5 @@ mod roundtrip;
 mod state;
 mod support;
 mod thunderbird;
+mod thunderbird_parity;
 mod translate;

@@ -180,3 +180,26 @@ pub async fn closed_port() -> String {
     drop(listener);
     format!("http://{address}")
 }
+
+/// Set (by `.ci/run`, after installing the analysers) to make the analyser mode compulsory,
+/// so a failed installation cannot pass as the fallback mode.
+pub const EXPECT_ANALYZERS_VAR: &str = "KURSO_EXPECT_ANALYZERS";
+
+/// The analyser kurso uses for `lang` (its name, `voikko fi`), or `None` in fallback mode
+/// (none installed, or `KURSO_NO_ANALYZER` set); said on stderr. Fails when
+/// `KURSO_EXPECT_ANALYZERS` asks for an analyser that is not there.
+#[expect(clippy::print_stderr, reason = "the test says which mode it checked")]
+pub fn analyser(lang: &str) -> Option<String> {
+    let on = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty() && v != "0");
+    let found = kurso::glossary::morph::system_analyzer(lang).map(|a| a.name());
+    let disabled = on(kurso::glossary::morph::NO_ANALYZER_VAR);
+    assert!(
+        found.is_some() || disabled || !on(EXPECT_ANALYZERS_VAR),
+        "{lang}: {EXPECT_ANALYZERS_VAR} is set but no analyser is installed"
+    );
+    match &found {
+        Some(name) => eprintln!("{lang}: analyser mode ({name})"),
+        None => eprintln!("{lang}: fallback mode"),
+    }
+    found
+}

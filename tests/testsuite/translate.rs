@@ -1,6 +1,10 @@
 //! `kurso translate` end to end: the real binary against a DeepL-speaking HTTP server on
 //! 127.0.0.1 (wiremock): drafts, state, the journal, suggestions beside people's work,
 //! verification, quota exhaustion and resuming, and keys that never show.
+//!
+//! Every request of every DeepL run is checked against DeepL's `OpenAPI` spec ([`kurso`] does
+//! it after each run), and the stand-in answers in the language asked for (`IT[…]` for
+//! `target_lang: IT`), so a text written into the wrong locale shows.
 
 use std::process::Command;
 
@@ -12,7 +16,8 @@ use crate::support::{Run, TestProject};
 
 const KEY: &str = "translate-test-key-91c2:fx";
 
-/// Translates every text as `FI[text]`, keeping its XML placeholders.
+/// Translates every text as `TARGET[text]` (`FI[…]` for `target_lang: FI`), keeping its XML
+/// placeholders (or dropping placeholder 2); its answers follow DeepL's spec.
 struct Echo {
     drop_placeholders: bool,
 }
@@ -21,6 +26,10 @@ impl Respond for Echo {
     fn respond(&self, request: &Request) -> ResponseTemplate {
         let body: Value = serde_json::from_slice(&request.body).unwrap_or(Value::Null);
         let texts = body["text"].as_array().cloned().unwrap_or_default();
+        let target = body["target_lang"]
+            .as_str()
+            .unwrap_or("NO-TARGET")
+            .to_owned();
         let translations: Vec<Value> = texts
             .iter()
             .map(|t| {
@@ -30,10 +39,12 @@ impl Respond for Echo {
                 } else {
                     text.to_owned()
                 };
-                json!({"detected_source_language": "EN", "text": format!("FI[{text}]")})
+                json!({"detected_source_language": "EN", "text": format!("{target}[{text}]")})
             })
             .collect();
-        ResponseTemplate::new(200).set_body_json(json!({ "translations": translations }))
+        let answer = json!({ "translations": translations });
+        crate::deepl::assert_answer_conforms("POST", "/v2/translate", 200, &answer);
+        ResponseTemplate::new(200).set_body_json(answer)
     }
 }
 
@@ -62,11 +73,12 @@ fn project(server: &MockServer) -> TestProject {
         )
 }
 
-/// Runs kurso off the async runtime (the mock server lives on it), with the DeepL key set.
-async fn kurso(project: &TestProject, args: &[&str]) -> Run {
+/// Runs kurso off the async runtime (the mock server lives on it), with the DeepL key set;
+/// then asserts that every request `server` received follows DeepL's spec.
+async fn kurso(server: &MockServer, project: &TestProject, args: &[&str]) -> Run {
     let root = project.root().to_path_buf();
     let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    tokio::task::spawn_blocking(move || {
+    let run = tokio::task::spawn_blocking(move || {
         let output = Command::new(env!("CARGO_BIN_EXE_kurso"))
             .args(&args)
             .env("DEEPL_API_KEY", KEY)
@@ -80,7 +92,9 @@ async fn kurso(project: &TestProject, args: &[&str]) -> Run {
         }
     })
     .await
-    .expect("join")
+    .expect("join");
+    crate::deepl::assert_conforming(server, KEY).await;
+    run
 }
 
 /// The rule codes `kurso check LOCALE` reports.
@@ -111,7 +125,7 @@ fn assert_no_key(run: &Run, project: &TestProject) {
 async fn drafts_are_written_with_state_and_a_rerun_sends_nothing() {
     let server = server(false).await;
     let project = project(&server);
-    let run = kurso(&project, &["translate", "--to", "fi"]).await;
+    let run = kurso(&server, &project, &["translate", "--to", "fi"]).await;
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_no_key(&run, &project);
     let fi = project.read("locales/fi/c/01-a.ftl");
@@ -128,7 +142,7 @@ async fn drafts_are_written_with_state_and_a_rerun_sends_nothing() {
     );
     crate::deepl::assert_conforming(&server, KEY).await;
     let sent = server.received_requests().await.expect("recorded").len();
-    let again = kurso(&project, &["translate", "--to", "fi"]).await;
+    let again = kurso(&server, &project, &["translate", "--to", "fi"]).await;
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert_eq!(
         server.received_requests().await.expect("recorded").len(),
@@ -144,11 +158,67 @@ async fn drafts_are_written_with_state_and_a_rerun_sends_nothing() {
     );
 }
 
+/// One run for three locales, their requests in flight together: each locale's
+/// file holds the answers to its own language's requests (`EL[…]` in el, `IT[…]` in it,
+/// `FI[…]` in fi), and the journal files each answer under the target it was asked for. A
+/// mix-up of batches between locales would put one language's text into another's file.
+#[tokio::test(flavor = "multi_thread")]
+async fn each_locale_gets_the_answers_in_its_own_language() {
+    let server = server(false).await;
+    let project = project(&server);
+    project.write(
+        "kurso.toml",
+        &format!(
+            "target-locales = [\"el\", \"it\", \"fi\"]\n[mt]\nprovider = \"deepl\"\n[mt.deepl]\nbase-url = \"{}\"\nconcurrency = 4\n",
+            server.uri()
+        ),
+    );
+    let run = kurso(
+        &server,
+        &project,
+        &["translate", "--to", "el", "--to", "it", "--to", "fi"],
+    )
+    .await;
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    for (locale, tag) in [("el", "EL"), ("it", "IT"), ("fi", "FI")] {
+        assert_eq!(
+            project.read(&format!("locales/{locale}/c/01-a.ftl")),
+            format!(
+                "a-title = {tag}[Dosing]\n\n\
+                 a-p1 = {tag}[Give 5 mg, see [the leaflet](https://example.org/l.pdf) and `dose_mg`.]\n\n\
+                 a-p2 = {tag}[Check the patient every hour.]\n"
+            ),
+            "{locale}"
+        );
+    }
+    let requests = server.received_requests().await.expect("recorded");
+    let mut targets: Vec<String> = requests
+        .iter()
+        .map(|r| {
+            let body: Value = serde_json::from_slice(&r.body).expect("a JSON body");
+            body["target_lang"].as_str().expect("a target").to_owned()
+        })
+        .collect();
+    targets.sort();
+    assert_eq!(targets, ["EL", "FI", "IT"], "one request per locale");
+    let journal = project.read(".kurso/mt-journal.jsonl");
+    assert_eq!(journal.lines().count(), 9);
+    for line in journal.lines() {
+        let entry: Value = serde_json::from_str(line).expect("a journal line");
+        let target = entry["target"].as_str().expect("a target").to_uppercase();
+        let translation = entry["translation"].as_str().expect("a translation");
+        assert!(
+            translation.starts_with(&format!("{target}[")),
+            "journaled under {target}: {translation}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_draft_that_loses_a_placeholder_is_refused_and_not_written() {
     let server = server(true).await;
     let project = project(&server);
-    let run = kurso(&project, &["translate", "--to", "fi"]).await;
+    let run = kurso(&server, &project, &["translate", "--to", "fi"]).await;
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("refused a-p1"), "{}", run.stdout);
     assert!(
@@ -175,7 +245,7 @@ async fn a_stale_human_translation_gets_a_suggestion_and_is_never_replaced() {
         "locales/en/c/01-a.ftl",
         "a-title = Dosing\n\na-p1 = Give 5 mg, see [the leaflet](https://example.org/l.pdf) and `dose_mg`.\n\na-p2 = Check the patient every two hours.\n",
     );
-    let run = kurso(&project, &["translate", "--to", "it"]).await;
+    let run = kurso(&server, &project, &["translate", "--to", "it"]).await;
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("1 suggestions"), "{}", run.stdout);
     assert_eq!(
@@ -185,7 +255,7 @@ async fn a_stale_human_translation_gets_a_suggestion_and_is_never_replaced() {
     );
     let state = project.read("locales/it/c/01-a.state.toml");
     assert!(
-        state.contains("suggestion = \"FI[Check the patient every two hours.]\""),
+        state.contains("suggestion = \"IT[Check the patient every two hours.]\""),
         "{state}"
     );
     let diff = project.run(&["diff", "it", "--color", "never"]);
@@ -217,7 +287,12 @@ async fn quota_exhaustion_keeps_what_arrived_and_the_next_run_sends_only_the_res
         .mount(&server)
         .await;
     let project = project(&server);
-    let run = kurso(&project, &["translate", "--to", "el", "--to", "fi"]).await;
+    let run = kurso(
+        &server,
+        &project,
+        &["translate", "--to", "el", "--to", "fi"],
+    )
+    .await;
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("quota is used up"), "{}", run.stderr);
     assert_no_key(&run, &project);
@@ -235,7 +310,12 @@ async fn quota_exhaustion_keeps_what_arrived_and_the_next_run_sends_only_the_res
         })
         .mount(&server)
         .await;
-    let run = kurso(&project, &["translate", "--to", "el", "--to", "fi"]).await;
+    let run = kurso(
+        &server,
+        &project,
+        &["translate", "--to", "el", "--to", "fi"],
+    )
+    .await;
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let requests = server.received_requests().await.expect("recorded");
     let texts: usize = requests
@@ -254,7 +334,7 @@ async fn quota_exhaustion_keeps_what_arrived_and_the_next_run_sends_only_the_res
 async fn dry_run_counts_billed_characters_and_sends_nothing() {
     let server = server(false).await;
     let project = project(&server);
-    let run = kurso(&project, &["translate", "--to", "fi", "--dry-run"]).await;
+    let run = kurso(&server, &project, &["translate", "--to", "fi", "--dry-run"]).await;
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
         run.stdout.contains("fi: 3 messages, 3 segments with deepl"),
@@ -531,7 +611,12 @@ async fn a_regional_locale_does_not_pay_twice_for_what_its_language_gets() {
             server.uri()
         ),
     );
-    let run = kurso(&project, &["translate", "--to", "el", "--to", "el-CY"]).await;
+    let run = kurso(
+        &server,
+        &project,
+        &["translate", "--to", "el", "--to", "el-CY"],
+    )
+    .await;
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("el: 3 drafts"), "{}", run.stdout);
     assert!(run.stdout.contains("el-CY: 0 drafts"), "{}", run.stdout);
@@ -539,7 +624,7 @@ async fn a_regional_locale_does_not_pay_twice_for_what_its_language_gets() {
     // Alone, with nothing in el, el-CY gets its own drafts.
     project.write("locales/en/c/02-b.ftl", "b-p1 = Wash your hands.\n");
     std::fs::remove_dir_all(project.root().join("locales/el")).expect("remove el");
-    let alone = kurso(&project, &["translate", "--to", "el-CY"]).await;
+    let alone = kurso(&server, &project, &["translate", "--to", "el-CY"]).await;
     assert!(alone.stdout.contains("el-CY: 4 drafts"), "{}", alone.stdout);
 }
 

@@ -1,6 +1,10 @@
-//! Tests of the analysers: real inflected words through the installed programs (or, when a
-//! program is missing, that kurso says so by having no analyser), the cache, and the paths
-//! where an analyser program dies, hangs or talks nonsense.
+//! Tests of the analysers: real inflected words through the installed programs, the cache,
+//! and the paths where an analyser program dies, hangs or talks nonsense.
+//!
+//! Tests of real words run in one of two modes, and say which on stderr: *analyser mode*
+//! (the language's analyser is installed and on) asserts its lemmas and that the matcher uses
+//! them; *fallback mode* (none installed, or `KURSO_NO_ANALYZER=1`) asserts that there is no
+//! analyser and what the matcher still finds without one. `.ci/run` runs both.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -9,64 +13,135 @@ use std::time::{Duration, Instant};
 
 use super::pipe::{Line, PipeAnalyzer, Program};
 use super::{Analyzer, analyzers_disabled, detect, hunspell, system_analyzer, voikko};
+use crate::glossary::matcher::Matcher;
 use crate::glossary::normalize::tokens;
 
-/// Asserts the installed analyser of `lang` gives `lemma` for `word`; or, when none is
-/// installed (or analysers are turned off), that [`system_analyzer`] returns `None`.
-#[track_caller]
-#[expect(clippy::print_stderr, reason = "the test says which branch it checked")]
-fn check_lemma(lang: &str, word: &str, lemma: &str) {
+/// The environment variable that makes the analyser mode compulsory: `.ci/run` sets it for
+/// its run with the analysers installed, so a failed installation cannot pass as the
+/// fallback mode.
+const EXPECT_ANALYZERS_VAR: &str = "KURSO_EXPECT_ANALYZERS";
+
+/// Which way a test of one language runs.
+enum Mode {
+    /// The language's analyser is installed and on.
+    Analyser(Arc<dyn Analyzer>),
+    /// No analyser: none installed, or `KURSO_NO_ANALYZER` set.
+    Fallback,
+}
+
+/// The mode for `lang`, said on stderr (`cargo test -- --nocapture` shows which branch each
+/// test took). Fails when `KURSO_EXPECT_ANALYZERS` asks for analysers that are not there.
+#[expect(clippy::print_stderr, reason = "the test says which mode it checked")]
+fn mode(lang: &str) -> Mode {
     let installed = voikko::program(lang).or_else(|| hunspell::program(lang));
-    match (installed, analyzers_disabled()) {
-        (Some(program), false) => {
-            let analyzer = system_analyzer(lang).expect("the program is installed");
-            eprintln!("{lang}: {} installed: {word} → {lemma}", program.label);
+    let disabled = analyzers_disabled();
+    if let (Some(program), false) = (&installed, disabled) {
+        eprintln!("{lang}: analyser mode ({})", program.label);
+        return Mode::Analyser(system_analyzer(lang).expect("the program is installed"));
+    }
+    let expected =
+        std::env::var_os(EXPECT_ANALYZERS_VAR).is_some_and(|v| !v.is_empty() && v != "0");
+    assert!(
+        disabled || !expected,
+        "{lang}: {EXPECT_ANALYZERS_VAR} is set but no analyser is installed"
+    );
+    assert!(system_analyzer(lang).is_none());
+    eprintln!(
+        "{lang}: fallback mode ({})",
+        if disabled {
+            "analysers turned off"
+        } else {
+            "no analyser installed"
+        }
+    );
+    Mode::Fallback
+}
+
+/// Whether the matcher still counts a word as a form of a term without an analyser (through
+/// Snowball stems or the long-prefix rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fallback {
+    Found,
+    Lost,
+}
+
+/// Whether the glossary matcher (with whatever analyser the mode gives) finds the approved
+/// `lang` term `term` in the text `word`.
+fn matcher_finds(lang: &str, term: &str, word: &str) -> bool {
+    let csv = format!("id,en,{lang}\nconcept,concept,{term}\n");
+    let (glossary, diagnostics) = crate::glossary::csv::parse(Path::new("g.csv"), &csv);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let matcher = Matcher::new(&glossary, "en", &[lang.to_owned()]);
+    matcher.find_allowed(0, &matcher.target(word)).is_some()
+}
+
+/// In analyser mode: the analyser gives `lemma` for `word`, and the matcher finds the term
+/// `lemma` in `word`. In fallback mode: no analyser, and the matcher finds the term or loses
+/// it as `fallback` says (what a machine without analysers gives up, written down).
+#[track_caller]
+fn check_lemma(lang: &str, word: &str, lemma: &str, fallback: Fallback) {
+    match mode(lang) {
+        Mode::Analyser(analyzer) => {
             let lemmas = analyzer.lemmas(&[word]);
             assert!(
                 lemmas[0].iter().any(|l| l == lemma),
                 "{}: lemmas of {word}: {lemmas:?}, expected {lemma}",
                 analyzer.name()
             );
+            assert!(
+                matcher_finds(lang, lemma, word),
+                "{}: the matcher does not find `{lemma}` in `{word}`",
+                analyzer.name()
+            );
         }
-        (_, disabled) => {
-            eprintln!("{lang}: no analyser (installed: false or disabled: {disabled}): None");
-            assert!(system_analyzer(lang).is_none());
+        Mode::Fallback => {
+            let found = if matcher_finds(lang, lemma, word) {
+                Fallback::Found
+            } else {
+                Fallback::Lost
+            };
+            assert_eq!(
+                found, fallback,
+                "{lang}: `{lemma}` in `{word}` without an analyser"
+            );
         }
     }
 }
 
 #[test]
 fn finnish_voikko_gives_base_forms() {
-    check_lemma("fi", "potilaalle", "potilas");
-    check_lemma("fi", "lääkkeen", "lääke");
+    check_lemma("fi", "potilaalle", "potilas", Fallback::Found);
+    check_lemma("fi", "lääkkeen", "lääke", Fallback::Found);
+    // Consonant gradation: stems and prefixes cannot see `käsi` in `käden`.
+    check_lemma("fi", "käden", "käsi", Fallback::Lost);
 }
 
 #[test]
 fn hungarian_hunspell_gives_base_forms() {
-    check_lemma("hu", "ápolóknak", "ápoló");
+    check_lemma("hu", "ápolóknak", "ápoló", Fallback::Found);
 }
 
 #[test]
 fn lithuanian_hunspell_gives_base_forms() {
     // lt_LT is an ISO 8859-13 dictionary: words still go in and come out as UTF-8.
-    check_lemma("lt", "slaugytojams", "slaugytojas");
-    check_lemma("lt", "širdies", "širdis");
-    check_lemma("lt", "gydytojų", "gydytojas");
+    check_lemma("lt", "slaugytojams", "slaugytojas", Fallback::Found);
+    check_lemma("lt", "širdies", "širdis", Fallback::Found);
+    check_lemma("lt", "gydytojų", "gydytojas", Fallback::Found);
 }
 
 #[test]
 fn romanian_hunspell_gives_base_forms() {
-    check_lemma("ro", "pacienții", "pacient");
+    check_lemma("ro", "pacienții", "pacient", Fallback::Found);
 }
 
 #[test]
 fn turkish_hunspell_gives_base_forms() {
-    check_lemma("tr", "hastanın", "hasta");
+    check_lemma("tr", "hastanın", "hasta", Fallback::Found);
 }
 
 #[test]
 fn italian_hunspell_gives_base_forms() {
-    check_lemma("it", "infermieri", "infermiere");
+    check_lemma("it", "infermieri", "infermiere", Fallback::Found);
 }
 
 #[test]
@@ -78,20 +153,38 @@ fn greek_and_unknown_languages_have_no_analyser() {
 
 #[test]
 fn one_analyser_per_language_for_the_whole_run() {
-    if let (Some(first), Some(second)) = (system_analyzer("it"), system_analyzer("it")) {
-        assert!(Arc::ptr_eq(&first, &second));
+    match mode("it") {
+        Mode::Analyser(first) => {
+            let second = system_analyzer("it").expect("the same analyser again");
+            assert!(Arc::ptr_eq(&first, &second));
+        }
+        Mode::Fallback => assert!(system_analyzer("it").is_none()),
     }
 }
 
+/// Unknown words, empty words and words a program would read as two get no lemmas, and do
+/// not shift the answers of the words after them: through the installed Hunspell, and in
+/// fallback mode through a stand-in speaking its protocol (so the pipe's side of the
+/// invariant is checked on every machine).
 #[test]
 fn unknown_words_and_odd_input_have_no_lemmas() {
-    let Some(analyzer) = system_analyzer("hu") else {
-        return;
+    let words = ["xqzvkw", "", "két szó", "betegek", "123"];
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let (analyzer, lemma): (Arc<dyn Analyzer>, &str) = match mode("hu") {
+        Mode::Analyser(analyzer) => (analyzer, "beteg"),
+        Mode::Fallback => (
+            Arc::new(PipeAnalyzer::new(
+                "hu",
+                fake_hunspell(&dir.path().join("words.log")),
+                Duration::from_secs(20),
+            )),
+            "lbetegek",
+        ),
     };
-    let lemmas = analyzer.lemmas(&["xqzvkw", "", "két szó", "betegek", "123"]);
+    let lemmas = analyzer.lemmas(&words);
     assert_eq!(lemmas.len(), 5);
     assert_eq!(&lemmas[..3], &[Vec::<String>::new(), vec![], vec![]]);
-    assert!(lemmas[3].contains(&"beteg".to_owned()), "{lemmas:?}");
+    assert!(lemmas[3].contains(&lemma.to_owned()), "{lemmas:?}");
 }
 
 /// A shell script speaking `hunspell -s`: the lemma of `word` is `Lword` (folded to

@@ -1,4 +1,4 @@
-consent-p1 = Sairaanhoitaja kirjaa potilaan informoidun suostumuksen.
+consent-p1 = Sairaanhoitaja kirjaa, että potilaan informoitu suostumus on annettu.
 
 consent-p2 = Tiedot vaihdetaan HL7 Fhir -resursseina.
 

@@ -1,0 +1,1 @@
+a-title = Dosaggio
