@@ -254,6 +254,37 @@ impl<'a> Entry<'a> {
     }
 }
 
+/// The text of `current` (empty when there is no file yet) with each `(id, entry)` of
+/// `writes` in place of the entry with that ID, or appended after a blank line when there is
+/// none. Everything else stays byte for byte.
+pub fn splice_entries(current: Option<&FtlDoc>, writes: &[(String, String)]) -> String {
+    let mut text = current.map(|d| d.text.clone()).unwrap_or_default();
+    let mut replacements: Vec<(Range<usize>, &str)> = Vec::new();
+    let mut appended: Vec<&str> = Vec::new();
+    for (id, entry) in writes {
+        match current.and_then(|d| d.get(id)) {
+            Some(old) => replacements.push((old.info.span.clone(), entry)),
+            None => appended.push(entry),
+        }
+    }
+    // From the end, so earlier spans stay valid.
+    replacements.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
+    for (range, entry) in replacements {
+        text.replace_range(range, entry);
+    }
+    for entry in appended {
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(entry);
+        text.push('\n');
+    }
+    text
+}
+
 /// A pattern as text: text elements as written, string literals resolved to their
 /// characters (that is how kurso escapes Markdown), every other placeable in Fluent syntax
 /// (`{ $count }`, `{ -brand-name }`, select expressions in full).

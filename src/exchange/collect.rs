@@ -100,6 +100,7 @@ pub fn collect(
                     source_locale: source_locale.to_owned(),
                     target_locale: locale.name.clone(),
                     tool: Some("kurso".to_owned()),
+                    raw_markup: false,
                     files,
                 },
             ));

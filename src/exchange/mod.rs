@@ -3,6 +3,7 @@
 //! `model` is the packet every format shares; `inline` maps kurso's masked segments to a
 //! packet's inline codes and back.
 
+pub mod apply;
 pub mod collect;
 pub mod inline;
 pub mod model;

@@ -20,6 +20,10 @@ pub struct Packet {
     /// The tool that wrote the file: `kurso` on export; on import what the file says
     /// (XLIFF 1.2 `tool-id`/`<tool>`, XLIFF 2.0 tool extensions, PO `X-Generator`), if anything.
     pub tool: Option<String>,
+    /// Inline codes are written as their original text (PO has no inline codes): each unit's
+    /// source and target is one [`Inline::Text`] holding the Markdown with Fluent placeables
+    /// as written, and the importer finds the codes in it itself.
+    pub raw_markup: bool,
     pub files: Vec<PacketFile>,
 }
 

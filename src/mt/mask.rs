@@ -261,6 +261,19 @@ pub fn restore(text: &str, placeables: &[String]) -> String {
     out
 }
 
+/// The inverse of [`restore`]: each occurrence of a placeable's Fluent source in `text`
+/// becomes its sentinel again (for text a person wrote with the placeables as written, such
+/// as a PO translation).
+pub fn sentinels(text: &str, placeables: &[String]) -> String {
+    let mut out = text.to_owned();
+    for (index, placeable) in placeables.iter().enumerate() {
+        let index = u32::try_from(index).unwrap_or(0);
+        let sentinel = char::from_u32(SENTINEL + index).unwrap_or('\u{FFFD}');
+        out = out.replace(placeable.as_str(), &sentinel.to_string());
+    }
+    out
+}
+
 fn escape_xml(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {

@@ -10,7 +10,7 @@ use super::draft::Job;
 use super::mask::restore;
 use super::select::Kind;
 use crate::check::LocaleTree;
-use crate::check::doc::FtlDoc;
+use crate::check::doc::{FtlDoc, splice_entries};
 use crate::diagnostic::Diagnostic;
 use crate::guard::writable_state;
 use crate::state::{Record, Status};
@@ -37,11 +37,8 @@ pub(super) fn write_file(
         .map_err(write_err)?
         .map(|text| FtlDoc::parse(display.clone(), text));
     let mut state = writable_state(&path, &display, current.as_ref())?;
-    let mut text = current.as_ref().map(|d| d.text.clone()).unwrap_or_default();
     let (mut drafted, mut suggested) = (0, 0);
-    // Replacements from the end, so earlier spans stay valid.
-    let mut replacements: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    let mut appended: Vec<String> = Vec::new();
+    let mut writes: Vec<(String, String)> = Vec::new();
     for (job, entry) in entries {
         let id = job.selected.english.id();
         let english = job.selected.english.text();
@@ -67,16 +64,14 @@ pub(super) fn write_file(
                     .records
                     .get(id)
                     .is_some_and(|record| record.status == Status::Machine);
-                match now {
-                    Some(old) if still_machine => {
-                        replacements.push((old.info.span.clone(), entry.clone()));
-                    }
-                    _ => continue,
+                if !(still_machine && now.is_some()) {
+                    continue;
                 }
             }
             Kind::Missing if now.is_some() => continue,
-            Kind::Missing => appended.push(entry.clone()),
+            Kind::Missing => {}
         }
+        writes.push((id.to_owned(), entry.clone()));
         state.records.insert(
             id.to_owned(),
             Record {
@@ -86,21 +81,8 @@ pub(super) fn write_file(
         );
         drafted += 1;
     }
-    replacements.sort_by_key(|(range, _)| std::cmp::Reverse(range.start));
-    for (range, entry) in replacements {
-        text.replace_range(range, &entry);
-    }
-    for entry in appended {
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&entry);
-        text.push('\n');
-    }
     if drafted > 0 {
+        let text = splice_entries(current.as_ref(), &writes);
         crate::fsx::write_durable(&path, text.as_bytes()).map_err(write_err)?;
     }
     state.save_for(&path).map_err(write_err)?;
