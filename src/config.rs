@@ -12,6 +12,7 @@ use unic_langid::LanguageIdentifier;
 
 use crate::check::policy::{Policy, RawCheck, ShownCheck};
 use crate::diagnostic::Diagnostic;
+use crate::locale::parse_locale_code;
 use crate::mt::config::MtConfig;
 
 pub const CONFIG_FILE: &str = "kurso.toml";
@@ -203,17 +204,6 @@ fn parse_locale(
         Diagnostic::error_at(path, text, locale.span().start + 1, message)
             .with_help("use a BCP 47 code such as `el`, `el-CY`, `fi` or `pt-BR`")
     })
-}
-
-/// Parses a BCP 47 locale code, with a message a user understands when it is not one.
-pub fn parse_locale_code(code: &str) -> Result<LanguageIdentifier, String> {
-    code.parse::<LanguageIdentifier>()
-        .ok()
-        // BCP 47 allows 5–8 letter language subtags, but none is registered: `finnish` is a
-        // typo, not a language.
-        .filter(|id| (2..=3).contains(&id.language.as_str().len()))
-        .filter(|_| !code.is_empty() && !code.contains('_'))
-        .ok_or_else(|| format!("`{code}` is not a valid locale code"))
 }
 
 /// The starter configuration `kurso init` writes: every key, commented.

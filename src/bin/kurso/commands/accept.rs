@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use kurso::accept::{AcceptOptions, accept};
-use kurso::config::parse_locale_code;
 use kurso::diagnostic::Diagnostic;
+use kurso::locale::parse_locale_code;
 use kurso::state::Status;
 
 use crate::ExitStatus;

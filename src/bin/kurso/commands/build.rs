@@ -1,8 +1,8 @@
 //! `kurso build`: runs the build stage and lists what fell back to the source.
 
 use kurso::build::{BuildOptions, build};
-use kurso::config::parse_locale_code;
 use kurso::diagnostic::Diagnostic;
+use kurso::locale::parse_locale_code;
 
 use crate::ExitStatus;
 use crate::args::{BuildArgs, GlobalArgs};

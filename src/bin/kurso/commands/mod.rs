@@ -36,7 +36,7 @@ pub fn parse_locales(
 ) -> Option<Vec<unic_langid::LanguageIdentifier>> {
     let mut locales = Vec::new();
     for code in codes {
-        match kurso::config::parse_locale_code(code) {
+        match kurso::locale::parse_locale_code(code) {
             Ok(locale) => locales.push(locale),
             Err(message) => {
                 out.error(
