@@ -17,6 +17,10 @@ use crate::mt::config::MtConfig;
 
 pub const CONFIG_FILE: &str = "kurso.toml";
 
+/// Where a misspelt or mistyped key's error sends the user: the help that lists every key
+/// ([`STARTER_CONFIG`], shown by `kurso config --help`).
+pub const KEYS_HELP: &str = "every key is listed in `kurso config --help`; `kurso config` prints the effective configuration";
+
 /// Front-matter and `course.yaml` keys translated unless the project says otherwise.
 pub const DEFAULT_TRANSLATABLE_KEYS: &[&str] = &[
     "title",
@@ -107,7 +111,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|err| {
             let offset = err.span().map_or(0, |span| span.start);
             Diagnostic::error_at(path, text, offset, err.message().trim_end().to_owned())
-                .with_help("see `kurso init --help` for every key, or run `kurso config`")
+                .with_help(KEYS_HELP)
         })?;
         let mut config = Config::default();
         if let Some(locale) = raw.source_locale {
@@ -259,6 +263,32 @@ fail-on = "error"
 # path = "locales/it/hpass-digital-skills/**"
 # id = "ehr-title"
 # reason = "EHR is the usual term in Italian hospital records"
+
+[mt]
+# Machine translation for `kurso translate`. The provider when --provider is not given:
+# pseudo (offline, the default), memory, deepl, google, azure, libretranslate, openai or
+# etranslation. Keys come from the environment (DEEPL_API_KEY, …) or from key-file.
+# provider = "pseudo"
+# A TOML file of keys by provider (`deepl = "…"`), kept outside the repository.
+# key-file = "/home/me/.config/kurso/keys.toml"
+
+# Settings of one provider, in a table named after it: [mt.pseudo], [mt.memory],
+# [mt.deepl], [mt.google], [mt.azure], [mt.libretranslate], [mt.openai], [mt.etranslation].
+# Each provider uses the keys that apply to it.
+[mt.deepl]
+# base-url = "https://api.deepl.com"   # default: from the key (…:fx → api-free.deepl.com)
+# concurrency = 4                      # requests in flight
+# requests-per-second = 10
+# timeout-seconds = 60
+# max-texts = 50                       # texts per request
+# formality = { el = "more", it = "prefer_less" }   # deepl: per target locale
+# region = "westeurope"                # azure
+# model = "gpt-4o-mini"                # openai
+# callback-url = "https://example.org/kurso/callback"   # etranslation
+# application = "kurso"                # etranslation
+# username = "kurso-user"              # etranslation
+# tmx = ["memories/oncology.tmx"]      # memory: translation memories to reuse
+# min-similarity = 75                  # memory: fuzzy matches from this percentage
 "#;
 
 #[cfg(test)]
@@ -390,6 +420,58 @@ mod tests {
             "[mt]\nprovider = \"deepI\"\n",
             "kurso.toml:2:13: unknown provider `deepI`",
         );
+    }
+
+    /// The keys an unknown-key error lists for the table holding `probe`, e.g.
+    /// "[paths]\nzzz = 1" → `courses`, `locales`, ….
+    fn expected_keys(probe: &str) -> Vec<String> {
+        let err = Config::parse(Path::new("kurso.toml"), probe).expect_err("unknown key");
+        let (_, list) = err
+            .message
+            .split_once("expected one of ")
+            .or_else(|| err.message.split_once("expected "))
+            .unwrap_or_else(|| panic!("no key list in `{}`", err.message));
+        list.split(", ")
+            .map(|key| key.trim_matches('`').to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_keys_help_the_errors_point_at_lists_every_key() {
+        assert!(
+            Config::parse(Path::new("kurso.toml"), "x = 1\n")
+                .expect_err("unknown key")
+                .help
+                .as_deref()
+                == Some(KEYS_HELP)
+        );
+        let mut keys = Vec::new();
+        for probe in [
+            "zzz = 1\n",
+            "[paths]\nzzz = 1\n",
+            "[extract]\nzzz = 1\n",
+            "[check]\nzzz = 1\n",
+            "[[check.allow]]\nzzz = 1\n",
+            "[mt]\nzzz = 1\n",
+            "[mt.deepl]\nzzz = 1\n",
+        ] {
+            keys.extend(expected_keys(probe));
+        }
+        assert!(keys.len() > 30, "{keys:?}");
+        let written: Vec<&str> = STARTER_CONFIG
+            .lines()
+            .map(|line| line.trim_start_matches(['#', ' ', '[']))
+            .collect();
+        for key in keys {
+            // Providers are tables (`[mt.deepl]`); the starter names them in a comment.
+            let listed = written.iter().any(|line| {
+                line.starts_with(&format!("{key} ="))
+                    || line.starts_with(&format!("{key}]"))
+                    || line.starts_with(&format!("check.{key}"))
+            }) || STARTER_CONFIG.contains(&format!("[mt.{key}]"))
+                || STARTER_CONFIG.contains(&format!(" {key},"));
+            assert!(listed, "`{key}` is not described in STARTER_CONFIG");
+        }
     }
 
     #[test]

@@ -23,3 +23,4 @@ pub mod report;
 pub mod segment;
 pub mod span;
 pub mod state;
+pub mod status;

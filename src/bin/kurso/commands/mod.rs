@@ -3,12 +3,14 @@
 pub mod accept;
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod config;
 pub mod diff;
 pub mod explain;
 pub mod extract;
 pub mod glossary;
 pub mod init;
+pub mod man;
 pub mod status;
 pub mod translate;
 
