@@ -12,9 +12,14 @@ use unic_langid::LanguageIdentifier;
 
 use crate::check::policy::{Policy, RawCheck, ShownCheck};
 use crate::diagnostic::Diagnostic;
+use crate::locale::parse_locale_code;
 use crate::mt::config::MtConfig;
 
 pub const CONFIG_FILE: &str = "kurso.toml";
+
+/// Where a misspelt or mistyped key's error sends the user: the help that lists every key
+/// ([`STARTER_CONFIG`], shown by `kurso config --help`).
+pub const KEYS_HELP: &str = "every key is listed in `kurso config --help`; `kurso config` prints the effective configuration";
 
 /// Front-matter and `course.yaml` keys translated unless the project says otherwise.
 pub const DEFAULT_TRANSLATABLE_KEYS: &[&str] = &[
@@ -106,7 +111,7 @@ impl Config {
         let raw: RawConfig = toml::from_str(text).map_err(|err| {
             let offset = err.span().map_or(0, |span| span.start);
             Diagnostic::error_at(path, text, offset, err.message().trim_end().to_owned())
-                .with_help("see `kurso init --help` for every key, or run `kurso config`")
+                .with_help(KEYS_HELP)
         })?;
         let mut config = Config::default();
         if let Some(locale) = raw.source_locale {
@@ -205,17 +210,6 @@ fn parse_locale(
     })
 }
 
-/// Parses a BCP 47 locale code, with a message a user understands when it is not one.
-pub fn parse_locale_code(code: &str) -> Result<LanguageIdentifier, String> {
-    code.parse::<LanguageIdentifier>()
-        .ok()
-        // BCP 47 allows 5–8 letter language subtags, but none is registered: `finnish` is a
-        // typo, not a language.
-        .filter(|id| (2..=3).contains(&id.language.as_str().len()))
-        .filter(|_| !code.is_empty() && !code.contains('_'))
-        .ok_or_else(|| format!("`{code}` is not a valid locale code"))
-}
-
 /// The starter configuration `kurso init` writes: every key, commented.
 pub const STARTER_CONFIG: &str = r#"# kurso project configuration. Every key is optional; the values shown are the defaults
 # unless noted. Run `kurso config` to see the effective configuration.
@@ -271,22 +265,36 @@ fail-on = "error"
 # reason = "EHR is the usual term in Italian hospital records"
 
 [mt]
-# The machine-translation provider of `kurso translate` (--provider overrides): pseudo (the
-# default: offline, no key), memory, deepl, google, azure, libretranslate, openai or
-# etranslation. Keys come from the environment (DEEPL_API_KEY…) or a key file, never from
-# this file.
-# provider = "deepl"
-# key-file = "~/.config/kurso/keys.toml"
+# Machine translation for `kurso translate`. The provider when --provider is not given:
+# pseudo (offline, the default), memory, deepl, google, azure, libretranslate, openai or
+# etranslation. Keys come from the environment (DEEPL_API_KEY, …) or from key-file.
+# provider = "pseudo"
+# A TOML file of keys by provider (`deepl = "…"`), kept outside the repository.
+# key-file = "/home/me/.config/kurso/keys.toml"
 # The locales commissioned for machine drafts: what `kurso translate` drafts without --to.
 # Default: the target locales already started (a folder under locales/), so a routine run
 # never starts a locale nobody translates yet.
 # locales = ["el", "el-CY", "it"]
 
-# One table per provider: base-url, concurrency, requests-per-second, timeout-seconds,
-# max-texts, and what the provider needs (README.md, "Providers", lists them).
-# [mt.deepl]
+# Settings of one provider, in a table named after it: [mt.pseudo], [mt.memory],
+# [mt.deepl], [mt.google], [mt.azure], [mt.libretranslate], [mt.openai], [mt.etranslation].
+# Each provider uses the keys that apply to it.
+[mt.deepl]
+# base-url = "https://api.deepl.com"   # default: from the key (…:fx → api-free.deepl.com)
+# concurrency = 4                      # requests in flight
 # requests-per-second = 10
-# formality = { el = "more", it = "prefer_less" }
+# timeout-seconds = 60
+# max-texts = 50                       # texts per request
+# formality = { el = "more", it = "prefer_less" }   # deepl: per target locale
+# region = "westeurope"                # azure
+# model = "gpt-4o-mini"                # openai
+# callback-url = "https://example.org/kurso/callback"   # etranslation
+# application = "kurso"                # etranslation
+# username = "kurso-user"              # etranslation
+# domain = "GEN"                       # etranslation: the eTranslation domain
+# language-codes = { el-CY = "el" }    # libretranslate: the server's code per locale
+# tmx = ["memories/oncology.tmx"]      # memory: translation memories to reuse
+# min-similarity = 75                  # memory: fuzzy matches from this percentage
 "#;
 
 #[cfg(test)]
@@ -418,6 +426,58 @@ mod tests {
             "[mt]\nprovider = \"deepI\"\n",
             "kurso.toml:2:13: unknown provider `deepI`",
         );
+    }
+
+    /// The keys an unknown-key error lists for the table holding `probe`, e.g.
+    /// "[paths]\nzzz = 1" → `courses`, `locales`, ….
+    fn expected_keys(probe: &str) -> Vec<String> {
+        let err = Config::parse(Path::new("kurso.toml"), probe).expect_err("unknown key");
+        let (_, list) = err
+            .message
+            .split_once("expected one of ")
+            .or_else(|| err.message.split_once("expected "))
+            .unwrap_or_else(|| panic!("no key list in `{}`", err.message));
+        list.split(", ")
+            .map(|key| key.trim_matches('`').to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_keys_help_the_errors_point_at_lists_every_key() {
+        assert!(
+            Config::parse(Path::new("kurso.toml"), "x = 1\n")
+                .expect_err("unknown key")
+                .help
+                .as_deref()
+                == Some(KEYS_HELP)
+        );
+        let mut keys = Vec::new();
+        for probe in [
+            "zzz = 1\n",
+            "[paths]\nzzz = 1\n",
+            "[extract]\nzzz = 1\n",
+            "[check]\nzzz = 1\n",
+            "[[check.allow]]\nzzz = 1\n",
+            "[mt]\nzzz = 1\n",
+            "[mt.deepl]\nzzz = 1\n",
+        ] {
+            keys.extend(expected_keys(probe));
+        }
+        assert!(keys.len() > 30, "{keys:?}");
+        let written: Vec<&str> = STARTER_CONFIG
+            .lines()
+            .map(|line| line.trim_start_matches(['#', ' ', '[']))
+            .collect();
+        for key in keys {
+            // Providers are tables (`[mt.deepl]`); the starter names them in a comment.
+            let listed = written.iter().any(|line| {
+                line.starts_with(&format!("{key} ="))
+                    || line.starts_with(&format!("{key}]"))
+                    || line.starts_with(&format!("check.{key}"))
+            }) || STARTER_CONFIG.contains(&format!("[mt.{key}]"))
+                || STARTER_CONFIG.contains(&format!(" {key},"));
+            assert!(listed, "`{key}` is not described in STARTER_CONFIG");
+        }
     }
 
     #[test]

@@ -25,3 +25,4 @@ pub mod report;
 pub mod segment;
 pub mod span;
 pub mod state;
+pub mod status;

@@ -1,4 +1,4 @@
-//! Locales and fallback chains.
+//! Locale codes and fallback chains.
 //!
 //! A requested locale falls back through less specific locales of the same language to the
 //! source (el-CY → el → en), negotiated with fluent-langneg; a more specific variant is
@@ -6,6 +6,17 @@
 
 use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use unic_langid::LanguageIdentifier;
+
+/// Parses a BCP 47 locale code, with a message a user understands when it is not one.
+pub fn parse_locale_code(code: &str) -> Result<LanguageIdentifier, String> {
+    code.parse::<LanguageIdentifier>()
+        .ok()
+        // BCP 47 allows 5–8 letter language subtags, but none is registered: `finnish` is a
+        // typo, not a language.
+        .filter(|id| (2..=3).contains(&id.language.as_str().len()))
+        .filter(|_| !code.is_empty() && !code.contains('_'))
+        .ok_or_else(|| format!("`{code}` is not a valid locale code"))
+}
 
 /// The locales to try, in order, for `requested`: itself, its less specific project locales,
 /// then `source`. `available` is every locale of the project.
@@ -89,5 +100,22 @@ mod tests {
     #[test]
     fn unknown_language_goes_straight_to_source() {
         check("pt", &["en"]);
+    }
+
+    #[test]
+    fn locale_codes_parse_when_they_are_bcp47_with_a_registered_language_length() {
+        for code in ["el", "el-CY", "fi", "pt-BR", "sr-Latn", "fil"] {
+            assert_eq!(
+                parse_locale_code(code).map(|id| id.to_string()),
+                Ok(code.to_owned())
+            );
+        }
+        for code in ["", "gr_GR", "finnish", "e", "el-"] {
+            assert_eq!(
+                parse_locale_code(code),
+                Err(format!("`{code}` is not a valid locale code")),
+                "{code}"
+            );
+        }
     }
 }

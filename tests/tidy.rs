@@ -94,3 +94,29 @@ fn inline_test_modules_come_last() {
         "move the test module to the end: {misplaced:?}"
     );
 }
+
+/// `config` reads `[check]` through `check::policy`, and `check` and `glossary` read locale
+/// codes: if either imported `config` back, the modules would form a circle
+/// (config → check/policy → glossary → config). Locale parsing lives in `locale`.
+#[test]
+fn check_and_glossary_do_not_depend_on_config() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut offenders = Vec::new();
+    for dir in ["src/check", "src/glossary"] {
+        for path in rust_files(&root.join(dir)) {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            if text.contains("crate::config") {
+                offenders.push(
+                    path.strip_prefix(root)
+                        .expect("inside")
+                        .display()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "use `crate::locale` (or pass values in) instead of `crate::config`: {offenders:?}"
+    );
+}

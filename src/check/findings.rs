@@ -11,7 +11,7 @@ use super::doc::{Entry, FtlDoc};
 use super::finding::{DiffPart, Finding};
 use super::layout::LocaleTree;
 use super::rules::{self, MessagePair, Rule};
-use crate::state::{StateFile, Status};
+use crate::state::StateFile;
 
 /// Syntax errors and duplicates of the English files, reported once under the source locale.
 pub(super) fn reference_findings(tree: &LocaleTree) -> Vec<Finding> {
@@ -127,7 +127,7 @@ pub(super) fn attribute_findings(pair: &MessagePair<'_>, out: &mut Vec<Finding>)
     }
 }
 
-/// `stale` and `unverified`, and the state counts.
+/// `stale` and `unverified`, and their counts.
 pub(super) fn state_findings(
     pair: &MessagePair<'_>,
     state_file: &StateFile,
@@ -151,11 +151,6 @@ pub(super) fn state_findings(
         out.push(f);
         return;
     };
-    match record.status {
-        Status::Machine => counts.machine += 1,
-        Status::Reviewed | Status::Approved => counts.reviewed += 1,
-        Status::Edited => {}
-    }
     let english = pair.source.text();
     if record.source != english {
         counts.stale += 1;
@@ -177,7 +172,6 @@ pub(super) fn state_findings(
         if let (Some(suggestion), Some(from)) = (&record.suggestion, &record.suggestion_source)
             && *from == english
         {
-            counts.suggestions += 1;
             f.help = Some(format!(
                 "a machine suggestion ({}) for the new English: {suggestion}\nupdate the translation, then `kurso accept {} --id {}`",
                 record.suggestion_origin.as_deref().unwrap_or("machine"),

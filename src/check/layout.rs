@@ -11,10 +11,10 @@ use unic_langid::LanguageIdentifier;
 use walkdir::WalkDir;
 
 use super::doc::FtlDoc;
-use crate::config::parse_locale_code;
 use crate::diagnostic::Diagnostic;
 use crate::fsx;
 use crate::locale::fallback_chain;
+use crate::locale::parse_locale_code;
 use crate::project::Project;
 
 /// One locale to load: its code, its folder (absolute, and as printed) and its fallbacks.

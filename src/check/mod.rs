@@ -57,12 +57,6 @@ pub struct FileStats {
     pub obsolete: usize,
     pub stale: usize,
     pub unverified: usize,
-    /// Translations whose record says `machine`.
-    pub machine: usize,
-    /// Translations reviewed or approved.
-    pub reviewed: usize,
-    /// Stale translations with a machine suggestion for the current English beside them.
-    pub suggestions: usize,
     pub missing_file: bool,
     pub obsolete_file: bool,
 }
@@ -298,8 +292,11 @@ fn check_job(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, job: Job<'
                 doc.path.clone(),
             );
             f.message = format!(
-                "the English has no `{rel}`: its {} entries are never used",
-                doc.entries.len()
+                "the English has no `{rel}`: its {} never used",
+                match doc.entries.len() {
+                    1 => "1 entry is".to_owned(),
+                    n => format!("{n} entries are"),
+                }
             );
             f.help = Some("delete the file, or rename it after the English file".to_owned());
             findings.push(f);
@@ -346,9 +343,12 @@ fn check_file(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, rel: &Str
             expected_path,
         );
         f.message = format!(
-            "no translation of `{}` ({} entries)",
+            "no translation of `{}` ({})",
             reference.path.display(),
-            stats.messages
+            match stats.messages {
+                1 => "1 entry".to_owned(),
+                n => format!("{n} entries"),
+            }
         );
         f.help = Some(format!(
             "create `{rel}` in the {} folder with the same IDs",
@@ -463,9 +463,6 @@ pub fn totals(stats: &[FileStats]) -> BTreeMap<String, FileStats> {
         t.obsolete += s.obsolete;
         t.stale += s.stale;
         t.unverified += s.unverified;
-        t.machine += s.machine;
-        t.reviewed += s.reviewed;
-        t.suggestions += s.suggestions;
     }
     out
 }

@@ -28,8 +28,8 @@ use toml::Spanned;
 
 use super::finding::{Finding, Level};
 use super::rules;
-use crate::config::parse_locale_code;
 use crate::diagnostic::Diagnostic;
+use crate::locale::parse_locale_code;
 
 /// The check policy of a project.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

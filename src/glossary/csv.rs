@@ -15,8 +15,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::model::{Concept, Glossary, Origin, Provenance, Term, TermStatus};
-use crate::config::parse_locale_code;
 use crate::diagnostic::Diagnostic;
+use crate::locale::parse_locale_code;
 
 /// Separator between terms in one cell.
 pub const TERM_SEPARATOR: &str = " | ";

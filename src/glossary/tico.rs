@@ -25,8 +25,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::model::{Concept, Glossary, Origin, Provenance, Term, TermStatus};
-use crate::config::parse_locale_code;
 use crate::diagnostic::Diagnostic;
+use crate::locale::parse_locale_code;
 
 const FACEBOOK: &[&str] = &[
     "id",

@@ -299,7 +299,7 @@ impl MtConfig {
         for code in self.locales.iter().flatten() {
             // Inside the quotes, at the code itself.
             let at = code.span().start + 1;
-            let locale = crate::config::parse_locale_code(code.get_ref()).map_err(|message| {
+            let locale = crate::locale::parse_locale_code(code.get_ref()).map_err(|message| {
                 Diagnostic::error_at(path, text, at, message)
                     .with_help("use a BCP 47 code such as `el`, `el-CY` or `fi`")
             })?;

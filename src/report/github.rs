@@ -8,20 +8,22 @@
 //! Errors become `::error`, warnings `::warning`, info `::notice`; the title names the rule,
 //! the message is the finding's message, then its help on a second line. Diagnostics
 //! (problems with the input) follow with the title `kurso`. A finding without a position has
-//! no `line`/`col`. Escaping follows `@actions/core`: in the message `%`, CR and LF become
+//! no `line`/`col`. When a filter hid findings, a last `::notice title=kurso::` says how many
+//! and which filter. Escaping follows `@actions/core`: in the message `%`, CR and LF become
 //! `%25`, `%0D`, `%0A`; in properties also `:` and `,` become `%3A` and `%2C`.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::slash_path;
+use super::{Hidden, ReportOptions, slash_path};
 use crate::check::CheckSummary;
 use crate::check::finding::Level;
 use crate::diagnostic::Severity;
 use crate::span::Position;
 
-/// Renders `summary` as GitHub Actions workflow commands, one per line.
-pub fn render_github(summary: &CheckSummary) -> String {
+/// Renders `summary` as GitHub Actions workflow commands, one per line; `hidden` is what the
+/// filter left out.
+pub fn render_github(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions) -> String {
     let mut out = String::new();
     for finding in &summary.findings {
         let command = match finding.level {
@@ -59,6 +61,13 @@ pub fn render_github(summary: &CheckSummary) -> String {
             diagnostic.position,
             "kurso",
             &message,
+        );
+    }
+    if hidden.total() > 0 {
+        let _ = writeln!(
+            out,
+            "::notice title=kurso::{}",
+            escape_data(&format!("not shown ({}): {hidden}", opts.filter))
         );
     }
     out
@@ -108,9 +117,9 @@ mod tests {
 
     #[track_caller]
     fn check(summary: &CheckSummary, expected: &[&str]) {
-        let out = render_github(summary);
+        let out = render_github(summary, &Hidden::default(), &ReportOptions::default());
         assert_eq!(out.lines().collect::<Vec<_>>(), expected);
-        assert!(out.ends_with('\n'));
+        assert!(out.is_empty() || out.ends_with('\n'));
     }
 
     #[test]
@@ -166,6 +175,30 @@ mod tests {
 
     #[test]
     fn no_findings_no_output() {
-        assert_eq!(render_github(&summary(Vec::new())), "");
+        check(&summary(Vec::new()), &[]);
+    }
+
+    #[test]
+    fn a_filter_that_hid_findings_leaves_a_notice() {
+        let opts = ReportOptions {
+            filter: crate::report::Filter {
+                rules: vec!["stale".to_owned()],
+                level: None,
+                quiet: false,
+            },
+            ..ReportOptions::default()
+        };
+        let s = summary(vec![
+            stale_el(),
+            finding("glossary", Level::Warning, "el", "b.ftl"),
+        ]);
+        let out = crate::report::render(crate::report::Format::Github, &s, &opts);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        assert!(lines[0].starts_with("::error file=locales/el/course.ftl"));
+        assert_eq!(
+            lines[1],
+            "::notice title=kurso::not shown (--rule stale): 1 warning"
+        );
     }
 }

@@ -1,233 +1,216 @@
-//! The human format: findings grouped by file, each with its place, the source line and a
-//! caret, the help, and for stale translations the old → new English as a word diff beside
-//! the current translation; then a summary line per locale and the totals.
+//! The human format, for a maintainer at a terminal or reading a CI log:
+//!
+//! 1. the summary: one line per locale, the total, the findings per rule, and what the
+//!    filters hid;
+//! 2. the findings by level, errors first, then warnings, then info (a `== 2 errors ==`
+//!    heading before each level when more than one is shown), each level grouped by file;
+//!    each finding as rustc shows a diagnostic (annotate-snippets): its place, the source line
+//!    with a caret, the English, for stale translations the old → new English as a word diff
+//!    beside the current translation, and the help;
+//! 3. the total again, so the last line on a terminal says what the run found.
+//!
+//! Why this order: `kurso check` on a whole project can print thousands of warnings (5,080
+//! glossary warnings on the sample after a machine-translation run), and the few errors that
+//! fail the run must not drown in them. A log read from the top (a pager, a CI page) starts
+//! with the counts and the errors; a terminal that scrolled shows the total at the bottom.
 //!
 //! ```text
+//! el: 1 error (1 stale)
+//! total: 1 error; 2 files checked; 0 suppressed
+//! rules: stale 1 error
+//!
 //! locales/el/course.ftl
 //! error[stale]: the English of `dose` changed since it was translated (machine)
-//!  --> locales/el/course.ftl:3:8
+//!  --> locales/el/course.ftl:3:1
 //!   |
 //! 3 | dose = Δώστε 5 mg τώρα
-//!   |        ^
+//!   | ^
+//!   |
 //!   = english: locales/en/course.ftl:3:1
 //!   = english changed: Give [-5-]{+50+} mg now
 //!   = translation: Δώστε 5 mg τώρα
 //!   = help: update the translation, then `kurso accept el --id dose`
 //!
-//! el: 1 error (1 stale)
-//! total: 1 error; 2 files checked; 0 suppressed
+//! total: 1 error
 //! ```
 //!
 //! Invariants: without `color` the output holds no escape sequence (the diff is marked
-//! `[-deleted-]` and `{+inserted+}` instead); the caret sits under the finding's column,
-//! counted in characters and drawn in terminal cells: tabs are shown as four spaces, East
-//! Asian wide characters take two cells, combining marks none. Diagnostics (problems with the
-//! input) are counted here but shown by the binary on stderr.
+//! `[-deleted-]` and `{+inserted+}` instead), and text from the files never does; the caret
+//! sits under the finding's column, counted in characters and drawn in terminal cells
+//! (annotate-snippets: tabs as four spaces, wide characters two cells). Diagnostics (problems
+//! with the input) are counted here but shown by the binary on stderr.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{LocaleCounts, ReportOptions, locale_counts, plural, total_counts};
+use anstyle::{AnsiColor, Effects, Style};
+
+use super::{Hidden, LocaleCounts, ReportOptions, level_list, locale_counts, plural, total_counts};
 use crate::check::CheckSummary;
 use crate::check::finding::{DiffPart, Finding, Level};
+use crate::diagnostic::{Annotated, without_controls};
 
-/// Cells a tab takes in a snippet.
-const TAB_WIDTH: usize = 4;
+const FILE_HEADER: Style = Style::new().effects(Effects::BOLD.insert(Effects::UNDERLINE));
+const LEVEL_HEADING: Style = Style::new().effects(Effects::BOLD);
+const DELETE: Style = AnsiColor::Red.on_default();
+const INSERT: Style = AnsiColor::Green.on_default();
 
-/// The few ANSI styles the human format uses.
-mod ansi {
-    pub const RESET: &str = "\x1b[0m";
-    pub const BOLD: &str = "\x1b[1m";
-    pub const HEADER: &str = "\x1b[1;4m";
-    pub const ERROR: &str = "\x1b[1;31m";
-    pub const WARNING: &str = "\x1b[1;33m";
-    pub const INFO: &str = "\x1b[1;36m";
-    pub const GUTTER: &str = "\x1b[1;34m";
-    pub const DELETE: &str = "\x1b[31m";
-    pub const INSERT: &str = "\x1b[32m";
-}
+/// The levels a finding can have, most severe first.
+const LEVELS: [Level; 3] = [Level::Error, Level::Warning, Level::Info];
 
-#[derive(Debug, Clone, Copy)]
-struct Paint {
-    color: bool,
-}
-
-impl Paint {
-    fn paint(self, style: &str, text: &str) -> String {
-        if self.color && !text.is_empty() {
-            format!("{style}{text}{}", ansi::RESET)
-        } else {
-            text.to_owned()
-        }
-    }
-
-    fn level_style(level: Level) -> &'static str {
-        match level {
-            Level::Error => ansi::ERROR,
-            Level::Warning => ansi::WARNING,
-            Level::Info | Level::Off => ansi::INFO,
-        }
-    }
-}
-
-/// Renders `summary` for a terminal.
-pub fn render_human(summary: &CheckSummary, opts: &ReportOptions) -> String {
-    let paint = Paint { color: opts.color };
+/// Renders `summary` for a terminal or a log; `hidden` is what the filters left out.
+pub fn render_human(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions) -> String {
     let mut out = String::new();
-    let mut current_path: Option<&Path> = None;
-    for finding in &summary.findings {
-        if current_path != Some(finding.path.as_path()) {
-            current_path = Some(&finding.path);
-            let header = finding.path.display().to_string();
-            let _ = writeln!(out, "{}", paint.paint(ansi::HEADER, &header));
+    if opts.summary {
+        write_summary(&mut out, summary, hidden, opts);
+    }
+    let by_level: Vec<(Level, Vec<&Finding>)> = LEVELS
+        .into_iter()
+        .map(|level| (level, findings_at(summary, level)))
+        .filter(|(_, findings)| !findings.is_empty())
+        .collect();
+    let headed = by_level.len() > 1;
+    for (level, findings) in &by_level {
+        if headed {
+            let heading = format!("== {} ==", level_noun(*level, findings.len()));
+            separate(&mut out);
+            let _ = writeln!(out, "{}", paint(opts.color, LEVEL_HEADING, &heading));
         }
-        write_finding(&mut out, finding, paint);
+        let mut current_path: Option<&Path> = None;
+        for finding in findings {
+            if current_path != Some(finding.path.as_path()) {
+                current_path = Some(&finding.path);
+                separate(&mut out);
+                let file = finding.path.display().to_string();
+                let _ = writeln!(out, "{}", paint(opts.color, FILE_HEADER, &file));
+            }
+            out.push_str(&render_finding(finding, opts.color));
+            out.push('\n');
+        }
+    }
+    if !by_level.is_empty() {
+        separate(&mut out);
+        let shown = total_counts(&locale_counts(summary));
+        let _ = write!(
+            out,
+            "total: {}",
+            level_list(shown.errors, shown.warnings, shown.infos)
+        );
+        if headed && shown.errors > 0 {
+            out.push_str(" (errors are listed first)");
+        }
+        if hidden.total() > 0 {
+            let _ = write!(out, "; not shown ({}): {hidden}", opts.filter);
+        }
         out.push('\n');
     }
-    write_summary(&mut out, summary);
     out
 }
 
-fn write_finding(out: &mut String, finding: &Finding, paint: Paint) {
-    let style = Paint::level_style(finding.level);
-    let label = format!("{}[{}]", finding.level, finding.rule);
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        paint.paint(style, &label),
-        paint.paint(ansi::BOLD, &finding.message)
-    );
-    let number = finding
-        .position
-        .map_or_else(String::new, |pos| pos.line.to_string());
-    let width = number.len().max(1);
-    let gutter = " ".repeat(width + 1);
-    let arrow = format!("{}-->", " ".repeat(width));
-    let _ = writeln!(
-        out,
-        "{} {}",
-        paint.paint(ansi::GUTTER, &arrow),
-        finding.location()
-    );
-    let bar = paint.paint(ansi::GUTTER, "|");
-    if let (Some(pos), Some(snippet)) = (finding.position, &finding.snippet) {
-        let line = snippet.trim_end_matches(['\n', '\r']);
-        let _ = writeln!(out, "{gutter}{bar}");
-        let _ = writeln!(
-            out,
-            "{} {bar} {}",
-            paint.paint(ansi::GUTTER, &format!("{number:>width$}")),
-            display_line(line)
-        );
-        let pad = " ".repeat(caret_offset(line, pos.column));
-        let _ = writeln!(out, "{gutter}{bar} {pad}{}", paint.paint(style, "^"));
+/// A blank line between blocks (none at the start).
+fn separate(out: &mut String) {
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
     }
-    let note = |out: &mut String, label: &str, text: &str| {
-        let prefix = format!("{gutter}= {label}: ");
-        let shown = prefix.replace('=', &paint.paint(ansi::GUTTER, "="));
-        let indent = " ".repeat(prefix.chars().count());
-        let _ = writeln!(out, "{shown}{}", text.replace('\n', &format!("\n{indent}")));
+}
+
+fn paint(color: bool, style: Style, text: &str) -> String {
+    if color {
+        format!("{style}{text}{style:#}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The findings of one level (`Off` never reaches a report; it would count as info).
+fn findings_at(summary: &CheckSummary, level: Level) -> Vec<&Finding> {
+    summary
+        .findings
+        .iter()
+        .filter(|f| f.level == level || (level == Level::Info && f.level == Level::Off))
+        .collect()
+}
+
+/// "2 errors", "1 warning", "3 info".
+fn level_noun(level: Level, n: usize) -> String {
+    match level {
+        Level::Error => plural(n, "error"),
+        Level::Warning => plural(n, "warning"),
+        Level::Info | Level::Off => format!("{n} info"),
+    }
+}
+
+/// One finding as rustc shows a diagnostic.
+fn render_finding(finding: &Finding, color: bool) -> String {
+    let level = match finding.level {
+        Level::Error => annotate_snippets::Level::ERROR,
+        Level::Warning => annotate_snippets::Level::WARNING,
+        Level::Info | Level::Off => annotate_snippets::Level::INFO,
     };
+    let clean = |text: &str| without_controls(text, true);
+    let mut notes: Vec<(&str, String)> = Vec::new();
     if let Some(reference) = &finding.reference {
-        note(out, "english", reference);
+        notes.push(("english", clean(reference)));
     }
     if let Some(diff) = &finding.diff {
-        note(out, "english changed", &render_diff(diff, paint));
+        notes.push(("english changed", render_diff(diff, color)));
     }
     if let Some(translation) = &finding.translation {
-        note(out, "translation", translation);
+        notes.push(("translation", clean(translation)));
     }
     if let Some(help) = &finding.help {
-        note(out, "help", help);
+        notes.push(("help", clean(help)));
     }
+    let path = finding.path.display().to_string();
+    let mut text = Annotated {
+        level,
+        rule: Some(finding.rule),
+        title: &finding.message,
+        path: &path,
+        position: finding.position,
+        line: finding.snippet.as_deref(),
+        notes: &notes,
+    }
+    .render(color);
+    text.push('\n');
+    text
 }
 
 /// Old → new English without colour: `[-deleted-]`, `{+inserted+}`.
 pub(super) fn plain_diff(diff: &[DiffPart]) -> String {
-    render_diff(diff, Paint { color: false })
+    render_diff(diff, false)
 }
 
 /// Old → new English in one text: deletions red (or `[-…-]`), insertions green (or `{+…+}`).
-fn render_diff(diff: &[DiffPart], paint: Paint) -> String {
+/// The parts are cleaned of control characters before the colours go in.
+fn render_diff(diff: &[DiffPart], color: bool) -> String {
+    let clean = |text: &str| without_controls(text, true);
     let mut out = String::new();
     for part in diff {
         match part {
-            DiffPart::Equal(text) => out.push_str(text),
-            DiffPart::Delete(text) if paint.color => out.push_str(&paint.paint(ansi::DELETE, text)),
-            DiffPart::Insert(text) if paint.color => out.push_str(&paint.paint(ansi::INSERT, text)),
+            DiffPart::Equal(text) => out.push_str(&clean(text)),
+            DiffPart::Delete(text) if color => out.push_str(&paint(true, DELETE, &clean(text))),
+            DiffPart::Insert(text) if color => out.push_str(&paint(true, INSERT, &clean(text))),
             DiffPart::Delete(text) => {
-                let _ = write!(out, "[-{text}-]");
+                let _ = write!(out, "[-{}-]", clean(text));
             }
             DiffPart::Insert(text) => {
-                let _ = write!(out, "{{+{text}+}}");
+                let _ = write!(out, "{{+{}+}}", clean(text));
             }
         }
     }
     out
 }
 
-/// The snippet as shown: tabs expanded, other control characters replaced, so a line from a
-/// file can neither misalign the caret nor send escape sequences to the terminal.
-fn display_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    for ch in line.chars() {
-        match ch {
-            '\t' => out.push_str(&" ".repeat(TAB_WIDTH)),
-            ch if ch.is_control() => out.push('\u{fffd}'),
-            ch => out.push(ch),
-        }
-    }
-    out
-}
-
-/// Cells before the caret for 1-based character `column` of `line` (past the end of the line:
-/// one cell per missing character).
-fn caret_offset(line: &str, column: usize) -> usize {
-    let before = column.saturating_sub(1);
-    let in_line: usize = line.chars().take(before).map(char_width).sum();
-    in_line + before.saturating_sub(line.chars().count())
-}
-
-/// Terminal cells of `ch` as [`display_line`] shows it: an approximation of UAX #11 good for
-/// the scripts courses are translated into (no dependency on a width table).
-fn char_width(ch: char) -> usize {
-    match u32::from(ch) {
-        0x09 => TAB_WIDTH,
-        0x0300..=0x036F
-        | 0x0483..=0x0489
-        | 0x0591..=0x05BD
-        | 0x064B..=0x065F
-        | 0x1AB0..=0x1AFF
-        | 0x1DC0..=0x1DFF
-        | 0x200B..=0x200F
-        | 0x20D0..=0x20FF
-        | 0xFE00..=0xFE0F
-        | 0xFE20..=0xFE2F => 0,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
-    }
-}
-
-fn write_summary(out: &mut String, summary: &CheckSummary) {
+/// The summary block: a line per locale, the total, the findings per rule, what was hidden.
+fn write_summary(out: &mut String, summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions) {
     let per_locale = locale_counts(summary);
     for (locale, counts) in &per_locale {
         let _ = writeln!(
             out,
             "{locale}: {}{}",
-            level_counts(counts),
+            level_list(counts.errors, counts.warnings, counts.infos),
             state_counts(counts)
         );
     }
@@ -235,7 +218,7 @@ fn write_summary(out: &mut String, summary: &CheckSummary) {
     let _ = write!(
         out,
         "total: {}; {} checked; {} suppressed",
-        level_counts(&total),
+        level_list(total.errors, total.warnings, total.infos),
         plural(summary.files_checked, "file"),
         summary.suppressed
     );
@@ -247,25 +230,45 @@ fn write_summary(out: &mut String, summary: &CheckSummary) {
         );
     }
     out.push('\n');
+    if let Some(rules) = rule_counts(summary) {
+        let _ = writeln!(out, "rules: {rules}");
+    }
+    if hidden.total() > 0 {
+        let _ = writeln!(out, "not shown ({}): {hidden}", opts.filter);
+    }
 }
 
-/// "2 errors, 1 warning", or "no findings".
-fn level_counts(counts: &LocaleCounts) -> String {
-    let mut parts = Vec::new();
-    if counts.errors > 0 {
-        parts.push(plural(counts.errors, "error"));
+/// "stale 2 errors; glossary 5080 warnings": the shown findings per rule, the rules with
+/// errors first, then by count.
+fn rule_counts(summary: &CheckSummary) -> Option<String> {
+    let mut per_rule: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+    for finding in &summary.findings {
+        let counts = per_rule.entry(finding.rule).or_default();
+        match finding.level {
+            Level::Error => counts[0] += 1,
+            Level::Warning => counts[1] += 1,
+            Level::Info | Level::Off => counts[2] += 1,
+        }
     }
-    if counts.warnings > 0 {
-        parts.push(plural(counts.warnings, "warning"));
+    if per_rule.is_empty() {
+        return None;
     }
-    if counts.infos > 0 {
-        parts.push(format!("{} info", counts.infos));
-    }
-    if parts.is_empty() {
-        "no findings".to_owned()
-    } else {
-        parts.join(", ")
-    }
+    let mut rules: Vec<(&str, [usize; 3])> = per_rule.into_iter().collect();
+    // Errors first, then warnings, then by count, then by code (already sorted).
+    rules.sort_by_key(|(_, [errors, warnings, infos])| {
+        (
+            std::cmp::Reverse(*errors),
+            std::cmp::Reverse(*warnings),
+            std::cmp::Reverse(*infos),
+        )
+    });
+    let parts: Vec<String> = rules
+        .into_iter()
+        .map(|(rule, [errors, warnings, infos])| {
+            format!("{rule} {}", level_list(errors, warnings, infos))
+        })
+        .collect();
+    Some(parts.join("; "))
 }
 
 /// " (3 missing, 1 stale)": the non-zero message and file counts.
@@ -300,11 +303,24 @@ mod tests {
     use super::*;
     use crate::check::FileStats;
     use crate::report::tests::{at, finding, stale_el, summary};
+    use crate::report::{Filter, Format, render};
+
+    fn human(summary: &CheckSummary, opts: &ReportOptions) -> String {
+        render(Format::Human, summary, opts)
+    }
 
     fn plain() -> ReportOptions {
         ReportOptions::default()
     }
 
+    fn findings_only() -> ReportOptions {
+        ReportOptions {
+            summary: false,
+            ..plain()
+        }
+    }
+
+    /// The ` --> ` line and the caret line of a one-finding report.
     #[track_caller]
     fn check_snippet(line: &str, column: usize, expected_pad: usize) {
         let f = at(
@@ -313,11 +329,12 @@ mod tests {
             column,
             line,
         );
-        let out = render_human(&summary(vec![f]), &plain());
+        let out = human(&summary(vec![f]), &findings_only());
         let lines: Vec<&str> = out.lines().collect();
-        assert_eq!(lines[2], " --> a.ftl:7:".to_owned() + &column.to_string());
-        assert_eq!(lines[3], "  |");
-        assert_eq!(lines[4], format!("7 | {}", display_line(line)));
+        assert_eq!(lines[0], "a.ftl");
+        assert_eq!(lines[1], "error[syntax]: syntax here");
+        assert_eq!(lines[2], format!(" --> a.ftl:7:{column}"), "{out}");
+        assert!(lines[4].starts_with("7 | "), "{out}");
         assert_eq!(
             lines[5],
             format!("  | {}^", " ".repeat(expected_pad)),
@@ -333,7 +350,7 @@ mod tests {
 
     #[test]
     fn caret_skips_combining_marks_and_expands_tabs() {
-        // "ό" written as ο + U+0301: two characters, one cell.
+        // "ό" written as ο + U+0301: two characters, one cell; the tab takes four.
         check_snippet("\tδο\u{301}ση = x", 8, 9);
     }
 
@@ -348,48 +365,99 @@ mod tests {
     }
 
     #[test]
-    fn groups_by_file_and_renders_stale_diff_and_translation() {
-        let other = at(
-            finding("missing", Level::Warning, "el", "locales/el/z.ftl"),
+    fn summary_first_then_errors_then_warnings_then_info_then_the_total() {
+        // Sorted by file as the engine delivers them: the warning's file comes first.
+        let warning = at(
+            finding("glossary", Level::Warning, "el", "locales/el/a.ftl"),
             1,
             1,
             "x",
         );
-        let out = render_human(&summary(vec![stale_el(), other]), &plain());
+        let info = finding("length", Level::Info, "el", "locales/el/a.ftl");
+        let out = human(&summary(vec![warning, info, stale_el()]), &plain());
         let expected = "\
+el: 1 error, 1 warning, 1 info
+total: 1 error, 1 warning, 1 info; 2 files checked; 0 suppressed
+rules: stale 1 error; glossary 1 warning; length 1 info
+
+== 1 error ==
+
 locales/el/course.ftl
 error[stale]: the English of `dose` changed since it was translated (machine)
  --> locales/el/course.ftl:3:1
   |
 3 | dose = Δώστε 5 mg τώρα
   | ^
+  |
   = english: locales/en/course.ftl:3:1
   = english changed: Give [-5-]{+50+} mg now
   = translation: Δώστε 5 mg τώρα
   = help: update the translation, then `kurso accept el --id dose`
 
-locales/el/z.ftl
-warning[missing]: missing here
- --> locales/el/z.ftl:1:1
+== 1 warning ==
+
+locales/el/a.ftl
+warning[glossary]: glossary here
+ --> locales/el/a.ftl:1:1
   |
 1 | x
   | ^
 
-el: 1 error, 1 warning
-total: 1 error, 1 warning; 2 files checked; 0 suppressed
+== 1 info ==
+
+locales/el/a.ftl
+info[length]: length here
+ --> locales/el/a.ftl
+
+total: 1 error, 1 warning, 1 info (errors are listed first)
 ";
         assert_eq!(out, expected);
     }
 
     #[test]
+    fn one_level_needs_no_headings() {
+        let out = human(&summary(vec![stale_el()]), &findings_only());
+        assert!(
+            out.starts_with("locales/el/course.ftl\nerror[stale]"),
+            "{out}"
+        );
+        assert!(!out.contains("=="), "{out}");
+        assert!(out.ends_with("\n\ntotal: 1 error\n"), "{out}");
+    }
+
+    #[test]
+    fn filters_show_fewer_findings_and_say_what_they_hid() {
+        let warning = finding("glossary", Level::Warning, "el", "locales/el/a.ftl");
+        let opts = ReportOptions {
+            filter: Filter {
+                rules: Vec::new(),
+                level: Some(Level::Error),
+                quiet: false,
+            },
+            ..plain()
+        };
+        let out = human(&summary(vec![warning, stale_el()]), &opts);
+        assert!(!out.contains("glossary"), "{out}");
+        assert!(out.starts_with("el: 1 error\n"), "{out}");
+        assert!(
+            out.contains("\nnot shown (--level error): 1 warning\n"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("\ntotal: 1 error; not shown (--level error): 1 warning\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn no_escape_sequences_without_color_and_some_with_it() {
         let s = summary(vec![stale_el()]);
-        assert!(!render_human(&s, &plain()).contains('\x1b'));
+        assert!(!human(&s, &plain()).contains('\x1b'));
         let colored = ReportOptions {
             color: true,
             ..plain()
         };
-        let out = render_human(&s, &colored);
+        let out = human(&s, &colored);
         assert!(out.contains("\x1b[31m5\x1b[0m"), "{out}");
         assert!(out.contains("\x1b[32m50\x1b[0m"), "{out}");
         assert!(!out.contains("[-"), "markers are for plain output: {out}");
@@ -403,14 +471,15 @@ total: 1 error, 1 warning; 2 files checked; 0 suppressed
             1,
             "a\x1b[31mb",
         );
-        f.translation = Some("one\ntwo".to_owned());
-        let out = render_human(&summary(vec![f]), &plain());
-        assert!(out.contains("1 | a\u{fffd}[31mb\n"), "{out}");
+        f.translation = Some("one\ntwo\x1b[2J".to_owned());
+        f.message = "bad \x1b[1m".to_owned();
+        let out = human(&summary(vec![f]), &plain());
+        assert!(!out.contains('\x1b'), "{out:?}");
         assert!(
-            out.contains("  = translation: one\n                 two\n"),
+            out.contains("  = translation: one\n                 two\u{fffd}[2J\n"),
             "{out}"
         );
-        assert!(out.contains("info[stale]"), "{out}");
+        assert!(out.contains("info[stale]: bad \u{fffd}[1m"), "{out}");
     }
 
     #[test]
@@ -431,7 +500,7 @@ total: 1 error, 1 warning; 2 files checked; 0 suppressed
                 "cannot read",
             ));
         assert_eq!(
-            render_human(&s, &plain()),
+            human(&s, &plain()),
             "it: no findings (1 missing file, 2 missing, 1 stale)\n\
              total: no findings; 2 files checked; 3 suppressed; 1 input problem\n"
         );

@@ -26,29 +26,35 @@
 //!     "suppressed": 0                       // findings dropped by policy or suppressions
 //!   },
 //!   "diagnostics": [{"severity": "error" | "warning", "path", "position", "message",
-//!                    "help", "snippet"}]     // problems with the input, not findings
+//!                    "help", "snippet"}],    // problems with the input, not findings
+//!   "filter": {                             // --rule, --level, --quiet
+//!     "rules": ["stale"],                   // [] when every rule is shown
+//!     "level": "error" | null,              // null when every level is shown
+//!     "hidden": {"errors": 0, "warnings": 5080, "infos": 0}  // findings left out
+//!   }
 //! }
 //! ```
 //!
 //! `COUNTS` is `{errors, warnings, infos, messages, translated, missing, missing_files,
 //! obsolete, obsolete_files, stale, unverified}`: the first three count reported findings,
 //! the rest count English messages and files whatever the policy (see
-//! [`LocaleCounts`](super::LocaleCounts)). Findings keep the order of the summary (path, line,
-//! column, rule); every key is present, `null` when unknown.
+//! [`LocaleCounts`](super::LocaleCounts)). With a filter, `findings` and the first three
+//! counts are the shown findings; `filter.hidden` counts the rest. Findings keep the order of
+//! the summary (path, line, column, rule); every key is present, `null` when unknown.
 
 use serde_json::{Value, json};
 
-use super::{ReportOptions, locale_counts, slash_path, total_counts};
+use super::{Hidden, ReportOptions, locale_counts, slash_path, total_counts};
 use crate::check::CheckSummary;
-use crate::check::finding::{DiffPart, Finding};
+use crate::check::finding::{DiffPart, Finding, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Position;
 
 /// The `version` of the document [`render_json`] writes.
 pub const JSON_VERSION: u32 = 1;
 
-/// Renders `summary` as a pretty-printed JSON document.
-pub fn render_json(summary: &CheckSummary, opts: &ReportOptions) -> String {
+/// Renders `summary` as a pretty-printed JSON document; `hidden` is what the filter left out.
+pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions) -> String {
     let per_locale = locale_counts(summary);
     let document = json!({
         "version": JSON_VERSION,
@@ -62,6 +68,11 @@ pub fn render_json(summary: &CheckSummary, opts: &ReportOptions) -> String {
             "suppressed": summary.suppressed,
         },
         "diagnostics": summary.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
+        "filter": {
+            "rules": opts.filter.rules,
+            "level": opts.filter.level.map(Level::as_str),
+            "hidden": hidden,
+        },
     });
     let mut out = serde_json::to_string_pretty(&document)
         .expect("a JSON value of strings and numbers always serializes");
@@ -128,7 +139,7 @@ mod tests {
     use crate::report::tests::{finding, stale_el, summary};
 
     fn parse(summary: &CheckSummary) -> Value {
-        let out = render_json(summary, &ReportOptions::default());
+        let out = render_json(summary, &Hidden::default(), &ReportOptions::default());
         assert!(out.ends_with("}\n"));
         serde_json::from_str(&out).expect("render_json writes valid JSON")
     }
@@ -151,6 +162,7 @@ mod tests {
             keys(&doc),
             [
                 "diagnostics",
+                "filter",
                 "findings",
                 "summary",
                 "tool",
@@ -164,6 +176,35 @@ mod tests {
         assert_eq!(
             keys(&doc["summary"]),
             ["files_checked", "locales", "suppressed", "total"]
+        );
+        assert_eq!(
+            doc["filter"],
+            json!({"rules": [], "level": null, "hidden": {"errors": 0, "warnings": 0, "infos": 0}})
+        );
+    }
+
+    #[test]
+    fn a_filter_is_described_and_its_hidden_findings_counted() {
+        let opts = ReportOptions {
+            filter: crate::report::Filter {
+                rules: vec!["stale".to_owned()],
+                level: Some(Level::Error),
+                quiet: false,
+            },
+            ..ReportOptions::default()
+        };
+        let s = summary(vec![
+            stale_el(),
+            finding("unverified", Level::Warning, "el", "a.ftl"),
+        ]);
+        let out = crate::report::render(crate::report::Format::Json, &s, &opts);
+        let doc: Value = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1));
+        assert_eq!(doc["summary"]["total"]["warnings"], 0);
+        assert_eq!(
+            doc["filter"],
+            json!({"rules": ["stale"], "level": "error",
+                   "hidden": {"errors": 0, "warnings": 1, "infos": 0}})
         );
     }
 

@@ -3,8 +3,11 @@
 //!
 //! Invariants: renderers never print and never fail; the same summary always renders to the
 //! same bytes (findings arrive sorted, every map is a `BTreeMap`); a non-empty result ends
-//! with a newline, so the binary writes it as is (`write_all`, not `writeln!`).
+//! with a newline, so the binary writes it as is (`write_all`, not `writeln!`). [`render`]
+//! applies the [`Filter`] first, so every format shows the same findings and counts them the
+//! same way.
 
+mod filter;
 mod github;
 mod human;
 mod json;
@@ -21,6 +24,7 @@ use serde::Serialize;
 use crate::check::finding::Level;
 use crate::check::{CheckSummary, file_counts, totals};
 
+pub use filter::{Filter, Hidden};
 pub use github::render_github;
 pub use human::render_human;
 pub use json::{JSON_VERSION, render_json};
@@ -85,10 +89,16 @@ impl FromStr for Format {
 /// How to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportOptions {
-    /// ANSI colours in the human format (the binary decides: terminal, `NO_COLOR`, `--color`).
+    /// ANSI colours in the human format (the binary decides: `--color`, the terminal,
+    /// `NO_COLOR`, `CLICOLOR_FORCE`).
     pub color: bool,
     /// Written into JSON and SARIF (`tool.driver.version`).
     pub tool_version: String,
+    /// Which findings to show.
+    pub filter: Filter,
+    /// The human format's per-locale summary before the findings (off for `--quiet` and
+    /// `kurso diff`, which show only findings and the closing total).
+    pub summary: bool,
 }
 
 impl Default for ReportOptions {
@@ -96,18 +106,21 @@ impl Default for ReportOptions {
         ReportOptions {
             color: false,
             tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+            filter: Filter::default(),
+            summary: true,
         }
     }
 }
 
-/// Renders `summary` in `format`.
+/// Renders the findings of `summary` that `opts.filter` keeps, in `format`.
 pub fn render(format: Format, summary: &CheckSummary, opts: &ReportOptions) -> String {
+    let (shown, hidden) = opts.filter.apply(summary);
     match format {
-        Format::Human => render_human(summary, opts),
-        Format::Json => render_json(summary, opts),
-        Format::Github => render_github(summary),
-        Format::Sarif => render_sarif(summary, opts),
-        Format::Junit => render_junit(summary),
+        Format::Human => render_human(&shown, &hidden, opts),
+        Format::Json => render_json(&shown, &hidden, opts),
+        Format::Github => render_github(&shown, &hidden, opts),
+        Format::Sarif => render_sarif(&shown, &hidden, opts),
+        Format::Junit => render_junit(&shown),
     }
 }
 
@@ -214,12 +227,35 @@ pub(crate) fn slash_path(path: &Path) -> String {
     out
 }
 
-/// "1 error", "2 errors".
-pub(crate) fn plural(n: usize, singular: &str) -> String {
-    if n == 1 {
+/// "1 error", "2 errors": a count of a noun whose plural takes an `s` (every count kurso
+/// prints; the binary uses it too).
+pub fn plural<N>(n: N, singular: &str) -> String
+where
+    N: fmt::Display + PartialEq + From<u8> + Copy,
+{
+    if n == N::from(1) {
         format!("1 {singular}")
     } else {
         format!("{n} {singular}s")
+    }
+}
+
+/// "2 errors, 1 warning, 3 info" (zero counts left out), or "no findings".
+pub(crate) fn level_list(errors: usize, warnings: usize, infos: usize) -> String {
+    let mut parts = Vec::new();
+    if errors > 0 {
+        parts.push(plural(errors, "error"));
+    }
+    if warnings > 0 {
+        parts.push(plural(warnings, "warning"));
+    }
+    if infos > 0 {
+        parts.push(format!("{infos} info"));
+    }
+    if parts.is_empty() {
+        "no findings".to_owned()
+    } else {
+        parts.join(", ")
     }
 }
 

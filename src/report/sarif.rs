@@ -8,7 +8,9 @@
 //! relative, `/`-separated, percent-encoded paths the findings carry (relative to where
 //! `kurso` ran). `partialFingerprints["kurso/v1"]` (rule, locale, path, ID) lets a dashboard
 //! follow a finding when lines move. Diagnostics (problems with the input) are
-//! `toolExecutionNotifications` of the one invocation, which fails when any is an error.
+//! `toolExecutionNotifications` of the one invocation, which fails when any is an error. With
+//! `--rule`/`--level`, `results` holds the shown findings and the run's property bag says
+//! what was hidden (`properties["kurso/filter"]`: rules, level, hidden counts by level).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -16,7 +18,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::{ReportOptions, slash_path};
+use super::{Hidden, ReportOptions, slash_path};
 use crate::check::CheckSummary;
 use crate::check::finding::{Finding, Level};
 use crate::check::rules;
@@ -25,8 +27,9 @@ use crate::span::Position;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Renders `summary` as a pretty-printed SARIF 2.1.0 log.
-pub fn render_sarif(summary: &CheckSummary, opts: &ReportOptions) -> String {
+/// Renders `summary` as a pretty-printed SARIF 2.1.0 log; `hidden` is what the filter left
+/// out (a `kurso/filter` entry in the run's property bag says so).
+pub fn render_sarif(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions) -> String {
     let rule_index: BTreeMap<&str, usize> = {
         let mut codes: Vec<&str> = summary.findings.iter().map(|f| f.rule).collect();
         codes.sort_unstable();
@@ -60,6 +63,16 @@ pub fn render_sarif(summary: &CheckSummary, opts: &ReportOptions) -> String {
             "results": results,
         }],
     });
+    let mut log = log;
+    if opts.filter.is_active() {
+        log["runs"][0]["properties"] = json!({
+            "kurso/filter": {
+                "rules": opts.filter.rules,
+                "level": opts.filter.level.map(Level::as_str),
+                "hidden": hidden,
+            },
+        });
+    }
     let mut out = serde_json::to_string_pretty(&log)
         .expect("a JSON value of strings and numbers always serializes");
     out.push('\n');
@@ -180,7 +193,7 @@ mod tests {
     use crate::report::tests::{at, finding, stale_el, summary};
 
     fn parse(summary: &CheckSummary) -> Value {
-        let out = render_sarif(summary, &ReportOptions::default());
+        let out = render_sarif(summary, &Hidden::default(), &ReportOptions::default());
         serde_json::from_str(&out).expect("render_sarif writes valid JSON")
     }
 
@@ -347,5 +360,37 @@ mod tests {
     #[test]
     fn uri_reference_percent_encodes_non_ascii_and_colons() {
         assert_eq!(uri_reference(Path::new("el/δ:x.ftl")), "el/%CE%B4%3Ax.ftl");
+    }
+
+    #[test]
+    fn a_filter_keeps_only_shown_results_and_says_what_it_hid() {
+        let opts = ReportOptions {
+            filter: crate::report::Filter {
+                rules: Vec::new(),
+                level: Some(Level::Error),
+                quiet: false,
+            },
+            ..ReportOptions::default()
+        };
+        let s = summary(vec![
+            stale_el(),
+            finding("missing", Level::Warning, "el", "locales/el/b.ftl"),
+        ]);
+        let log: Value = serde_json::from_str(&crate::report::render(
+            crate::report::Format::Sarif,
+            &s,
+            &opts,
+        ))
+        .expect("valid JSON");
+        assert_valid_sarif(&log);
+        let run = &log["runs"][0];
+        assert_eq!(run["results"].as_array().map(Vec::len), Some(1));
+        assert_eq!(run["results"][0]["ruleId"], "stale");
+        assert_eq!(
+            run["properties"]["kurso/filter"],
+            json!({"rules": [], "level": "error",
+                   "hidden": {"errors": 0, "warnings": 1, "infos": 0}})
+        );
+        assert!(parse(&s)["runs"][0].get("properties").is_none());
     }
 }

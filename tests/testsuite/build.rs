@@ -90,7 +90,7 @@ fn regional_locale_falls_back_to_language_then_source() {
     );
     assert!(
         run.stdout
-            .contains("not translated yet, built from en: 1 files (2 messages)"),
+            .contains("not translated yet, built from en: 1 file (2 messages)"),
         "course.yaml: {}",
         run.stdout
     );
@@ -120,7 +120,7 @@ fn broken_translation_files_are_errors_but_the_build_goes_on() {
     let run = project.run(&["build", "--locale", "it"]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(
-        run.stderr.contains("error: locales/it/c/01-consent.ftl:2:"),
+        run.stderr.contains(" --> locales/it/c/01-consent.ftl:2:"),
         "{}",
         run.stderr
     );

@@ -146,8 +146,9 @@ fn bad_files_are_reported_and_the_others_still_extracted() {
     let run = project.run(&["extract"]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(
-        run.stderr
-            .contains("error: courses/tele/02-directive.md:3:6: unknown l10n directive `skp`"),
+        run.stderr.contains(
+            "error: unknown l10n directive `skp`\n --> courses/tele/02-directive.md:3:6\n"
+        ),
         "{}",
         run.stderr
     );
@@ -158,14 +159,15 @@ fn bad_files_are_reported_and_the_others_still_extracted() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("error: courses/tele/03-yaml.md:"),
+        run.stderr.contains(" --> courses/tele/03-yaml.md:"),
         "{}",
         run.stderr
     );
     assert!(run.stderr.contains("invalid YAML"), "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("error: courses/tele/04-pins.md:4:6: ID `same` is already pinned on line 1"),
+        run.stderr.contains(
+            "error: ID `same` is already pinned on line 1\n --> courses/tele/04-pins.md:4:6\n"
+        ),
         "{}",
         run.stderr
     );
@@ -197,7 +199,7 @@ fn invalid_locale_in_config_names_line_and_column() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("kurso.toml:2:26: `gr_GR` is not a valid locale code"),
+            .contains("error: `gr_GR` is not a valid locale code\n --> kurso.toml:2:26\n"),
         "{}",
         run.stderr
     );
@@ -221,7 +223,7 @@ fn orphaned_source_messages_are_reported() {
 fn course_filter_limits_the_work_and_rejects_unknown_courses() {
     let project = sample().file("courses/other/01-x.md", "Text.\n");
     let run = project.run_ok(&["extract", "--course", "other"]);
-    assert!(run.stdout.contains("1 files, 1 messages"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 file, 1 message:"), "{}", run.stdout);
     assert!(!project.exists("locales/en/tele"));
     let run = project.run(&["extract", "--course", "nope"]);
     assert_eq!(run.code, 2);

@@ -36,9 +36,22 @@ pub struct GlobalArgs {
     )]
     pub project: Option<PathBuf>,
 
-    /// Print only errors and warnings
+    /// Print less: only errors and warnings (`kurso check`: only the findings that fail the
+    /// run, and no summary)
     #[arg(long, short, global = true, help_heading = "Global options")]
     pub quiet: bool,
+
+    /// Colour the output: auto (on a terminal that can colour, unless `NO_COLOR` is set or
+    /// `CLICOLOR=0`; `CLICOLOR_FORCE=1` forces it), always or never
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorArg::Auto,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -72,10 +85,15 @@ pub enum Command {
     Build(BuildArgs),
     /// Check translations: what is wrong with each locale, where and why (for CI)
     ///
-    /// Runs every rule (`kurso explain` lists them): syntax, missing, obsolete, duplicate,
-    /// stale (the English changed since the translation was made, with a word diff),
-    /// unverified, variables, references, plurals, markup, numbers, untranslated, empty,
-    /// length, runtime. Levels and suppressions come from `[check]` in kurso.toml.
+    /// Runs every rule (listed below; `kurso explain CODE` explains one). Levels and
+    /// suppressions come from `[check]` in kurso.toml. The human format prints the summary
+    /// first, then the errors, the warnings and the info, then the total again.
+    ///
+    /// What is checked: the locales given (default: every target locale) and --course. What
+    /// is shown: --rule, --level and --quiet filter the findings in every format; they never
+    /// change the exit status, which counts every finding of the locales and courses checked
+    /// (a note on stderr says when hidden findings fail the run). To fail CI on fewer rules,
+    /// lower their level in kurso.toml or raise --fail-on.
     ///
     /// Also runs on any Fluent project, without kurso.toml:
     /// `kurso check --reference l10n/en-US --l10n l10n el fi`.
@@ -147,7 +165,35 @@ pub enum Command {
     #[command(subcommand)]
     Glossary(GlossaryCommand),
     /// Print the effective configuration (defaults merged with kurso.toml)
+    ///
+    /// Every key of kurso.toml, with what it does and its default, is listed below (it is the
+    /// file `kurso init` writes).
     Config,
+    /// Print a shell completion script for kurso
+    ///
+    /// Bash: `kurso completions bash > ~/.local/share/bash-completion/completions/kurso`.
+    /// Zsh: `kurso completions zsh > ~/.zfunc/_kurso` (with ~/.zfunc on fpath).
+    /// Fish: `kurso completions fish > ~/.config/fish/completions/kurso.fish`.
+    Completions(CompletionsArgs),
+    /// Print kurso's manual page (roff), or a subcommand's
+    ///
+    /// `kurso man | man -l -` reads it; `kurso man > kurso.1` and
+    /// `kurso man check > kurso-check.1` install it.
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand (e.g. `check`): print its page instead of kurso's
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -268,7 +314,7 @@ pub enum FormatArg {
     Junit,
 }
 
-/// Levels for `--fail-on`.
+/// Levels for `--fail-on` and `--level`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LevelArg {
     Error,
@@ -276,10 +322,20 @@ pub enum LevelArg {
     Info,
 }
 
+impl LevelArg {
+    pub fn level(self) -> kurso::check::finding::Level {
+        use kurso::check::finding::Level;
+        match self {
+            LevelArg::Error => Level::Error,
+            LevelArg::Warning => Level::Warning,
+            LevelArg::Info => Level::Info,
+        }
+    }
+}
+
 /// When to colour output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorArg {
-    /// When writing to a terminal and `NO_COLOR` is not set
     #[default]
     Auto,
     Always,
@@ -292,9 +348,33 @@ pub struct CheckArgs {
     #[arg(value_name = "LOCALE")]
     pub locales: Vec<String>,
 
+    /// A locale to check, as the positional LOCALE; repeat for several
+    #[arg(long = "locale", short = 'l', value_name = "LOCALE")]
+    pub locale_flags: Vec<String>,
+
     /// Only this course; repeat for several
     #[arg(long = "course", value_name = "COURSE")]
     pub courses: Vec<String>,
+
+    /// Show only this rule's findings (a code listed below); repeat for several (the exit
+    /// status still counts every rule)
+    #[arg(
+        long = "rule",
+        value_name = "CODE",
+        value_parser = rule_codes(),
+        hide_possible_values = true,
+        help_heading = "Which findings to show"
+    )]
+    pub rules: Vec<String>,
+
+    /// Show only findings at or above this level (the exit status still counts every level)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "LEVEL",
+        help_heading = "Which findings to show"
+    )]
+    pub level: Option<LevelArg>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -327,10 +407,11 @@ pub struct CheckArgs {
     /// the project's glossaries folder)
     #[arg(long, value_name = "PATH")]
     pub glossary: Option<PathBuf>,
+}
 
-    /// Colour the human format
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
+/// `--rule` accepts the codes of `check::rules::ALL`; clap's error for any other lists them.
+fn rule_codes() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(kurso::check::rules::ALL.iter().map(|rule| rule.code))
 }
 
 #[derive(Debug, Args)]
@@ -374,10 +455,6 @@ pub struct DiffArgs {
     /// Only this course; repeat for several
     #[arg(long = "course", value_name = "COURSE")]
     pub courses: Vec<String>,
-
-    /// Colour the diff
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod help;
 mod output;
 
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 
 use args::{Cli, Command};
 use output::Output;
@@ -37,7 +38,10 @@ impl From<ExitStatus> for ExitCode {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = help::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -48,7 +52,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    let mut out = Output::new(cli.global.quiet);
+    let mut out = Output::new(cli.global.quiet, cli.global.color);
     let status = match &cli.command {
         Command::Init(args) => commands::init::run(&cli.global, args, &mut out),
         Command::Extract(args) => commands::extract::run(&cli.global, args, &mut out),
@@ -65,6 +69,8 @@ fn main() -> ExitCode {
             commands::translate::receiver(&cli.global, args, &mut out)
         }
         Command::Config => commands::config::run(&cli.global, &mut out),
+        Command::Completions(args) => commands::completions::run(args, &mut out),
+        Command::Man(args) => commands::man::run(args, &mut out),
     };
     status.into()
 }

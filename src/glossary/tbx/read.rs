@@ -11,9 +11,9 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::entry::{Entry, PendingTerm, Report};
-use crate::config::parse_locale_code;
 use crate::diagnostic::Diagnostic;
 use crate::glossary::model::{Glossary, Origin};
+use crate::locale::parse_locale_code;
 use crate::span::LineIndex;
 
 /// Parses the TBX `text` of `path`. A bad entry is reported and skipped; malformed XML stops

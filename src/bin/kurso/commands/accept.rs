@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use kurso::accept::{AcceptOptions, accept};
-use kurso::config::parse_locale_code;
 use kurso::diagnostic::Diagnostic;
+use kurso::locale::parse_locale_code;
 use kurso::state::Status;
 
 use crate::ExitStatus;
@@ -48,11 +48,11 @@ pub fn run(global: &GlobalArgs, args: &AcceptArgs, out: &mut Output) -> ExitStat
         out.line(&format!("accepted {id} ({})", path.display()));
     }
     out.line(&format!(
-        "{}: {} accepted, {} already current; {} state file(s) written",
+        "{}: {} accepted, {} already current; {} written",
         args.locale,
         summary.accepted.len(),
         summary.unchanged,
-        summary.files_written
+        kurso::report::plural(summary.files_written, "state file")
     ));
     if summary.diagnostics.iter().any(Diagnostic::is_error) {
         ExitStatus::Failed

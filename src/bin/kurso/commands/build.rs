@@ -1,8 +1,9 @@
 //! `kurso build`: runs the build stage and lists what fell back to the source.
 
 use kurso::build::{BuildOptions, build};
-use kurso::config::parse_locale_code;
 use kurso::diagnostic::Diagnostic;
+use kurso::locale::parse_locale_code;
+use kurso::report::plural;
 
 use crate::ExitStatus;
 use crate::args::{BuildArgs, GlobalArgs};
@@ -54,12 +55,12 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs, out: &mut Output) -> ExitStatu
             })
             .collect();
         out.line(&format!(
-            "{}: {} files into {} ({} written); {} messages: {} [chain {}]",
+            "{}: {} into {} ({} written); {}: {} [chain {}]",
             locale.locale,
-            locale.n_files,
+            plural(locale.n_files, "file"),
             locale.output_dir.display(),
             locale.n_written,
-            locale.n_messages,
+            plural(locale.n_messages, "message"),
             sources.join(", "),
             chain.join(" → "),
         ));
@@ -77,8 +78,9 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs, out: &mut Output) -> ExitStatu
         if !untranslated.is_empty() {
             let n_messages: usize = untranslated.iter().map(|(_, ids)| ids.len()).sum();
             out.line(&format!(
-                "    not translated yet, built from {source}: {} files ({n_messages} messages)",
-                untranslated.len()
+                "    not translated yet, built from {source}: {} ({})",
+                plural(untranslated.len(), "file"),
+                plural(n_messages, "message")
             ));
             if args.verbose {
                 for (path, _) in &untranslated {

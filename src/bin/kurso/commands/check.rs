@@ -1,58 +1,37 @@
 //! `kurso check`: runs every rule over a kurso project or any Fluent project and renders
 //! the findings in the chosen format.
+//!
+//! The exit status is computed from every finding of the locales and courses checked, before
+//! `--rule`, `--level` and `--quiet` choose what is shown; when a hidden finding fails the run,
+//! a note on stderr says so, so a filter never makes a failing run look clean.
 
-use std::io::IsTerminal as _;
 use std::sync::Arc;
 
 use kurso::check::finding::Level;
 use kurso::check::policy::Policy;
-use kurso::check::{CheckOptions, Layout, check_layout};
+use kurso::check::{CheckOptions, CheckSummary, Layout, check_layout};
 use kurso::diagnostic::Diagnostic;
 use kurso::glossary::{self, Glossary};
-use kurso::report::{Format, ReportOptions, render};
+use kurso::report::{Filter, Format, ReportOptions, render};
 
 use crate::ExitStatus;
-use crate::args::{CheckArgs, ColorArg, FormatArg, GlobalArgs, LevelArg};
+use crate::args::{CheckArgs, FormatArg, GlobalArgs, LevelArg};
 use crate::commands::{load_project, parse_targets};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatus {
-    let mut glossary_dir = None;
-    let (layout, policy) = if let (Some(reference), Some(l10n)) = (&args.reference, &args.l10n) {
-        if !args.courses.is_empty() {
-            out.error(&Diagnostic::file_error(
-                std::path::Path::new("--course"),
-                "--course needs a kurso project; it does not combine with --reference",
-            ));
-            return ExitStatus::Failed;
-        }
-        match Layout::generic(reference, l10n, &args.locales) {
-            Ok(layout) => (layout, Policy::default()),
-            Err(diagnostic) => {
-                out.error(&diagnostic);
-                return ExitStatus::Failed;
-            }
-        }
-    } else {
-        let Some(project) = load_project(global, out) else {
-            return ExitStatus::Failed;
-        };
-        let Some(locales) = parse_targets(&project, &args.locales, out) else {
-            return ExitStatus::Failed;
-        };
-        let layout = Layout::for_project(&project, &locales, &args.courses);
-        // The project's glossaries folder is optional; an explicit --glossary is not.
-        glossary_dir =
-            Some(project.root.join(&project.config.paths.glossaries)).filter(|dir| dir.is_dir());
-        (layout, project.config.check.clone())
+    let locales: Vec<String> = args
+        .locales
+        .iter()
+        .chain(&args.locale_flags)
+        .cloned()
+        .collect();
+    let Some((layout, policy, glossary_dir)) = layout(global, args, &locales, out) else {
+        return ExitStatus::Failed;
     };
     let fail_on = args
         .fail_on
-        .map(|level| match level {
-            LevelArg::Error => Level::Error,
-            LevelArg::Warning => Level::Warning,
-            LevelArg::Info => Level::Info,
-        })
+        .map(LevelArg::level)
         .or(policy.fail_on)
         .unwrap_or(Level::Error);
     let (glossary, glossary_problems) = match args.glossary.as_deref().or(glossary_dir.as_deref()) {
@@ -66,6 +45,16 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
     };
     let mut summary = check_layout(&layout, &opts);
     summary.diagnostics.extend(glossary_problems);
+    let status = exit_status(&summary, fail_on);
+
+    let mut filter = Filter {
+        rules: args.rules.clone(),
+        level: args.level.map(LevelArg::level),
+        quiet: false,
+    };
+    if global.quiet {
+        filter = filter.failing_only(fail_on);
+    }
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
@@ -73,13 +62,55 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Junit => Format::Junit,
     };
-    let opts = ReportOptions {
-        color: format == Format::Human && use_color(args.color),
+    let report = ReportOptions {
+        color: format == Format::Human && out.color(),
         tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+        filter,
+        summary: !global.quiet,
     };
-    out.raw(&render(format, &summary, &opts));
+    out.raw(&render(format, &summary, &report));
     // The run's problems (unreadable files, bad state) go to stderr in every format.
     out.diagnostics(&summary.diagnostics);
+    note_hidden_failures(&summary, &report.filter, fail_on, out);
+    status
+}
+
+/// What to check, the policy and the project's glossaries folder; `None` after reporting why
+/// the run cannot start.
+fn layout(
+    global: &GlobalArgs,
+    args: &CheckArgs,
+    locales: &[String],
+    out: &mut Output,
+) -> Option<(Layout, Policy, Option<std::path::PathBuf>)> {
+    if let (Some(reference), Some(l10n)) = (&args.reference, &args.l10n) {
+        if !args.courses.is_empty() {
+            out.error(&Diagnostic::file_error(
+                std::path::Path::new("--course"),
+                "--course needs a kurso project; it does not combine with --reference",
+            ));
+            return None;
+        }
+        return match Layout::generic(reference, l10n, locales) {
+            Ok(layout) => Some((layout, Policy::default(), None)),
+            Err(diagnostic) => {
+                out.error(&diagnostic);
+                None
+            }
+        };
+    }
+    let project = load_project(global, out)?;
+    let locales = parse_targets(&project, locales, out)?;
+    let layout = Layout::for_project(&project, &locales, &args.courses);
+    // The project's glossaries folder is optional; an explicit --glossary is not.
+    let glossary_dir =
+        Some(project.root.join(&project.config.paths.glossaries)).filter(|dir| dir.is_dir());
+    Some((layout, project.config.check.clone(), glossary_dir))
+}
+
+/// 2 when the run had input errors, 1 when a finding is at or above `fail_on`, else 0: over
+/// every finding, whatever is shown.
+fn exit_status(summary: &CheckSummary, fail_on: Level) -> ExitStatus {
     if summary.diagnostics.iter().any(Diagnostic::is_error) {
         ExitStatus::Failed
     } else if summary.worst().is_some_and(|worst| worst >= fail_on) {
@@ -89,14 +120,14 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
     }
 }
 
-/// Colour when asked, or on a terminal unless `NO_COLOR` is set.
-pub fn use_color(arg: ColorArg) -> bool {
-    match arg {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+/// Says on stderr when findings the filter hid are what fails the run.
+fn note_hidden_failures(summary: &CheckSummary, filter: &Filter, fail_on: Level, out: &mut Output) {
+    let (_, hidden) = filter.apply(summary);
+    let failing = hidden.at_or_above(fail_on);
+    if failing.total() > 0 {
+        out.note(&format!(
+            "{failing} that fail this run (--fail-on {fail_on}) are not shown ({filter}); \
+             drop the filter to see them"
+        ));
     }
 }

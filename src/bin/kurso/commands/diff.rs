@@ -6,7 +6,6 @@ use kurso::report::{Format, ReportOptions, render};
 
 use crate::ExitStatus;
 use crate::args::{DiffArgs, GlobalArgs};
-use crate::commands::check::use_color;
 use crate::commands::{load_project, parse_targets};
 use crate::output::Output;
 
@@ -36,8 +35,9 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs, out: &mut Output) -> ExitStatus
         out.line(&format!("{}: nothing is stale", args.locale));
     } else {
         let opts = ReportOptions {
-            color: use_color(args.color),
-            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+            color: out.color(),
+            summary: false,
+            ..ReportOptions::default()
         };
         out.raw(&render(Format::Human, &stale, &opts));
     }

@@ -1,6 +1,7 @@
 //! `kurso extract`: runs the extract stage and reports what changed per file.
 
 use kurso::extract::{ExtractOptions, FileReport, extract};
+use kurso::report::plural;
 
 use crate::ExitStatus;
 use crate::args::{ExtractArgs, GlobalArgs};
@@ -67,8 +68,9 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitSta
         )
     };
     out.line(&format!(
-        "{n_files} files, {} messages: {tail}",
-        summary.n_messages()
+        "{}, {}: {tail}",
+        plural(n_files, "file"),
+        plural(summary.n_messages(), "message")
     ));
     if summary.has_errors() {
         ExitStatus::Failed
@@ -82,8 +84,8 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitSta
 
 fn counts(file: &FileReport) -> String {
     format!(
-        "{} messages: {} added, {} changed, {} moved, {} removed",
-        file.n_messages,
+        "{}: {} added, {} changed, {} moved, {} removed",
+        plural(file.n_messages, "message"),
         file.added.len(),
         file.changed.len(),
         file.moved.len(),

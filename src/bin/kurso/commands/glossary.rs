@@ -1,5 +1,6 @@
 //! `kurso glossary lookup|list|coverage|export|import`.
 
+use kurso::report::plural;
 use std::path::Path;
 
 use kurso::check::Layout;
@@ -176,9 +177,9 @@ fn list(glossary: &Glossary, format: StatusFormat, out: &mut Output) -> ExitStat
                 ));
             }
             out.line(&format!(
-                "\n{} concepts in {} languages",
-                glossary.concepts.len(),
-                glossary.languages().len()
+                "\n{} in {}",
+                plural(glossary.concepts.len(), "concept"),
+                plural(glossary.languages().len(), "language")
             ));
         }
     }
@@ -212,10 +213,10 @@ fn coverage(
         }
         StatusFormat::Table => {
             out.result(&format!(
-                "{} of {} concepts used in {} English messages:",
+                "{} of {} used in {}:",
                 cov.used.len(),
-                glossary.concepts.len(),
-                cov.messages
+                plural(glossary.concepts.len(), "concept"),
+                plural(cov.messages, "English message")
             ));
             for used in &cov.used {
                 out.result(&format!(
@@ -230,8 +231,8 @@ fn coverage(
                 out.result(&format!("  {:>4}  {}", candidate.count, candidate.phrase));
             }
             out.line(&format!(
-                "\n{} concepts unused: {}",
-                cov.unused.len(),
+                "\n{} unused: {}",
+                plural(cov.unused.len(), "concept"),
                 cov.unused.join(" ")
             ));
         }
@@ -309,9 +310,9 @@ fn import(
         return ExitStatus::Failed;
     }
     out.line(&format!(
-        "imported {} concepts in {} languages into {}",
-        imported.concepts.len(),
-        languages.len(),
+        "imported {} in {} into {}",
+        plural(imported.concepts.len(), "concept"),
+        plural(languages.len(), "language"),
         display.join(format!("{stem}.csv")).display()
     ));
     if problems.iter().any(Diagnostic::is_error) {

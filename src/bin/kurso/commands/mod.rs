@@ -3,12 +3,14 @@
 pub mod accept;
 pub mod build;
 pub mod check;
+pub mod completions;
 pub mod config;
 pub mod diff;
 pub mod explain;
 pub mod extract;
 pub mod glossary;
 pub mod init;
+pub mod man;
 pub mod status;
 pub mod translate;
 
@@ -36,7 +38,7 @@ pub fn parse_locales(
 ) -> Option<Vec<unic_langid::LanguageIdentifier>> {
     let mut locales = Vec::new();
     for code in codes {
-        match kurso::config::parse_locale_code(code) {
+        match kurso::locale::parse_locale_code(code) {
             Ok(locale) => locales.push(locale),
             Err(message) => {
                 out.error(

@@ -1,137 +1,111 @@
-//! `kurso status`: courses × locales, how far each translation is.
+//! `kurso status`: courses × locales, how far each translation is: what a reader of the
+//! locale gets (drafted, machine drafts included) beside what a person made or checked
+//! (reviewed), both counted along the fallback chain (`kurso::status`).
 
-use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
-use kurso::check::{CheckOptions, FileStats, Layout, check_layout};
+use kurso::diagnostic::Diagnostic;
+use kurso::status::{StatusRow, status};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, StatusArgs, StatusFormat};
-use crate::commands::{load_project, parse_locales};
+use crate::commands::{load_project, parse_targets};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStatus {
     let Some(project) = load_project(global, out) else {
         return ExitStatus::Failed;
     };
-    let Some(locales) = parse_locales(&args.locales, out) else {
+    let Some(locales) = parse_targets(&project, &args.locales, out) else {
         return ExitStatus::Failed;
     };
-    let layout = Layout::for_project(&project, &locales, &args.courses);
-    let summary = check_layout(&layout, &CheckOptions::default());
+    let layout = kurso::check::Layout::for_project(&project, &locales, &args.courses);
+    let summary = status(&layout);
     out.diagnostics(&summary.diagnostics);
-    // (course, locale) → totals; the course is the first folder of the file's path.
-    let mut rows: BTreeMap<(String, String), FileStats> = BTreeMap::new();
-    for stats in &summary.stats {
-        let course = stats
-            .rel_path
-            .split_once('/')
-            .map_or("", |(course, _)| course)
-            .to_owned();
-        let row = rows
-            .entry((course.clone(), stats.locale.clone()))
-            .or_insert_with(|| FileStats {
-                locale: stats.locale.clone(),
-                rel_path: course,
-                ..FileStats::default()
-            });
-        row.messages += stats.messages;
-        row.translated += stats.translated;
-        row.missing += stats.missing;
-        row.obsolete += stats.obsolete;
-        row.stale += stats.stale;
-        row.unverified += stats.unverified;
-        row.machine += stats.machine;
-        row.reviewed += stats.reviewed;
-        row.suggestions += stats.suggestions;
-    }
-    // Keep the locale order of kurso.toml within each course.
-    let order: Vec<&String> = summary.locales.iter().collect();
-    let mut sorted: Vec<&FileStats> = rows.values().collect();
-    sorted.sort_by_key(|row| {
-        (
-            row.rel_path.clone(),
-            order.iter().position(|l| **l == row.locale),
-        )
-    });
     match args.format {
-        StatusFormat::Json => {
-            let json: Vec<serde_json::Value> = sorted
-                .iter()
-                .map(|row| {
-                    serde_json::json!({
-                        "course": row.rel_path,
-                        "locale": row.locale,
-                        "messages": row.messages,
-                        "translated": row.translated,
-                        "translated_percent": percent(row.translated, row.messages),
-                        "stale": row.stale,
-                        "missing": row.missing,
-                        "machine": row.machine,
-                        "reviewed": row.reviewed,
-                        "suggestions": row.suggestions,
-                        "unverified": row.unverified,
-                        "obsolete": row.obsolete,
-                    })
-                })
-                .collect();
-            out.result(&serde_json::to_string_pretty(&json).expect("status serializes to JSON"));
-        }
+        StatusFormat::Json => out.result(&render_json(&summary.rows)),
         StatusFormat::Table => {
-            out.result(&format!(
-                "{:<28} {:<6} {:>8} {:>11} {:>6} {:>9} {:>8} {:>8} {:>9} {:>11}",
-                "course",
-                "locale",
-                "messages",
-                "translated",
-                "stale",
-                "suggested",
-                "missing",
-                "machine",
-                "reviewed",
-                "unverified"
-            ));
-            for row in sorted {
-                out.result(&format!(
-                    "{:<28} {:<6} {:>8} {:>10.1}% {:>6} {:>9} {:>8} {:>8} {:>9} {:>11}",
-                    row.rel_path,
-                    row.locale,
-                    row.messages,
-                    percent(row.translated, row.messages),
-                    row.stale,
-                    row.suggestions,
-                    row.missing,
-                    row.machine,
-                    row.reviewed,
-                    row.unverified
-                ));
-            }
-            out.line(
-                "\ntranslated: the locale or a locale it falls back to has the message \
-                 (el-CY counts el's); suggested: stale with a machine suggestion beside it \
-                 (`kurso diff`); machine: drafts nobody has edited; reviewed: reviewed or \
-                 approved; unverified: translated with no state record (`kurso accept`)",
-            );
+            out.raw(&render_table(&summary.rows));
+            out.line(LEGEND);
         }
     }
-    if summary
-        .diagnostics
-        .iter()
-        .any(kurso::diagnostic::Diagnostic::is_error)
-    {
+    if summary.diagnostics.iter().any(Diagnostic::is_error) {
         ExitStatus::Failed
     } else {
         ExitStatus::Clean
     }
 }
 
-#[allow(
-    clippy::cast_precision_loss,
-    reason = "message counts are far below 2^52"
-)]
-fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        100.0
-    } else {
-        (part as f64 * 1000.0 / whole as f64).round() / 10.0
+const LEGEND: &str = "
+reviewed    a person made or checked the text for today's English (edited, reviewed, approved)
+drafted     the locale has text, machine drafts included
+            (both count what a locale inherits along its fallback chain: el-CY counts el's)
+machine     drafts no person has accepted yet
+stale       made from older English; suggested: with a machine suggestion beside it (`kurso diff`)
+unverified  text with no state record (`kurso accept`)
+missing     no text along the chain: readers get the English";
+
+fn render_table(rows: &[StatusRow]) -> String {
+    let width = rows
+        .iter()
+        .map(|row| row.course.len())
+        .chain([6])
+        .max()
+        .unwrap_or(6);
+    let mut text = format!(
+        "{:<width$}  {:<6} {:>8} {:>9} {:>8} {:>8} {:>6} {:>9} {:>11} {:>8}\n",
+        "course",
+        "locale",
+        "messages",
+        "reviewed",
+        "drafted",
+        "machine",
+        "stale",
+        "suggested",
+        "unverified",
+        "missing",
+    );
+    for row in rows {
+        let _ = writeln!(
+            text,
+            "{:<width$}  {:<6} {:>8} {:>8.1}% {:>7.1}% {:>8} {:>6} {:>9} {:>11} {:>8}",
+            row.course,
+            row.locale,
+            row.messages,
+            row.reviewed_percent(),
+            row.drafted_percent(),
+            row.machine,
+            row.stale,
+            row.suggestions,
+            row.unverified,
+            row.missing,
+        );
     }
+    text
+}
+
+fn render_json(rows: &[StatusRow]) -> String {
+    let json: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|row| {
+            serde_json::json!({
+                "course": row.course,
+                "locale": row.locale,
+                "messages": row.messages,
+                "reviewed": row.reviewed,
+                "reviewed_percent": row.reviewed_percent(),
+                "drafted": row.drafted,
+                "drafted_percent": row.drafted_percent(),
+                "machine": row.machine,
+                "stale": row.stale,
+                "suggestions": row.suggestions,
+                "unverified": row.unverified,
+                "missing": row.missing,
+                "inherited": row.inherited,
+                "statuses": row.statuses,
+                "obsolete": row.obsolete,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json).expect("status serializes to JSON")
 }

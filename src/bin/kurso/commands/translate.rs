@@ -1,5 +1,6 @@
 //! `kurso translate` and `kurso usage`.
 
+use kurso::report::plural;
 use std::io::IsTerminal as _;
 use std::path::Path;
 use std::sync::Arc;
@@ -117,25 +118,28 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
     for report in &summary.locales {
         if summary.dry_run {
             out.result(&format!(
-                "{}: {} messages, {} segments with {}: {} characters to bill ({} segments already in the journal)",
+                "{}: {}, {} with {}: {} to bill ({} already in the journal)",
                 report.locale,
-                report.messages,
-                report.segments,
+                plural(report.messages, "message"),
+                plural(report.segments, "segment"),
                 summary.provider,
-                report.characters,
-                report.from_journal
+                plural(report.characters, "character"),
+                plural(report.from_journal, "segment")
             ));
             continue;
         }
         out.line(&format!(
-            "{}: {} drafts written, {} suggestions beside people's translations, {} refused, {} not translated{}",
+            "{}: {} written, {} beside people's translations, {} refused, {} not translated{}",
             report.locale,
-            report.drafts,
-            report.suggestions,
+            plural(report.drafts, "draft"),
+            plural(report.suggestions, "suggestion"),
             report.rejected.len(),
             report.failed.len(),
             if report.submitted > 0 {
-                format!(", {} submitted (results arrive by callback)", report.submitted)
+                format!(
+                    ", {} submitted (results arrive by callback)",
+                    report.submitted
+                )
             } else {
                 String::new()
             }
@@ -175,7 +179,8 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
     if summary.dry_run {
         let total: usize = summary.locales.iter().map(|r| r.characters).sum();
         out.line(&format!(
-            "dry run: {total} characters would be billed by {}; nothing was sent or written",
+            "dry run: {} would be billed by {}; nothing was sent or written",
+            plural(total, "character"),
             summary.provider
         ));
         return if summary.diagnostics.iter().any(Diagnostic::is_error) {
@@ -185,8 +190,9 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
         };
     }
     out.line(&format!(
-        "{}: {} requests",
-        summary.provider, summary.requests
+        "{}: {}",
+        summary.provider,
+        plural(summary.requests, "request")
     ));
     let quota_exceeded = summary.stopped == Some(ProviderError::QuotaExceeded);
     if quota_exceeded {
@@ -231,9 +237,9 @@ pub fn usage(global: &GlobalArgs, args: &UsageArgs, out: &mut Output) -> ExitSta
                 .limit
                 .map_or_else(|| "no limit".to_owned(), |l| l.to_string());
             out.result(&format!(
-                "{}: {} characters used of {limit}",
+                "{}: {} used of {limit}",
                 provider.name(),
-                usage.characters
+                plural(usage.characters, "character")
             ));
             ExitStatus::Clean
         }
@@ -307,9 +313,9 @@ pub fn receiver(global: &GlobalArgs, args: &ReceiverArgs, out: &mut Output) -> E
         }
     };
     out.line(&format!(
-        "listening on {} for eTranslation callbacks; {} segments pending; Ctrl-C stops",
+        "listening on {} for eTranslation callbacks; {} pending; Ctrl-C stops",
         args.listen,
-        pending.len()
+        plural(pending.len(), "segment")
     ));
     let report = Box::new(|line: String| {
         let _ = writeln!(std::io::stderr(), "{line}");
