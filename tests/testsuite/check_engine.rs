@@ -245,7 +245,7 @@ fn engine_counts_per_locale() {
     assert_eq!(report["summary"]["files_checked"], 5);
 }
 
-/// `kurso status` shows the state counts the engine keeps beside its findings.
+/// `kurso status` counts what the state records say.
 #[test]
 fn engine_state_counts_in_status() {
     let run = project().run_ok(&["status", "it", "--format", "json"]);
@@ -257,7 +257,7 @@ fn engine_state_counts_in_status() {
     );
     let counts: Vec<&Value> = [
         "messages",
-        "translated",
+        "drafted",
         "missing",
         "stale",
         "machine",

@@ -587,7 +587,7 @@ fn without_to_only_the_commissioned_locales_are_translated() {
     let project = pseudo_project("[mt]\nlocales = [\"it\"]\n");
     let run = project.run_ok(&["translate"]);
     assert!(
-        run.stdout.contains("it: 1 drafts written"),
+        run.stdout.contains("it: 1 draft written"),
         "{}",
         run.stdout
     );
@@ -606,7 +606,7 @@ fn without_the_setting_only_started_locales_are_translated() {
     let project = pseudo_project("").file("locales/el/c/00-started.ftl", "");
     let run = project.run_ok(&["translate"]);
     assert!(
-        run.stdout.contains("el: 1 drafts written"),
+        run.stdout.contains("el: 1 draft written"),
         "{}",
         run.stdout
     );
