@@ -13,7 +13,7 @@ use kurso::report::{Format, ReportOptions, render};
 
 use crate::ExitStatus;
 use crate::args::{CheckArgs, ColorArg, FormatArg, GlobalArgs, LevelArg};
-use crate::commands::{load_project, parse_targets};
+use crate::commands::{load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatus {
@@ -40,6 +40,9 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         let Some(locales) = parse_targets(&project, &args.locales, out) else {
             return ExitStatus::Failed;
         };
+        if !warn_source_drift(&project, &args.courses, out) {
+            return ExitStatus::Failed;
+        }
         let layout = Layout::for_project(&project, &locales, &args.courses);
         // The project's glossaries folder is optional; an explicit --glossary is not.
         glossary_dir =

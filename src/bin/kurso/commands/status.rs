@@ -6,7 +6,7 @@ use kurso::check::{CheckOptions, FileStats, Layout, check_layout};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, StatusArgs, StatusFormat};
-use crate::commands::{load_project, parse_locales};
+use crate::commands::{load_project, parse_locales, warn_source_drift};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStatus {
@@ -16,6 +16,9 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
     let Some(locales) = parse_locales(&args.locales, out) else {
         return ExitStatus::Failed;
     };
+    if !warn_source_drift(&project, &args.courses, out) {
+        return ExitStatus::Failed;
+    }
     let layout = Layout::for_project(&project, &locales, &args.courses);
     let summary = check_layout(&layout, &CheckOptions::default());
     out.diagnostics(&summary.diagnostics);

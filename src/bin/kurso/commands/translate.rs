@@ -11,7 +11,7 @@ use kurso::mt::translate::{TranslateOptions, translate};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, ReceiverArgs, TranslateArgs, UsageArgs};
-use crate::commands::{load_project, parse_targets};
+use crate::commands::{load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
 /// A progress bar on stderr: segments done / total, characters, ETA.
@@ -38,6 +38,9 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
     let Some(locales) = parse_targets(&project, &args.locales, out) else {
         return ExitStatus::Failed;
     };
+    if !warn_source_drift(&project, &args.courses, out) {
+        return ExitStatus::Failed;
+    }
     let provider = match kurso::mt::build::provider(&project, args.provider.as_deref(), &locales) {
         Ok(provider) => provider,
         Err(diagnostic) => {

@@ -1,0 +1,1 @@
+fever-title = Πυρετός
