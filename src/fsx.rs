@@ -102,17 +102,7 @@ fn write_via_temp(path: &Path, contents: &[u8], durable: bool) -> Result<(), FsE
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(write_err)?;
-    let prefix = temp::own_prefix();
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        // tempfile's default is 0600; 0666 is what `File::create` asks for, and the kernel
-        // takes the umask off both.
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(write_err)?;
+    let mut temp = temp::create_in(dir).map_err(write_err)?;
     #[cfg(unix)]
     if let Ok(existing) = fs::metadata(path) {
         // Unlike the mode given at creation, this is not narrowed by the umask.

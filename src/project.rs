@@ -287,7 +287,8 @@ pub fn check_plain_name(what: &str, name: &str) -> Result<(), Diagnostic> {
         Some("is empty")
     } else if name == "." || name == ".." {
         Some("names a folder, not a file")
-    } else if name.contains(['/', '\\']) {
+    } else if name.contains(['/', '\\']) || (cfg!(windows) && name.contains(':')) {
+        // On Windows `C:x` is relative to drive C's current folder.
         Some("contains a path separator")
     } else if name.chars().any(char::is_control) {
         Some("contains a control character")

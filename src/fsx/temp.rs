@@ -30,12 +30,27 @@ pub const PREFIX: &str = ".kurso-";
 /// Older than this, a temporary file is stale whatever its name says.
 pub const MAX_AGE: Duration = Duration::from_secs(60 * 60);
 
-/// The random part tempfile appends (its default length).
+/// The length of the random part of a name.
 const RANDOM_LEN: usize = 6;
 
 /// The prefix of this process's temporary files: `.kurso-<pid>-`.
 pub fn own_prefix() -> String {
     format!("{PREFIX}{}-", std::process::id())
+}
+
+/// A new temporary file in `dir`, named `.kurso-<pid>-<random>`, with the mode a plain
+/// `File::create` would give it (Unix: 0666 less the umask; tempfile's own default is 0600).
+pub fn create_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let prefix = own_prefix();
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).rand_bytes(RANDOM_LEN);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // The kernel takes the umask off, as it does for `File::create`.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }
 
 /// Removes the stale temporary files in `dir` (and below it when `recursive`; `.git` is
@@ -137,6 +152,25 @@ mod tests {
     fn this_process_is_never_gone() {
         let name = format!("{}a1B2c3", own_prefix());
         check(&name, NEW, true, false);
+    }
+
+    #[test]
+    fn the_files_writes_create_are_the_ones_the_sweep_recognises() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let temp = create_in(dir.path()).expect("create");
+        let name = temp
+            .path()
+            .file_name()
+            .and_then(|name| name.to_str())
+            .expect("a UTF-8 name");
+        assert!(
+            name.starts_with(&format!(".kurso-{}-", std::process::id())),
+            "{name}"
+        );
+        check(name, NEW, true, false);
+        check(name, OLD, false, true);
+        let other_run = name.replacen(&std::process::id().to_string(), "4242", 1);
+        check(&other_run, NEW, true, true);
     }
 
     #[test]

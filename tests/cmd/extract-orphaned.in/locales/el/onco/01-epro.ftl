@@ -1,1 +1,0 @@
-fever-title = Πυρετός

@@ -1,2 +1,0 @@
-discharge-title = Dimissione
-discharge-p1 = Dare al paziente il numero della linea oncologica attiva 24 ore su 24.
