@@ -6,7 +6,7 @@
 //!
 //! - the pid in its name is not a running process (`kill(pid, 0)` finds no such process), or
 //! - it is older than [`MAX_AGE`] whatever its name says: no single write takes an hour, and
-//!   this covers names without a pid (kurso before 0.2), a pid since reused by another
+//!   this covers names without a pid (from earlier kurso versions), a pid since reused by another
 //!   program, and systems where kurso cannot ask whether a process runs.
 //!
 //! So two runs at once never remove each other's live files: a running kurso's pid is alive,
