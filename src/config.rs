@@ -94,9 +94,9 @@ struct RawConfig {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawPaths {
     courses: Option<PathBuf>,
-    locales: Option<PathBuf>,
-    glossaries: Option<PathBuf>,
-    build: Option<PathBuf>,
+    locales: Option<Spanned<PathBuf>>,
+    glossaries: Option<Spanned<PathBuf>>,
+    build: Option<Spanned<PathBuf>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -136,11 +136,15 @@ impl Config {
         }
         if let Some(paths) = raw.paths {
             let defaults = config.paths.clone();
+            let inside = |value: Option<Spanned<PathBuf>>, default: PathBuf| match value {
+                Some(value) => inside_project(path, text, value),
+                None => Ok(default),
+            };
             config.paths = Paths {
                 courses: paths.courses.unwrap_or(defaults.courses),
-                locales: paths.locales.unwrap_or(defaults.locales),
-                glossaries: paths.glossaries.unwrap_or(defaults.glossaries),
-                build: paths.build.unwrap_or(defaults.build),
+                locales: inside(paths.locales, defaults.locales)?,
+                glossaries: inside(paths.glossaries, defaults.glossaries)?,
+                build: inside(paths.build, defaults.build)?,
             };
         }
         if let Some(keys) = raw.extract.and_then(|extract| extract.translatable_keys) {
@@ -196,6 +200,30 @@ impl Config {
         };
         toml::to_string(&shown).expect("the configuration serializes to TOML")
     }
+}
+
+/// A folder kurso writes into must stay inside the project: relative, without `..`.
+/// (Courses are only read, so `paths.courses` may point anywhere.)
+fn inside_project(path: &Path, text: &str, value: Spanned<PathBuf>) -> Result<PathBuf, Diagnostic> {
+    let escapes = value.get_ref().components().any(|part| {
+        !matches!(
+            part,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    });
+    if escapes {
+        return Err(Diagnostic::error_at(
+            path,
+            text,
+            value.span().start + 1,
+            format!(
+                "`{}` is outside the project: kurso writes there",
+                value.get_ref().display()
+            ),
+        )
+        .with_help("give a folder inside the project, relative to kurso.toml and without `..`"));
+    }
+    Ok(value.into_inner())
 }
 
 fn parse_locale(
@@ -340,6 +368,40 @@ mod tests {
         check_error(
             "[paths]\ncourse = \"c\"\n",
             "kurso.toml:2:1: unknown field `course`, expected one of `courses`, `locales`, `glossaries`, `build`",
+        );
+    }
+
+    #[test]
+    fn folders_kurso_writes_stay_inside_the_project() {
+        check_error(
+            "[paths]\nbuild = \"../../srv/www\"\n",
+            "kurso.toml:2:10: `../../srv/www` is outside the project: kurso writes there",
+        );
+        check_error(
+            "[paths]\nlocales = \"/etc\"\n",
+            "kurso.toml:2:12: `/etc` is outside the project: kurso writes there",
+        );
+        check_error(
+            "[paths]\nglossaries = \"terms/../../x\"\n",
+            "kurso.toml:2:15: `terms/../../x` is outside the project: kurso writes there",
+        );
+        let config = Config::parse(
+            Path::new("kurso.toml"),
+            "[paths]\ncourses = \"../content\"\nbuild = \"./out/site\"\n",
+        )
+        .expect("courses are only read; ./out stays inside");
+        assert_eq!(config.paths.courses, Path::new("../content"));
+        assert_eq!(config.paths.build, Path::new("./out/site"));
+    }
+
+    #[test]
+    fn locale_codes_cannot_be_paths() {
+        for code in ["../x", "el/../..", "/etc", "el/CY", ".", "", "el\\x", "e l"] {
+            assert!(parse_locale_code(code).is_err(), "{code:?}");
+        }
+        assert_eq!(
+            parse_locale_code("el-cy").expect("valid").to_string(),
+            "el-CY"
         );
     }
 

@@ -8,6 +8,17 @@
 //! worst lose a file the next run writes again, and flushing 2,000 files costs more than
 //! extracting them. [`write_durable`] for what a person or a paid service produced (translation
 //! state, machine drafts, configs a person edits): also flushed (`fsync`) before the rename.
+//!
+//! Modes (Unix): a new file gets the mode a plain `File::create` gives it (0666 less the
+//! umask: 0644 under umask 022), so a web server can publish `build/`; a rewritten file keeps
+//! the mode it had (a 0640 state file stays 0640, a 0755 file stays 0755).
+//!
+//! Temporary files are named `.kurso-<pid>-<random>`; [`remove_stale_temps`] removes the ones
+//! a killed run left behind and never a running one's (see `temp.rs` for the rule).
+
+mod temp;
+
+pub use temp::remove_stale as remove_stale_temps;
 
 use std::fs;
 use std::io::Write as _;
@@ -30,6 +41,17 @@ pub enum FsError {
     },
     #[error("`{path}` is not valid UTF-8 (byte {valid_up_to}): save it as UTF-8")]
     NotUtf8 { path: String, valid_up_to: usize },
+}
+
+impl FsError {
+    /// The file the operation was about.
+    pub fn path(&self) -> &Path {
+        match self {
+            FsError::Read { path, .. }
+            | FsError::Write { path, .. }
+            | FsError::NotUtf8 { path, .. } => Path::new(path),
+        }
+    }
 }
 
 /// Reads a UTF-8 text file (a leading byte-order mark is dropped).
@@ -80,10 +102,14 @@ fn write_via_temp(path: &Path, contents: &[u8], durable: bool) -> Result<(), FsE
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(write_err)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".kurso-")
-        .tempfile_in(dir)
-        .map_err(write_err)?;
+    let mut temp = temp::create_in(dir).map_err(write_err)?;
+    #[cfg(unix)]
+    if let Ok(existing) = fs::metadata(path) {
+        // Unlike the mode given at creation, this is not narrowed by the umask.
+        temp.as_file()
+            .set_permissions(existing.permissions())
+            .map_err(write_err)?;
+    }
     temp.write_all(contents).map_err(write_err)?;
     if durable {
         temp.as_file().sync_all().map_err(write_err)?;
@@ -135,6 +161,45 @@ mod tests {
         assert!(!write_if_changed(&path, b"x = 1\n").expect("second write"));
         assert!(write_if_changed(&path, b"x = 2\n").expect("third write"));
         assert_eq!(read_to_string(&path).expect("read"), "x = 2\n");
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt as _;
+        fs::metadata(path).expect("metadata").permissions().mode() & 0o7777
+    }
+
+    /// The umask is process-wide, so this compares with a sibling `File::create` makes under
+    /// the same umask (`tests/testsuite/files.rs` sets a known umask in a subprocess).
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_mode_file_create_gives_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let written = dir.path().join("written.ftl");
+        write_atomic(&written, b"x = 1\n").expect("write");
+        let plain = dir.path().join("plain.ftl");
+        fs::File::create(&plain).expect("create");
+        assert_eq!(
+            format!("{:o}", mode(&written)),
+            format!("{:o}", mode(&plain))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rewritten_file_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        for wanted in [0o640, 0o755, 0o604] {
+            let path = dir.path().join(format!("{wanted:o}.toml"));
+            fs::write(&path, "old").expect("write");
+            fs::set_permissions(&path, fs::Permissions::from_mode(wanted)).expect("chmod");
+            write_durable(&path, b"new").expect("durable rewrite");
+            assert_eq!(format!("{:o}", mode(&path)), format!("{wanted:o}"));
+            assert!(write_if_changed(&path, b"newer").expect("atomic rewrite"));
+            assert_eq!(format!("{:o}", mode(&path)), format!("{wanted:o}"));
+            assert_eq!(read_to_string(&path).expect("read"), "newer");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! read what they need. Every path it returns is absolute (root-joined); [`Project::relative`]
 //! turns one back into the project-relative form used in messages and reports.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use unic_langid::LanguageIdentifier;
@@ -17,6 +18,8 @@ use crate::fsx;
 pub const COURSE_FILE: &str = "course.yaml";
 /// The Fluent file its messages go to, beside the modules' files.
 pub const COURSE_MESSAGES: &str = "course.ftl";
+/// kurso's own working files (the machine-translation journal), under the project root.
+pub const WORK_DIR: &str = ".kurso";
 
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -126,6 +129,29 @@ impl Project {
             .join(file.messages_rel_path())
     }
 
+    /// Removes the temporary files a killed run left where kurso writes: beside `kurso.toml`,
+    /// and under the locales (translations, state files), build, glossaries and `.kurso`
+    /// folders. A live run's files are kept (`fsx::remove_stale_temps` says how). Returns a
+    /// warning for each file that could not be removed.
+    pub fn remove_stale_temps(&self) -> Vec<Diagnostic> {
+        let paths = &self.config.paths;
+        let dirs = [
+            (self.root.clone(), false),
+            (self.root.join(&paths.locales), true),
+            (self.build_dir(), true),
+            (self.root.join(&paths.glossaries), true),
+            (self.root.join(WORK_DIR), true),
+        ];
+        dirs.iter()
+            .flat_map(|(dir, recursive)| fsx::remove_stale_temps(dir, *recursive))
+            .map(|err| {
+                Diagnostic::file_error(self.relative(err.path()), err.to_string())
+                    .with_help("it is a temporary file a killed run left behind: delete it")
+                    .warning()
+            })
+            .collect()
+    }
+
     /// `path` relative to the project root (unchanged when it is outside).
     pub fn relative<'a>(&self, path: &'a Path) -> &'a Path {
         path.strip_prefix(&self.root).unwrap_or(path)
@@ -198,6 +224,85 @@ impl Project {
         }
         Ok(files)
     }
+
+    /// The source Fluent files under `locales/<source>` whose source file is gone (the module
+    /// was deleted or renamed, or its course removed): paths relative to that folder, with
+    /// `/` separators, sorted. `files` are the source files of the courses in `only` (all
+    /// when empty); only those courses' folders are looked at.
+    pub fn orphaned_messages(&self, files: &[SourceFile], only: &[String]) -> Vec<String> {
+        let source_dir = self.locale_dir(&self.config.source_locale);
+        let expected: BTreeSet<String> = files
+            .iter()
+            .map(|file| format!("{}/{}", file.course, file.messages_rel_path()))
+            .collect();
+        let mut orphans: Vec<String> = WalkDir::new(&source_dir)
+            .into_iter()
+            .filter_entry(|entry| {
+                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+            })
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_file())
+            .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ftl"))
+            .filter_map(|entry| {
+                let rel = entry.path().strip_prefix(&source_dir).ok()?;
+                Some(
+                    rel.components()
+                        .map(|part| part.as_os_str().to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                )
+            })
+            .filter(|rel| {
+                only.is_empty()
+                    || rel
+                        .split_once('/')
+                        .is_some_and(|(course, _)| only.iter().any(|name| name == course))
+            })
+            .filter(|rel| !expected.contains(rel))
+            .collect();
+        orphans.sort();
+        orphans
+    }
+}
+
+/// `name` as typed, with control characters escaped so the message stays on one line.
+fn shown(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Checks that `name`, taken from the command line or from data, is one plain file or folder
+/// name, so a path built with it stays in the folder it is joined to: not empty, not `.` or
+/// `..`, no `/` or `\`, no control characters (so not absolute either). `what` names it in
+/// the message (e.g. "--name").
+pub fn check_plain_name(what: &str, name: &str) -> Result<(), Diagnostic> {
+    let problem = if name.is_empty() {
+        Some("is empty")
+    } else if name == "." || name == ".." {
+        Some("names a folder, not a file")
+    } else if name.contains(['/', '\\']) || (cfg!(windows) && name.contains(':')) {
+        // On Windows `C:x` is relative to drive C's current folder.
+        Some("contains a path separator")
+    } else if name.chars().any(char::is_control) {
+        Some("contains a control character")
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(()),
+        Some(problem) => Err(Diagnostic::file_error(
+            Path::new(what),
+            format!("`{}` {problem}: it must be a plain name", shown(name)),
+        )
+        .with_help("use a plain name, without `/`, `\\` or `..`")),
+    }
 }
 
 #[cfg(test)]
@@ -232,6 +337,60 @@ mod tests {
         std::fs::create_dir_all(&nested).expect("mkdir");
         let project = Project::discover(&nested).expect("found");
         assert_eq!(project.root, dir.path());
+    }
+
+    #[test]
+    fn plain_names_pass_and_paths_are_refused() {
+        for name in ["medical", "who-terms.v2", "Glossário", ".hidden"] {
+            assert!(check_plain_name("--name", name).is_ok(), "{name}");
+        }
+        for (name, problem) in [
+            ("", "is empty"),
+            ("..", "names a folder, not a file"),
+            (".", "names a folder, not a file"),
+            ("../../x", "contains a path separator"),
+            ("/etc/passwd", "contains a path separator"),
+            ("a/b", "contains a path separator"),
+            ("..\\x", "contains a path separator"),
+            ("a\nb", "contains a control character"),
+        ] {
+            let err = check_plain_name("--name", name).expect_err(name);
+            assert_eq!(err.path, Path::new("--name"));
+            assert!(
+                err.message
+                    .ends_with(&format!("{problem}: it must be a plain name")),
+                "{name}: {}",
+                err.message
+            );
+        }
+    }
+
+    #[test]
+    fn orphans_are_source_messages_without_a_source() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for rel in [
+            "courses/a/course.yaml",
+            "courses/a/01-kept.md",
+            "courses/b/01-kept.md",
+            "locales/en/a/course.ftl",
+            "locales/en/a/01-kept.ftl",
+            "locales/en/a/02-gone.ftl",
+            "locales/en/a/.kurso-1-abcdef",
+            "locales/en/b/01-kept.ftl",
+            "locales/en/removed/01-x.ftl",
+        ] {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "").expect("write");
+        }
+        let project = Project::with_config(dir.path(), Config::default());
+        let files = project.source_files(&[]).expect("courses");
+        assert_eq!(
+            project.orphaned_messages(&files, &[]),
+            ["a/02-gone.ftl", "removed/01-x.ftl"]
+        );
+        let only_b = project.source_files(&["b".into()]).expect("course b");
+        assert!(project.orphaned_messages(&only_b, &["b".into()]).is_empty());
     }
 
     #[test]

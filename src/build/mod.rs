@@ -115,7 +115,11 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Dia
         .collect();
     summary
         .diagnostics
-        .extend(stale_source_warnings(project, &planned));
+        .extend(crate::extract::out_of_date_warnings(project, &planned));
+    let orphans = project.orphaned_messages(&files, &opts.courses);
+    summary
+        .diagnostics
+        .extend(crate::extract::orphan_warnings(project, &orphans));
 
     let chains: Vec<(LanguageIdentifier, Vec<LanguageIdentifier>)> = locales
         .iter()
@@ -278,25 +282,6 @@ fn load_translations(
         }
     }
     translations
-}
-
-/// Warns when `locales/<source>` does not match the sources (someone forgot `extract`).
-fn stale_source_warnings(project: &Project, planned: &[PlannedFile]) -> Vec<Diagnostic> {
-    planned
-        .iter()
-        .filter(|file| !file.up_to_date)
-        .map(|file| {
-            let path = project.messages_path(&project.config.source_locale, &file.source);
-            Diagnostic::file_error(
-                project.relative(&path),
-                "source messages are out of date with the course",
-            )
-            .with_help(
-                "run `kurso extract` and commit the result, so translators see the current text",
-            )
-            .warning()
-        })
-        .collect()
 }
 
 /// Copies each course's other files (images, data) into every locale's output.

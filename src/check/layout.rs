@@ -2,7 +2,7 @@
 //! state), or any Fluent project laid out as compare-locales reads it (a reference folder and
 //! a folder of locale folders). Loading parses every file once, in parallel.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -41,6 +41,10 @@ pub struct Layout {
     pub with_state: bool,
     /// Only files under these folders (courses), relative to each locale folder; empty: all.
     pub only: Vec<String>,
+    /// Reference files whose module is gone (kurso projects; relative to the reference
+    /// folder). They are not loaded as English: nothing drafts, checks or counts against
+    /// them, and a locale's file of the same path is an `obsolete-file`.
+    pub orphans: BTreeSet<String>,
 }
 
 /// A loaded locale: every `.ftl` file by path relative to the locale folder.
@@ -107,6 +111,7 @@ impl Layout {
                 .collect(),
             with_state: true,
             only: courses.to_vec(),
+            orphans: orphaned_sources(project),
         }
     }
 
@@ -187,6 +192,7 @@ impl Layout {
             fallbacks: Vec::new(),
             with_state: false,
             only: Vec::new(),
+            orphans: BTreeSet::new(),
         })
     }
 
@@ -242,6 +248,8 @@ impl Layout {
             .flat_map(|(index, (spec, _))| {
                 ftl_files(&spec.dir, &self.only)
                     .into_iter()
+                    // The reference is first; its orphans are not English any more.
+                    .filter(move |rel| index > 0 || !self.orphans.contains(rel))
                     .map(move |rel| (index, rel))
             })
             .collect();
@@ -285,6 +293,15 @@ impl Layout {
             with_state: self.with_state,
             diagnostics,
         }
+    }
+}
+
+/// The project's orphaned source files; none when its courses cannot be listed (a project
+/// of Fluent files only has nothing to compare with).
+fn orphaned_sources(project: &Project) -> BTreeSet<String> {
+    match project.source_files(&[]) {
+        Ok(files) => project.orphaned_messages(&files, &[]).into_iter().collect(),
+        Err(_) => BTreeSet::new(),
     }
 }
 

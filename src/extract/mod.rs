@@ -8,8 +8,10 @@
 //! still extracted. Output is deterministic and only written when it changes.
 
 mod align;
+mod drift;
 
 pub use align::{Alignment, Change, MIN_SIMILARITY, OldMessage, align_ids, similarity};
+pub use drift::{orphan_warnings, out_of_date_warnings, source_drift};
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -54,7 +56,8 @@ pub struct FileReport {
 #[derive(Debug, Clone, Default)]
 pub struct ExtractSummary {
     pub files: Vec<FileReport>,
-    /// Source Fluent files whose module no longer exists.
+    /// Source Fluent files whose module no longer exists (relative to the project root).
+    /// `--check` fails on them; nothing deletes them, since translations hang on them.
     pub orphans: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -120,7 +123,12 @@ pub fn extract(project: &Project, opts: &ExtractOptions) -> Result<ExtractSummar
             Err(diagnostics) => summary.diagnostics.extend(diagnostics),
         }
     }
-    summary.orphans = find_orphans(project, &files, &opts.courses);
+    let source_dir = project.locale_dir(&project.config.source_locale);
+    summary.orphans = project
+        .orphaned_messages(&files, &opts.courses)
+        .iter()
+        .map(|rel| project.relative(&source_dir.join(rel)).to_path_buf())
+        .collect();
     summary.diagnostics.sort_by_key(Diagnostic::sort_key);
     Ok(summary)
 }
@@ -324,36 +332,4 @@ fn source_ftl(
         messages,
         retired: alignment.retired.iter().cloned().collect(),
     }
-}
-
-/// Source Fluent files (of the courses looked at) whose source file is gone.
-fn find_orphans(project: &Project, files: &[SourceFile], only: &[String]) -> Vec<PathBuf> {
-    let source_dir = project.locale_dir(&project.config.source_locale);
-    let expected: BTreeSet<PathBuf> = files
-        .iter()
-        .map(|file| project.messages_path(&project.config.source_locale, file))
-        .collect();
-    let mut orphans: Vec<PathBuf> = walkdir::WalkDir::new(&source_dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|entry| {
-            entry.file_type().is_file() && entry.path().extension().is_some_and(|ext| ext == "ftl")
-        })
-        .filter(|entry| {
-            let course = entry
-                .path()
-                .strip_prefix(&source_dir)
-                .ok()
-                .and_then(|rel| rel.components().next());
-            only.is_empty()
-                || course.is_some_and(|course| {
-                    only.iter().any(|name| course.as_os_str() == name.as_str())
-                })
-        })
-        .map(walkdir::DirEntry::into_path)
-        .filter(|path| !expected.contains(path))
-        .map(|path| project.relative(&path).to_path_buf())
-        .collect();
-    orphans.sort();
-    orphans
 }

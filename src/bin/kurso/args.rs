@@ -70,8 +70,9 @@ pub enum Command {
     /// `<!-- l10n: skip-start -->` … `<!-- l10n: skip-end -->`, `<!-- l10n: id=my-id -->`
     /// (pin the next block's ID), `<!-- l10n: note Text for translators -->`.
     ///
-    /// Exit status: 0 done (or up to date with --check), 1 out of date with --check,
-    /// 2 a file could not be read or has errors (the other files are still extracted).
+    /// Exit status: 0 done (or up to date with --check), 1 out of date or orphaned files with
+    /// --check, 2 a file could not be read or has errors (the other files are still
+    /// extracted).
     Extract(ExtractArgs),
     /// Build localized courses into build/<locale>/<course>/
     ///
@@ -491,7 +492,8 @@ pub struct ExtractArgs {
     #[arg(long = "course", value_name = "COURSE")]
     pub courses: Vec<String>,
 
-    /// Write nothing; exit 1 and list the files when locales/<source> is out of date (for CI)
+    /// Write nothing; exit 1 and list the files when locales/<source> is out of date or holds
+    /// orphaned files, whose module is gone (for CI)
     #[arg(long)]
     pub check: bool,
 

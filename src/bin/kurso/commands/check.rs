@@ -16,7 +16,7 @@ use kurso::report::{Filter, Format, ReportOptions, render};
 
 use crate::ExitStatus;
 use crate::args::{CheckArgs, FormatArg, GlobalArgs, LevelArg};
-use crate::commands::{load_project, parse_targets};
+use crate::commands::{load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatus {
@@ -101,6 +101,9 @@ fn layout(
     }
     let project = load_project(global, out)?;
     let locales = parse_targets(&project, locales, out)?;
+    if !warn_source_drift(&project, &args.courses, out) {
+        return None;
+    }
     let layout = Layout::for_project(&project, &locales, &args.courses);
     // The project's glossaries folder is optional; an explicit --glossary is not.
     let glossary_dir =

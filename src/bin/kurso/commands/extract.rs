@@ -59,8 +59,9 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitSta
     }
     let n_out_of_date = summary.out_of_date().count();
     let n_files = summary.files.len();
+    let n_orphans = summary.orphans.len();
     let tail = if args.check {
-        format!("{n_out_of_date} out of date")
+        format!("{n_out_of_date} out of date, {n_orphans} orphaned")
     } else {
         format!(
             "{n_out_of_date} written, {} up to date",
@@ -74,8 +75,13 @@ pub fn run(global: &GlobalArgs, args: &ExtractArgs, out: &mut Output) -> ExitSta
     ));
     if summary.has_errors() {
         ExitStatus::Failed
-    } else if args.check && n_out_of_date > 0 {
-        out.line("run `kurso extract` and commit the result");
+    } else if args.check && (n_out_of_date > 0 || n_orphans > 0) {
+        if n_out_of_date > 0 {
+            out.line("run `kurso extract` and commit the result");
+        }
+        if n_orphans > 0 {
+            out.line("delete the orphaned files and their translations, or restore their modules");
+        }
         ExitStatus::Findings
     } else {
         ExitStatus::Clean

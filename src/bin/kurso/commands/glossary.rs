@@ -8,7 +8,7 @@ use kurso::diagnostic::Diagnostic;
 use kurso::glossary::matcher::{Matcher, shares_long_prefix};
 use kurso::glossary::normalize::{language, stem, stemmer};
 use kurso::glossary::{self, Concept, Glossary, TermStatus};
-use kurso::project::Project;
+use kurso::project::{Project, check_plain_name};
 
 use crate::ExitStatus;
 use crate::args::{ExportFormat, GlobalArgs, GlossaryCommand, StatusFormat};
@@ -278,6 +278,20 @@ fn import(
     force: bool,
     out: &mut Output,
 ) -> ExitStatus {
+    // The name becomes a file in the glossaries folder: one plain name, never a path.
+    let stem = name.map_or_else(
+        || {
+            file.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        },
+        str::to_owned,
+    );
+    let what = if name.is_some() { "--name" } else { "FILE" };
+    if let Err(diagnostic) = check_plain_name(what, &stem) {
+        out.error(&diagnostic);
+        return ExitStatus::Failed;
+    }
     let (imported, problems) = glossary::import(file, file);
     out.diagnostics(&problems);
     if imported.concepts.is_empty() {
@@ -287,14 +301,6 @@ fn import(
         ));
         return ExitStatus::Failed;
     }
-    let stem = name.map_or_else(
-        || {
-            file.file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        },
-        str::to_owned,
-    );
     let target = dir.join(format!("{stem}.csv"));
     if target.exists() && !force {
         out.error(

@@ -22,13 +22,31 @@ use crate::args::GlobalArgs;
 use crate::output::Output;
 
 /// The project named by `--project`, or the one around the current folder; reports why
-/// not on stderr and returns `None` when there is none.
+/// not on stderr and returns `None` when there is none. Every command that loads a project
+/// first removes the temporary files a killed run left behind.
 pub fn load_project(global: &GlobalArgs, out: &mut Output) -> Option<Project> {
     let loaded = match &global.project {
         Some(dir) => Project::open(dir),
         None => Project::discover(Path::new(".")),
     };
-    loaded.map_err(|diagnostic| out.error(&diagnostic)).ok()
+    let project = loaded.map_err(|diagnostic| out.error(&diagnostic)).ok()?;
+    out.diagnostics(&project.remove_stale_temps());
+    Some(project)
+}
+
+/// Warns when `locales/<source>` is out of step with the courses (out of date, orphaned
+/// files), for the commands that read it. `false` (reported) when a `--course` is not one.
+pub fn warn_source_drift(project: &Project, courses: &[String], out: &mut Output) -> bool {
+    match kurso::extract::source_drift(project, courses) {
+        Ok(warnings) => {
+            out.diagnostics(&warnings);
+            true
+        }
+        Err(diagnostic) => {
+            out.error(&diagnostic);
+            false
+        }
+    }
 }
 
 /// Parses locale codes given on the command line; reports the first bad one.

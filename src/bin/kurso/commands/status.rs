@@ -9,7 +9,7 @@ use kurso::status::{StatusRow, status};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, StatusArgs, StatusFormat};
-use crate::commands::{load_project, parse_targets};
+use crate::commands::{load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStatus {
@@ -19,6 +19,9 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
     let Some(locales) = parse_targets(&project, &args.locales, out) else {
         return ExitStatus::Failed;
     };
+    if !warn_source_drift(&project, &args.courses, out) {
+        return ExitStatus::Failed;
+    }
     let layout = kurso::check::Layout::for_project(&project, &locales, &args.courses);
     let summary = status(&layout);
     out.diagnostics(&summary.diagnostics);

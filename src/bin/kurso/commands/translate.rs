@@ -16,7 +16,7 @@ use kurso::mt::translate::{TranslateOptions, translate};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, ReceiverArgs, TranslateArgs, UsageArgs};
-use crate::commands::{load_project, parse_targets};
+use crate::commands::{load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
 /// A progress bar on stderr: segments done / total, characters, ETA.
@@ -43,6 +43,9 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
     let Some(requested) = parse_targets(&project, &args.locales, out) else {
         return ExitStatus::Failed;
     };
+    if !warn_source_drift(&project, &args.courses, out) {
+        return ExitStatus::Failed;
+    }
     let name = args.provider.as_deref();
     // A dry run sends nothing, so it reads no key.
     let chosen = kurso::mt::locales::to_translate(&project, &requested).and_then(|locales| {
