@@ -202,6 +202,20 @@ pub(crate) mod fixture {
         out
     }
 
+    /// Checks that `rule` finds exactly `expected` in `translation` (for `locale`), each
+    /// finding written `line:col level: message` (the position in the translation file).
+    #[track_caller]
+    pub fn check(rule: &Rule, locale: &str, reference: &str, translation: &str, expected: &[&str]) {
+        let got: Vec<String> = run(rule, locale, reference, translation)
+            .iter()
+            .map(|f| {
+                let pos = f.position.expect("a pair finding has a position");
+                format!("{}:{} {}: {}", pos.line, pos.column, f.level, f.message)
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
     /// The IDs the findings are about, in order.
     pub fn ids(findings: &[Finding]) -> Vec<String> {
         findings.iter().filter_map(|f| f.id.clone()).collect()
