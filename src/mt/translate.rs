@@ -318,6 +318,7 @@ pub fn translate(
         policy: crate::check::policy::Policy::default(),
         glossary: (!glossary.concepts.is_empty() && provider.name() != "pseudo")
             .then(|| Arc::new(glossary.clone())),
+        modules: None,
     };
     let envs: HashMap<usize, rules::LocaleEnv> = tree
         .locales

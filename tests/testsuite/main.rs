@@ -11,6 +11,7 @@ mod providers_async;
 mod providers_http;
 mod roundtrip;
 mod state;
+mod structure;
 mod support;
 mod thunderbird;
 mod translate;

@@ -18,6 +18,7 @@ use crate::output::Output;
 
 pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatus {
     let mut glossary_dir = None;
+    let mut modules = None;
     let (layout, policy) = if let (Some(reference), Some(l10n)) = (&args.reference, &args.l10n) {
         if !args.courses.is_empty() {
             out.error(&Diagnostic::file_error(
@@ -44,6 +45,15 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         // The project's glossaries folder is optional; an explicit --glossary is not.
         glossary_dir =
             Some(project.root.join(&project.config.paths.glossaries)).filter(|dir| dir.is_dir());
+        // The source modules, for the `structure` rule. Their own problems are for
+        // `extract` and `build` to report; a module that cannot be read is not judged.
+        let files: Vec<_> = project
+            .source_files(&[])
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|file| args.courses.is_empty() || args.courses.contains(&file.course))
+            .collect();
+        modules = Some(Arc::new(kurso::build::plan_modules(&project, &files).0));
         (layout, project.config.check.clone())
     };
     let fail_on = args
@@ -63,6 +73,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
     let opts = CheckOptions {
         policy,
         glossary: (!glossary.concepts.is_empty()).then(|| Arc::new(glossary)),
+        modules,
     };
     let mut summary = check_layout(&layout, &opts);
     summary.diagnostics.extend(glossary_problems);
