@@ -245,6 +245,20 @@ mod tests {
         assert!(root.join("el/d/01-a.md").exists());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn remove_file_within_does_not_follow_a_linked_folder_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("build");
+        let outside = dir.path().join("courses");
+        fs::create_dir_all(root.join("el")).expect("mkdir");
+        fs::create_dir_all(&outside).expect("mkdir");
+        fs::write(outside.join("01-a.md"), "x").expect("write");
+        std::os::unix::fs::symlink(&outside, root.join("el/c")).expect("link");
+        assert!(!remove_file_within(&root, Path::new("el/c/01-a.md")).expect("refused"));
+        assert!(outside.join("01-a.md").exists());
+    }
+
     #[test]
     fn invalid_utf8_names_the_file() {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -1,6 +1,7 @@
 //! Integration tests, compiled into one binary. `support` holds the `TestProject` builder.
 
 mod build;
+mod build_outputs;
 mod check;
 mod corpus;
 mod deepl;
