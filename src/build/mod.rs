@@ -27,7 +27,7 @@ use crate::fsx;
 use crate::locale::fallback_chain;
 use crate::project::{Project, SourceFile};
 use crate::segment::StructureChange;
-pub use modules::{SourceModule, SourceModules, plan_modules};
+pub use modules::{SourceModule, SourceModules, course_modules, plan_modules};
 pub use outputs::MANIFEST;
 
 #[derive(Debug, Clone, Default)]

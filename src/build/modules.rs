@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -103,6 +104,14 @@ impl SourceModules {
     pub fn by_messages_path(&self, rel: &str) -> Option<&SourceModule> {
         self.by_messages.get(rel).map(|&index| &self.modules[index])
     }
+}
+
+/// The source modules of `courses` (all when empty), for checks that judge translations
+/// where the build puts them; `None` when the courses cannot be listed. Modules that cannot
+/// be read are left out: `extract` and `build` report them.
+pub fn course_modules(project: &Project, courses: &[String]) -> Option<Arc<SourceModules>> {
+    let files = project.source_files(courses).ok()?;
+    Some(Arc::new(plan_modules(project, &files).0))
 }
 
 /// Plans `files` in parallel. A file that cannot be planned is left out, with its errors.

@@ -318,7 +318,7 @@ pub fn translate(
         policy: crate::check::policy::Policy::default(),
         glossary: (!glossary.concepts.is_empty() && provider.name() != "pseudo")
             .then(|| Arc::new(glossary.clone())),
-        modules: None,
+        modules: crate::build::course_modules(project, &opts.courses),
     };
     let envs: HashMap<usize, rules::LocaleEnv> = tree
         .locales
@@ -354,7 +354,13 @@ pub fn translate(
             continue;
         }
         match draft_entry(job, &outcome.translated) {
-            Ok(entry) => match verify(&entry, job, &envs[&job.selected.locale], provider.name()) {
+            Ok(entry) => match verify(
+                &entry,
+                job,
+                &envs[&job.selected.locale],
+                provider.name(),
+                check_opts.modules.as_deref(),
+            ) {
                 Ok(()) => {
                     drafts
                         .entry((job.selected.locale, job.selected.rel.clone()))
@@ -442,12 +448,14 @@ fn pair_glossary(
 }
 
 /// Checks a draft as `kurso check` would check a translation: placeables, markup, numbers,
-/// emptiness, formatting, and (for real providers) the glossary. Any error refuses it.
+/// emptiness, formatting, the structure of its module (when the module is known), and (for
+/// real providers) the glossary. Any error refuses it.
 fn verify(
     entry: &str,
     job: &Job<'_>,
     env: &rules::LocaleEnv,
     provider: &str,
+    modules: Option<&crate::build::SourceModules>,
 ) -> Result<(), String> {
     let doc = FtlDoc::parse(PathBuf::from("draft.ftl"), format!("{entry}\n"));
     if let Some((_, message)) = doc.errors.first() {
@@ -486,6 +494,9 @@ fn verify(
         if let Some(check) = rules::lookup(code).and_then(|r| r.check) {
             check(&pair, &mut findings);
         }
+    }
+    if let Some(module) = modules.and_then(|m| m.by_messages_path(&job.selected.rel)) {
+        rules::structure::check(module, &[pair], &mut findings);
     }
     let problems: Vec<String> = findings
         .iter()

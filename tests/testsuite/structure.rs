@@ -235,3 +235,30 @@ fn pseudo_drafts_of_the_sample_keep_every_module_structure() {
         }
     }
 }
+
+#[test]
+fn translate_refuses_a_draft_that_would_change_the_structure() {
+    let project = TestProject::new()
+        .file("courses/c/01-consent.md", "# Consent\n\nAsk the patient.\n")
+        .file("courses/c/02-privacy.md", "# Privacy\n\nAsk the patient.\n");
+    project.run_ok(&["extract"]);
+    // A person's translation, reused by the translation memory for the same English.
+    project.write(
+        "locales/it/c/02-privacy.ftl",
+        "privacy-title = Riservatezza\nprivacy-p1 =\n    Chiedi al paziente.\n\n    - subito\n",
+    );
+    project.run_ok(&["accept", "it", "--all"]);
+    let run = project.run(&["translate", "--provider", "memory", "--to", "it"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "  refused consent-p1 (locales/it/c/01-consent.ftl): structure: it would change the Markdown structure of courses/c/01-consent.md:3: the built module has a paragraph after the English ends"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !project.exists("locales/it/c/01-consent.ftl"),
+        "no draft written"
+    );
+}

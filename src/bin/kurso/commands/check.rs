@@ -45,15 +45,8 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         // The project's glossaries folder is optional; an explicit --glossary is not.
         glossary_dir =
             Some(project.root.join(&project.config.paths.glossaries)).filter(|dir| dir.is_dir());
-        // The source modules, for the `structure` rule. Their own problems are for
-        // `extract` and `build` to report; a module that cannot be read is not judged.
-        let files: Vec<_> = project
-            .source_files(&[])
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|file| args.courses.is_empty() || args.courses.contains(&file.course))
-            .collect();
-        modules = Some(Arc::new(kurso::build::plan_modules(&project, &files).0));
+        // The source modules, for the `structure` rule.
+        modules = kurso::build::course_modules(&project, &args.courses);
         (layout, project.config.check.clone())
     };
     let fail_on = args
