@@ -33,12 +33,15 @@ learner sees English where the translation was.
 Example:
 
     # en
-    how-an-epro-pathway-works-alt1 = Flow diagram: the patient completes a questionnaire
-    # it: a blank line splits the caption paragraph in two
-    caption-p1 =
-        Diagramma di flusso.
+    red-alerts-act-now-p1 = A patient who reports **any** of the following may have sepsis.
+    # it: a blank line splits the paragraph in two
+    red-alerts-act-now-p1 =
+        Un paziente che riferisce
 
-        Il paziente compila un questionario.
+        **uno qualsiasi** dei seguenti segni può avere una sepsi.
+
+    error[structure]: it would change the Markdown structure of courses/…/01-….md:56: the
+    built module has the end of a paragraph where the English has strong emphasis
 
 How to fix: keep the Markdown of the English: the same emphasis, links, code and images, no
 blank lines inside a paragraph, no line that starts a list or a heading. The finding says
