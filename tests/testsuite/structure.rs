@@ -262,3 +262,23 @@ fn translate_refuses_a_draft_that_would_change_the_structure() {
         "no draft written"
     );
 }
+
+#[test]
+fn a_kurso_allow_comment_silences_the_finding_not_the_fallback() {
+    let project = project();
+    project.write(
+        "locales/it/onco/01-epro.ftl",
+        "# kurso-allow structure: reviewed, the split reads better\nfever-p1 =\n    Chiamare il paziente se la temperatura è **38,0 °C**\n\n    o superiore.\n",
+    );
+    let rules: Vec<String> = findings(&project, "it")
+        .into_iter()
+        .map(|(rule, _)| rule)
+        .collect();
+    assert!(!rules.contains(&"structure".to_owned()), "{rules:?}");
+    let run = project.run_ok(&["build", "--locale", "it"]);
+    assert!(
+        run.stdout.contains("fever-p1: the built module has"),
+        "{}",
+        run.stdout
+    );
+}
