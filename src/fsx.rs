@@ -81,6 +81,69 @@ pub fn read_optional(path: &Path) -> Result<Option<String>, FsError> {
     }
 }
 
+/// Reads a file's bytes as they are (assets, files to compare).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FsError> {
+    fs::read(path).map_err(|source| FsError::Read {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Removes the regular file `root/rel`, then the folders it leaves empty up to `root`;
+/// `Ok(false)` when there is no such file. Refuses (`Ok(false)`, nothing removed) a `rel`
+/// that is absolute or climbs with `..`, a symbolic link, and a file whose real folder is
+/// not inside `root`'s: what is outside `root` is never touched.
+pub fn remove_file_within(root: &Path, rel: &Path) -> Result<bool, FsError> {
+    use std::path::Component;
+    if rel.as_os_str().is_empty()
+        || !rel
+            .components()
+            .all(|part| matches!(part, Component::Normal(_)))
+    {
+        return Ok(false);
+    }
+    let path = root.join(rel);
+    let is_file = fs::symlink_metadata(&path).is_ok_and(|meta| meta.file_type().is_file());
+    let inside = match (path.parent().map(fs::canonicalize), fs::canonicalize(root)) {
+        (Some(Ok(folder)), Ok(root)) => folder.starts_with(root),
+        _ => false,
+    };
+    if !is_file || !inside {
+        return Ok(false);
+    }
+    fs::remove_file(&path).map_err(|source| FsError::Write {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let mut folder = path.parent();
+    while let Some(dir) = folder.filter(|dir| *dir != root && dir.starts_with(root)) {
+        // Fails (and stops) at the first folder that is not empty.
+        if fs::remove_dir(dir).is_err() {
+            break;
+        }
+        folder = dir.parent();
+    }
+    Ok(true)
+}
+
+/// Whether the file starts with a UTF-8 byte-order mark, which [`read_to_string`] drops:
+/// `kurso build` puts it back so a module comes out as it went in.
+pub fn has_byte_order_mark(path: &Path) -> Result<bool, FsError> {
+    use std::io::Read as _;
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    let read_err = |source| FsError::Read {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut start = Vec::with_capacity(BOM.len());
+    fs::File::open(path)
+        .map_err(read_err)?
+        .take(BOM.len() as u64)
+        .read_to_end(&mut start)
+        .map_err(read_err)?;
+    Ok(start == BOM)
+}
+
 /// Writes `contents` to `path` atomically, creating parent folders. For regenerable output.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), FsError> {
     write_via_temp(path, contents, false)
@@ -208,6 +271,57 @@ mod tests {
         let path = dir.path().join("bom.md");
         fs::write(&path, "\u{feff}# Title\n").expect("write");
         assert_eq!(read_to_string(&path).expect("read"), "# Title\n");
+    }
+
+    #[test]
+    fn byte_order_mark_is_detected() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (with, without, short) = (
+            dir.path().join("bom.md"),
+            dir.path().join("plain.md"),
+            dir.path().join("short.md"),
+        );
+        fs::write(&with, "\u{feff}# Title\n").expect("write");
+        fs::write(&without, "# Title\n").expect("write");
+        fs::write(&short, "\u{ef}").expect("write");
+        assert!(has_byte_order_mark(&with).expect("read"));
+        assert!(!has_byte_order_mark(&without).expect("read"));
+        assert!(!has_byte_order_mark(&short).expect("read"));
+        assert!(has_byte_order_mark(&dir.path().join("none.md")).is_err());
+    }
+
+    #[test]
+    fn remove_file_within_stays_inside_its_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("build");
+        let outside = dir.path().join("keep.md");
+        fs::write(&outside, "x").expect("write");
+        fs::create_dir_all(root.join("el/c/fig")).expect("mkdir");
+        fs::create_dir_all(root.join("el/d")).expect("mkdir");
+        fs::write(root.join("el/c/fig/a.svg"), "x").expect("write");
+        fs::write(root.join("el/d/01-a.md"), "x").expect("write");
+        assert!(!remove_file_within(&root, Path::new("../keep.md")).expect("refused"));
+        assert!(!remove_file_within(&root, &outside).expect("refused"));
+        assert!(!remove_file_within(&root, Path::new("el/c/none.md")).expect("none"));
+        assert!(outside.exists());
+        assert!(remove_file_within(&root, Path::new("el/c/fig/a.svg")).expect("removed"));
+        // The folders it emptied go too, up to the first one still holding something.
+        assert!(!root.join("el/c").exists());
+        assert!(root.join("el/d/01-a.md").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn remove_file_within_does_not_follow_a_linked_folder_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("build");
+        let outside = dir.path().join("courses");
+        fs::create_dir_all(root.join("el")).expect("mkdir");
+        fs::create_dir_all(&outside).expect("mkdir");
+        fs::write(outside.join("01-a.md"), "x").expect("write");
+        std::os::unix::fs::symlink(&outside, root.join("el/c")).expect("link");
+        assert!(!remove_file_within(&root, Path::new("el/c/01-a.md")).expect("refused"));
+        assert!(outside.join("01-a.md").exists());
     }
 
     #[test]

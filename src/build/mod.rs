@@ -2,11 +2,17 @@
 //!
 //! Each module is segmented and aligned as `extract` would (so IDs match `locales/`), then
 //! every segment's text is looked up along the locale's fallback chain and spliced into the
-//! source. What is not a segment is copied byte for byte, so building the source locale
-//! reproduces the sources exactly. Files that are not modules (images, data) are copied.
+//! source. What is not a segment is copied byte for byte (a byte-order mark included), so
+//! building the source locale reproduces the sources exactly. Files that are not modules
+//! (images, data) are copied. Outputs whose source is gone are removed (`outputs.rs`).
 //!
 //! Invariant: a message missing along the whole chain falls back to the source text and is
-//! listed in the summary; nothing is dropped silently.
+//! listed in the summary; nothing is dropped silently. A translation that would change the
+//! module's Markdown structure is not used (`locale.rs`) and is listed with the change.
+
+mod locale;
+mod modules;
+mod outputs;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -16,12 +22,13 @@ use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::Diagnostic;
-use crate::extract::{PlannedFile, plan_file};
 use crate::fluent::{FtlFile, parse_ftl};
 use crate::fsx;
 use crate::locale::fallback_chain;
-use crate::project::{COURSE_FILE, Project, SourceFile};
-use crate::segment::{place_translation, splice};
+use crate::project::{Project, SourceFile};
+use crate::segment::StructureChange;
+pub use modules::{SourceModule, SourceModules, course_modules, plan_modules};
+pub use outputs::MANIFEST;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -39,6 +46,24 @@ pub struct Fallback {
     pub id: String,
 }
 
+/// A translation not used because it would change the module's Markdown structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    /// The translation file, relative to the project, and the message's place in it.
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub id: String,
+    /// The locale whose translation it is.
+    pub locale: String,
+    pub change: StructureChange,
+    /// The source module and the line of the block.
+    pub source: PathBuf,
+    pub source_line: usize,
+    /// The locale the message was built from instead (the source locale at worst).
+    pub built_from: String,
+}
+
 /// The result for one locale.
 #[derive(Debug, Clone)]
 pub struct LocaleBuild {
@@ -53,6 +78,10 @@ pub struct LocaleBuild {
     /// Messages with no translation anywhere along the chain (source locale excluded), in
     /// document order per file.
     pub fallbacks: Vec<Fallback>,
+    /// Translations not used because they would change the structure, by file and line.
+    pub rejected: Vec<Rejected>,
+    /// Outputs removed because their source is gone, relative to the project.
+    pub removed: Vec<PathBuf>,
     /// Number of messages of each source file (relative path), for reporting fallbacks.
     pub file_messages: BTreeMap<PathBuf, usize>,
 }
@@ -69,9 +98,20 @@ impl BuildSummary {
     }
 }
 
-type Translations = HashMap<(LanguageIdentifier, SourceFile), Arc<FtlFile>>;
+/// A translation file as the build reads it.
+struct Loaded {
+    file: FtlFile,
+    /// The file's text and its path relative to the project, to point at a message.
+    text: String,
+    path: PathBuf,
+}
+
+type Translations = HashMap<(LanguageIdentifier, SourceFile), Arc<Loaded>>;
 
 /// Builds the requested locales.
+///
+/// `Err` when the run cannot start: an unknown locale or course, no courses folder, or
+/// nothing to build (no module or `course.yaml` in the chosen courses).
 pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Diagnostic> {
     let config = &project.config;
     let all_locales = config.all_locales();
@@ -95,27 +135,26 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Dia
         )));
     }
     let files = project.source_files(&opts.courses)?;
+    let courses = if opts.courses.is_empty() {
+        project.courses()?
+    } else {
+        opts.courses.clone()
+    };
+    if files.is_empty() {
+        return Err(nothing_to_build(project, &courses));
+    }
     let mut summary = BuildSummary::default();
-
-    let planned: Vec<PlannedFile> = files
-        .par_iter()
-        .map(|file| plan_file(project, file))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .filter_map(|result| match result {
-            Ok((planned, diagnostics)) => {
-                summary.diagnostics.extend(diagnostics);
-                Some(planned)
-            }
-            Err(diagnostics) => {
-                summary.diagnostics.extend(diagnostics);
-                None
-            }
-        })
-        .collect();
+    let (modules, diagnostics) = plan_modules(project, &files);
+    summary.diagnostics.extend(diagnostics);
     summary
         .diagnostics
-        .extend(crate::extract::out_of_date_warnings(project, &planned));
+        .extend(crate::extract::out_of_date_warnings(
+            project,
+            &modules
+                .iter()
+                .map(|module| module.planned.clone())
+                .collect::<Vec<_>>(),
+        ));
     let orphans = project.orphaned_messages(&files, &opts.courses);
     summary
         .diagnostics
@@ -130,113 +169,75 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Dia
             )
         })
         .collect();
-    let translations = load_translations(project, &planned, &chains, &mut summary.diagnostics);
+    let translations = load_translations(project, &modules, &chains, &mut summary.diagnostics);
 
+    let mut produced = Vec::new();
     for (locale, chain) in chains {
-        let result = build_locale(project, &planned, &locale, &chain, &translations);
-        summary.diagnostics.extend(result.1);
-        summary.locales.push(result.0);
+        let (build, diagnostics, outputs) =
+            locale::build_locale(project, &modules, &locale, &chain, &translations);
+        summary.diagnostics.extend(diagnostics);
+        summary.locales.push(build);
+        produced.extend(outputs);
     }
-    let assets = copy_assets(project, &files, &locales);
-    summary.diagnostics.extend(assets);
+    let locale_names: Vec<String> = locales.iter().map(ToString::to_string).collect();
+    let assets = outputs::course_assets(project, &courses);
+    let (copied, diagnostics) = outputs::copy_assets(project, &assets, &locale_names);
+    produced.extend(copied);
+    summary.diagnostics.extend(diagnostics);
+
+    let scope = outputs::Scope {
+        locales: &locale_names,
+        courses: &courses,
+        expected: outputs::expected_outputs(&files, &assets, &locale_names),
+    };
+    let (removed, diagnostics) = outputs::prune(project, &scope, &produced);
+    summary.diagnostics.extend(diagnostics);
+    for path in removed {
+        let locale = path
+            .strip_prefix(project.relative(&project.build_dir()))
+            .ok()
+            .and_then(|rel| rel.components().next())
+            .map(|part| part.as_os_str().to_string_lossy().into_owned());
+        if let Some(build) = summary
+            .locales
+            .iter_mut()
+            .find(|build| Some(build.locale.to_string()) == locale)
+        {
+            build.removed.push(path);
+        }
+    }
     summary.diagnostics.sort_by_key(Diagnostic::sort_key);
     summary.diagnostics.dedup();
     Ok(summary)
 }
 
-fn build_locale(
-    project: &Project,
-    planned: &[PlannedFile],
-    locale: &LanguageIdentifier,
-    chain: &[LanguageIdentifier],
-    translations: &Translations,
-) -> (LocaleBuild, Vec<Diagnostic>) {
-    let source_locale = &project.config.source_locale;
-    let output_dir = project.build_dir().join(locale.to_string());
-    let per_file: Vec<_> = planned
-        .par_iter()
-        .map(|file| {
-            let mut diagnostics = Vec::new();
-            let mut from_locale: BTreeMap<String, usize> = BTreeMap::new();
-            let mut fallbacks = Vec::new();
-            let mut replacements = Vec::new();
-            let source_rel = project.relative(&project.source_path(&file.source)).to_path_buf();
-            for (segment, id) in file.segmented.segments.iter().zip(&file.alignment.ids) {
-                let mut chosen = None;
-                for candidate in chain.iter().filter(|candidate| *candidate != source_locale) {
-                    let Some(ftl) = translations.get(&(candidate.clone(), file.source.clone())) else {
-                        continue;
-                    };
-                    let Some(message) = ftl.get(id) else { continue };
-                    match &message.value {
-                        Ok(value) if !value.trim().is_empty() => {
-                            chosen = Some((candidate, value));
-                            break;
-                        }
-                        Ok(_) => {}
-                        Err(placeable) => diagnostics.push(
-                            Diagnostic::file_error(
-                                project.relative(&project.messages_path(candidate, &file.source)),
-                                format!("message `{id}` uses `{placeable}`, which course text cannot hold; it is built from the fallback"),
-                            )
-                            .with_help("write the text itself instead of a placeable")
-                            .warning(),
-                        ),
-                    }
-                }
-                if let Some((candidate, value)) = chosen {
-                    *from_locale.entry(candidate.to_string()).or_default() += 1;
-                    replacements.extend(place_translation(segment, value));
-                } else {
-                    *from_locale.entry(source_locale.to_string()).or_default() += 1;
-                    if locale != source_locale {
-                        fallbacks.push(Fallback { source: source_rel.clone(), id: id.clone() });
-                    }
-                }
-            }
-            let output = output_dir.join(&file.source.course).join(&file.source.rel_path);
-            let built = splice(&file.text, replacements);
-            let written = match fsx::write_if_changed(&output, built.as_bytes()) {
-                Ok(written) => written,
-                Err(err) => {
-                    diagnostics.push(Diagnostic::file_error(project.relative(&output), err.to_string()));
-                    false
-                }
-            };
-            (written, (source_rel, file.alignment.ids.len()), from_locale, fallbacks, diagnostics)
-        })
-        .collect();
-
-    let mut build = LocaleBuild {
-        locale: locale.clone(),
-        chain: chain.to_vec(),
-        output_dir: project.relative(&output_dir).to_path_buf(),
-        n_files: planned.len(),
-        n_written: 0,
-        n_messages: 0,
-        from_locale: BTreeMap::new(),
-        fallbacks: Vec::new(),
-        file_messages: BTreeMap::new(),
+/// Why there is nothing to build, and what to do.
+fn nothing_to_build(project: &Project, courses: &[String]) -> Diagnostic {
+    let courses_dir = project.relative(&project.courses_dir()).to_path_buf();
+    let message = if courses.is_empty() {
+        format!(
+            "nothing to build: `{}` holds no course folder",
+            courses_dir.display()
+        )
+    } else {
+        format!(
+            "nothing to build: no module (`*.md`) or `course.yaml` in {}",
+            courses
+                .iter()
+                .map(|course| format!("`{}`", courses_dir.join(course).display()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
-    let mut diagnostics = Vec::new();
-    for (written, (source_rel, n_messages), from_locale, fallbacks, file_diagnostics) in per_file {
-        build.n_written += usize::from(written);
-        build.n_messages += n_messages;
-        build.file_messages.insert(source_rel, n_messages);
-        for (from, count) in from_locale {
-            *build.from_locale.entry(from).or_default() += count;
-        }
-        build.fallbacks.extend(fallbacks);
-        diagnostics.extend(file_diagnostics);
-    }
-    build.fallbacks.sort_by(|a, b| a.source.cmp(&b.source));
-    (build, diagnostics)
+    Diagnostic::file_error(&courses_dir, message).with_help(
+        "add a course folder with modules, or point `paths.courses` in kurso.toml at them",
+    )
 }
 
 /// Parses every translation file the chains need, once each.
 fn load_translations(
     project: &Project,
-    planned: &[PlannedFile],
+    modules: &SourceModules,
     chains: &[(LanguageIdentifier, Vec<LanguageIdentifier>)],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Translations {
@@ -250,25 +251,33 @@ fn load_translations(
     let needed: Vec<(LanguageIdentifier, SourceFile)> = locales
         .iter()
         .flat_map(|locale| {
-            planned
+            modules
                 .iter()
-                .map(|file| ((*locale).clone(), file.source.clone()))
+                .map(|module| ((*locale).clone(), module.planned.source.clone()))
         })
         .collect();
     let loaded: Vec<_> = needed
         .into_par_iter()
         .map(|(locale, file)| {
             let path = project.messages_path(&locale, &file);
+            let rel = project.relative(&path).to_path_buf();
             let parsed = match fsx::read_optional(&path) {
-                Ok(Some(text)) => Some(parse_ftl(project.relative(&path), &text)),
+                Ok(Some(text)) => Some(Loaded {
+                    file: parse_ftl(&rel, &text),
+                    text,
+                    path: rel,
+                }),
                 Ok(None) => None,
                 Err(err) => {
                     let mut failed = FtlFile::default();
-                    failed.diagnostics.push(Diagnostic::file_error(
-                        project.relative(&path),
-                        err.to_string(),
-                    ));
-                    Some(failed)
+                    failed
+                        .diagnostics
+                        .push(Diagnostic::file_error(&rel, err.to_string()));
+                    Some(Loaded {
+                        file: failed,
+                        text: String::new(),
+                        path: rel,
+                    })
                 }
             };
             ((locale, file), parsed)
@@ -277,52 +286,9 @@ fn load_translations(
     let mut translations = Translations::new();
     for (key, parsed) in loaded {
         if let Some(mut parsed) = parsed {
-            diagnostics.append(&mut parsed.diagnostics);
+            diagnostics.append(&mut parsed.file.diagnostics);
             translations.insert(key, Arc::new(parsed));
         }
     }
     translations
-}
-
-/// Copies each course's other files (images, data) into every locale's output.
-fn copy_assets(
-    project: &Project,
-    files: &[SourceFile],
-    locales: &[LanguageIdentifier],
-) -> Vec<Diagnostic> {
-    let mut courses: Vec<&str> = files.iter().map(|file| file.course.as_str()).collect();
-    courses.dedup();
-    let mut diagnostics = Vec::new();
-    for course in courses {
-        let course_dir = project.courses_dir().join(course);
-        let assets: Vec<PathBuf> = walkdir::WalkDir::new(&course_dir)
-            .into_iter()
-            .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-            .filter_map(Result::ok)
-            .filter(|entry| entry.file_type().is_file())
-            .map(walkdir::DirEntry::into_path)
-            .filter(|path| {
-                path.extension().is_none_or(|ext| ext != "md") && !path.ends_with(COURSE_FILE)
-            })
-            .collect();
-        for asset in &assets {
-            let rel = asset
-                .strip_prefix(&course_dir)
-                .expect("walked inside the course");
-            for locale in locales {
-                let target = project
-                    .build_dir()
-                    .join(locale.to_string())
-                    .join(course)
-                    .join(rel);
-                if let Err(err) = fsx::copy_atomic(asset, &target) {
-                    diagnostics.push(Diagnostic::file_error(
-                        project.relative(asset),
-                        err.to_string(),
-                    ));
-                }
-            }
-        }
-    }
-    diagnostics
 }

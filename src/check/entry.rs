@@ -10,13 +10,15 @@ use super::finding::Finding;
 use super::rules::{self, LocaleEnv, MessagePair};
 
 /// The findings of the pair rules named by `codes` (every pair rule when `None`) on the
-/// Fluent `entry` (`id = …`) as the translation of `english`. `Err` when `entry` is not valid
-/// Fluent or does not define `english`'s ID.
+/// Fluent `entry` (`id = …`) as the translation of `english`, and of the `structure` rule
+/// when the source `module` is known. `Err` when `entry` is not valid Fluent or does not
+/// define `english`'s ID.
 pub fn check_entry(
     entry: &str,
     english: Entry<'_>,
     env: &LocaleEnv,
     codes: Option<&[&str]>,
+    module: Option<&crate::build::SourceModule>,
 ) -> Result<Vec<Finding>, String> {
     let doc = FtlDoc::parse(PathBuf::from("entry.ftl"), format!("{entry}\n"));
     if let Some((_, message)) = doc.errors.first() {
@@ -36,6 +38,9 @@ pub fn check_entry(
         if let (true, Some(check)) = (wanted, rule.check) {
             check(&pair, &mut findings);
         }
+    }
+    if let Some(module) = module {
+        rules::structure::check(module, &[pair], &mut findings);
     }
     Ok(findings)
 }

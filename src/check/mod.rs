@@ -41,6 +41,9 @@ pub struct CheckOptions {
     pub policy: Policy,
     /// The glossary for the `glossary` rule (none: the rule finds nothing).
     pub glossary: Option<std::sync::Arc<crate::glossary::Glossary>>,
+    /// The project's source modules, for the `structure` rule (a kurso project; none: the
+    /// rule finds nothing).
+    pub modules: Option<std::sync::Arc<crate::build::SourceModules>>,
 }
 
 /// Counts for one translation file (or the place where it should be).
@@ -191,7 +194,8 @@ pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
         .par_iter()
         .filter_map(|(index, job)| {
             let env = envs[*index].as_ref()?;
-            Some(check_job(tree, &tree.locales[*index], env, *job))
+            let modules = opts.modules.as_deref();
+            Some(check_job(tree, &tree.locales[*index], env, modules, *job))
         })
         .collect();
 
@@ -278,9 +282,18 @@ pub(crate) fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOpt
     }
 }
 
-fn check_job(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, job: Job<'_>) -> FileResult {
+fn check_job(
+    tree: &LocaleTree,
+    locale: &LocaleDocs,
+    env: &LocaleEnv,
+    modules: Option<&crate::build::SourceModules>,
+    job: Job<'_>,
+) -> FileResult {
     match job {
-        Job::Reference(rel) => check_file(tree, locale, env, rel),
+        Job::Reference(rel) => {
+            let module = modules.and_then(|modules| modules.by_messages_path(rel));
+            check_file(tree, locale, env, module, rel)
+        }
         Job::Orphan(rel) => {
             let doc = &locale.docs[rel];
             let mut findings = Vec::new();
@@ -317,7 +330,13 @@ fn check_job(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, job: Job<'
     }
 }
 
-fn check_file(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, rel: &String) -> FileResult {
+fn check_file(
+    tree: &LocaleTree,
+    locale: &LocaleDocs,
+    env: &LocaleEnv,
+    module: Option<&crate::build::SourceModule>,
+    rel: &String,
+) -> FileResult {
     let reference = &tree.reference.docs[rel];
     let mut stats = FileStats {
         locale: locale.name.clone(),
@@ -377,6 +396,7 @@ fn check_file(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, rel: &Str
         file_findings(doc, &locale.name, &mut findings);
     }
     let mut seen = HashSet::new();
+    let mut translated: Vec<MessagePair<'_>> = Vec::new();
     for source in reference.iter() {
         if !seen.insert(source.id()) {
             continue;
@@ -422,6 +442,20 @@ fn check_file(tree: &LocaleTree, locale: &LocaleDocs, env: &LocaleEnv, rel: &Str
         let allowed: Vec<&str> = policy::comment_allows(target.comment()).collect();
         pair_findings.retain(|f| !allowed.contains(&f.rule));
         findings.extend(pair_findings);
+        translated.push(pair);
+    }
+    if let Some(module) = module {
+        let mut structure_findings = Vec::new();
+        rules::structure::check(module, &translated, &mut structure_findings);
+        structure_findings.retain(|finding| {
+            let target = translated
+                .iter()
+                .find(|pair| finding.id.as_deref() == Some(pair.target.id()));
+            !target.is_some_and(|pair| {
+                policy::comment_allows(pair.target.comment()).any(|code| code == finding.rule)
+            })
+        });
+        findings.extend(structure_findings);
     }
     if let Some(doc) = own {
         let mut seen = HashSet::new();

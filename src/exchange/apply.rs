@@ -57,6 +57,9 @@ pub struct Target<'a> {
     pub env: &'a LocaleEnv,
     /// Do-not-translate terms (inline codes, as on export).
     pub keep: &'a [String],
+    /// The source modules, so a translation that would change a module's structure is
+    /// refused like any other error.
+    pub modules: Option<&'a crate::build::SourceModules>,
 }
 
 /// Applies `packet` to the translation files of `target`.
@@ -113,6 +116,9 @@ fn apply_file(packet: &Packet, file: &PacketFile, target: &Target<'_>, out: &mut
             continue;
         };
         let existing = current.and_then(|doc| doc.get(id));
+        let module = target
+            .modules
+            .and_then(|modules| modules.by_messages_path(&file.original));
         match message(
             packet,
             english,
@@ -120,6 +126,7 @@ fn apply_file(packet: &Packet, file: &PacketFile, target: &Target<'_>, out: &mut
             state.records.get(id),
             &units,
             target,
+            module,
         ) {
             Outcome::Empty => out.empty += 1,
             Outcome::Unchanged => out.unchanged += 1,
@@ -182,6 +189,7 @@ fn message(
     record: Option<&Record>,
     units: &[&Unit],
     target: &Target<'_>,
+    module: Option<&crate::build::SourceModule>,
 ) -> Outcome {
     let with_target: Vec<&&Unit> = units
         .iter()
@@ -258,7 +266,7 @@ fn message(
         Ok(entry) => entry,
         Err(reason) => return Outcome::Refused(reason),
     };
-    let findings = match check_entry(&entry, english, target.env, None) {
+    let findings = match check_entry(&entry, english, target.env, None, module) {
         Ok(findings) => findings,
         Err(reason) => return Outcome::Refused(format!("the translation is {reason}")),
     };

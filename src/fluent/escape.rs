@@ -81,29 +81,29 @@ fn push_literal(text: &str, out: &mut String) {
 /// The text of a parsed pattern: text elements as they are, string and number literal
 /// placeables resolved. Any other placeable (a variable, a message or term reference, a
 /// select expression) has no meaning in course text; its source is returned as the error.
-pub fn pattern_to_string(pattern: &Pattern<&str>) -> Result<String, String> {
+pub fn pattern_to_string<S: AsRef<str>>(pattern: &Pattern<S>) -> Result<String, String> {
     let mut text = String::new();
     for element in &pattern.elements {
         match element {
-            PatternElement::TextElement { value } => text.push_str(value),
+            PatternElement::TextElement { value } => text.push_str(value.as_ref()),
             PatternElement::Placeable { expression } => match expression {
                 Expression::Inline(InlineExpression::StringLiteral { value }) => {
-                    text.push_str(&unescape_unicode_to_string(value));
+                    text.push_str(&unescape_unicode_to_string(value.as_ref()));
                 }
                 Expression::Inline(InlineExpression::NumberLiteral { value }) => {
-                    text.push_str(value);
+                    text.push_str(value.as_ref());
                 }
                 Expression::Inline(InlineExpression::VariableReference { id }) => {
-                    return Err(format!("{{ ${} }}", id.name));
+                    return Err(format!("{{ ${} }}", id.name.as_ref()));
                 }
                 Expression::Inline(InlineExpression::TermReference { id, .. }) => {
-                    return Err(format!("{{ -{} }}", id.name));
+                    return Err(format!("{{ -{} }}", id.name.as_ref()));
                 }
                 Expression::Inline(InlineExpression::MessageReference { id, .. }) => {
-                    return Err(format!("{{ {} }}", id.name));
+                    return Err(format!("{{ {} }}", id.name.as_ref()));
                 }
                 Expression::Inline(InlineExpression::FunctionReference { id, .. }) => {
-                    return Err(format!("{{ {}(…) }}", id.name));
+                    return Err(format!("{{ {}(…) }}", id.name.as_ref()));
                 }
                 Expression::Inline(InlineExpression::Placeable { .. }) => {
                     return Err("{ { … } }".to_owned());

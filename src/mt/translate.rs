@@ -311,6 +311,7 @@ pub fn translate(
         policy: crate::check::policy::Policy::default(),
         glossary: (!glossary.concepts.is_empty() && provider.name() != "pseudo")
             .then(|| Arc::new(glossary.clone())),
+        modules: crate::build::course_modules(project, &opts.courses),
     };
     let envs: HashMap<usize, rules::LocaleEnv> = tree
         .locales
@@ -346,7 +347,14 @@ pub fn translate(
             continue;
         }
         let verified = draft_entry(job, &outcome.translated).and_then(|entry| {
-            verify(&entry, job, &envs[&job.selected.locale], provider.name()).map(|()| entry)
+            verify(
+                &entry,
+                job,
+                &envs[&job.selected.locale],
+                provider.name(),
+                check_opts.modules.as_deref(),
+            )
+            .map(|()| entry)
         });
         match verified {
             Ok(entry) => {
@@ -380,12 +388,14 @@ pub fn translate(
 }
 
 /// Checks a draft as `kurso check` would check a translation: placeables, markup, numbers,
-/// emptiness, formatting, and (for real providers) the glossary. Any error refuses it.
+/// emptiness, formatting, the structure of its module (when the module is known), and (for
+/// real providers) the glossary. Any error refuses it.
 fn verify(
     entry: &str,
     job: &Job<'_>,
     env: &rules::LocaleEnv,
     provider: &str,
+    modules: Option<&crate::build::SourceModules>,
 ) -> Result<(), String> {
     let codes: &[&str] = if provider == "pseudo" {
         &[
@@ -407,7 +417,8 @@ fn verify(
             "glossary",
         ]
     };
-    let findings = check_entry(entry, job.selected.english, env, Some(codes))
+    let module = modules.and_then(|m| m.by_messages_path(&job.selected.rel));
+    let findings = check_entry(entry, job.selected.english, env, Some(codes), module)
         .map_err(|reason| format!("the draft is {reason}"))?;
     let problems: Vec<String> = findings
         .iter()

@@ -16,7 +16,7 @@ use super::directive::{Directive, parse_directives};
 use super::front_matter::split_front_matter;
 use super::slug::slugify;
 use super::yaml::segment_yaml;
-use super::{Pin, Placement, Segment, SegmentKind, SegmentedFile};
+use super::{Escape, Pin, Placement, Segment, SegmentKind, SegmentedFile};
 use crate::diagnostic::Diagnostic;
 use crate::span::{LineIndex, Span};
 
@@ -56,6 +56,7 @@ pub fn segment_module(path: &Path, source: &str, translatable_keys: &[String]) -
     walker.walk(body_start);
     file.segments.extend(walker.segments);
     file.diagnostics.extend(walker.diagnostics);
+    file.markdown_start = Some(body_start);
     file
 }
 
@@ -398,11 +399,15 @@ impl<'a> Walker<'a> {
         if !run.has_non_image_content && !run.images.is_empty() {
             for image in &run.images {
                 if let Some(alt) = image.alt.clone().filter(|_| image.alt_has_letters) {
-                    self.push_segment(SegmentKind::ImageAlt, alt, Some(']'));
+                    self.push_segment(SegmentKind::ImageAlt, alt, Escape::Brackets);
                 }
                 if let Some(title) = image.title_span {
                     let quote = self.source[..title.start].chars().next_back();
-                    let escape = quote.map(|quote| if quote == '(' { ')' } else { quote });
+                    let escape = match quote {
+                        Some('(') => Escape::Every(')'),
+                        Some(quote) => Escape::Every(quote),
+                        None => Escape::Nothing,
+                    };
                     if self.source[title.range()].chars().any(char::is_alphabetic) {
                         self.push_segment(SegmentKind::ImageTitle, title.range(), escape);
                     }
@@ -414,8 +419,11 @@ impl<'a> Walker<'a> {
             && !is_bare_url(run.plain.trim())
             && !is_div_fence(&self.source[range.clone()])
         {
-            let escape =
-                matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader).then_some('|');
+            let escape = if matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader) {
+                Escape::Every('|')
+            } else {
+                Escape::Nothing
+            };
             self.push_segment(kind, range, escape);
         }
     }
@@ -451,7 +459,7 @@ impl<'a> Walker<'a> {
         self.headings.push((level, title));
     }
 
-    fn push_segment(&mut self, kind: SegmentKind, range: Range<usize>, escape: Option<char>) {
+    fn push_segment(&mut self, kind: SegmentKind, range: Range<usize>, escape: Escape) {
         let line_start = self.source[..range.start]
             .rfind('\n')
             .map_or(0, |idx| idx + 1);

@@ -11,12 +11,14 @@ mod front_matter;
 mod markdown;
 mod slug;
 mod splice;
+mod structure;
 mod yaml;
 
 pub use directive::{Directive, parse_directives};
 pub use markdown::{markdown_options, segment_module};
 pub use slug::slugify;
 pub use splice::{Replacement, place_translation, splice};
+pub use structure::{Element, Mark, ModuleStructure, StructureChange};
 pub use yaml::segment_yaml;
 
 use crate::diagnostic::Diagnostic;
@@ -63,12 +65,26 @@ pub enum Placement {
         continuation_prefix: String,
         /// Headings, table cells and image titles hold one line.
         single_line: bool,
-        /// A character that must be backslash-escaped in a translation (`|` in a table
-        /// cell, the quote closing an image title).
-        escape: Option<char>,
+        /// What must be backslash-escaped in a translation.
+        escape: Escape,
     },
     /// A YAML scalar; a translation is written as a double-quoted scalar.
     Yaml,
+}
+
+/// Characters a translation cannot hold bare in its place, because they would end it or
+/// change what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// Nothing (paragraphs, headings, list items, quotes: lines that would start a block are
+    /// escaped anyway).
+    Nothing,
+    /// Every unescaped occurrence of the character: `|` in a table cell (GFM reads `\|` as
+    /// a pipe even inside code), the quote closing an image title.
+    Every(char),
+    /// `[` and `]` outside code spans, in an image's alt text: a lone `[` would turn the
+    /// image into a link, a lone `]` would end it.
+    Brackets,
 }
 
 /// An ID pinned with `<!-- l10n: id=… -->`, and where.
@@ -106,6 +122,8 @@ pub struct SegmentedFile {
     pub diagnostics: Vec<Diagnostic>,
     /// The module's title (front matter `title`), for comments and reports.
     pub title: Option<String>,
+    /// Where the Markdown body starts, after the front matter (`None` for YAML files).
+    pub markdown_start: Option<usize>,
 }
 
 impl SegmentedFile {

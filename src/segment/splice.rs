@@ -2,13 +2,20 @@
 //!
 //! [`place_translation`] turns a translated message into the bytes that go into a segment's
 //! span: continuation lines get the container prefix (`> `, list indentation), characters
-//! that would change the block structure are backslash-escaped, YAML values become
-//! double-quoted scalars. A translation equal to the source text changes nothing, which is
+//! that would change the block structure are backslash-escaped (lines that would start a
+//! block, `|` in table cells, brackets in alt text, the quote closing a title, a trailing
+//! backslash that would escape the delimiter after the span), YAML values become
+//! double-quoted scalars. What escaping cannot foresee, [`super::ModuleStructure`] finds. A translation equal to the source text changes nothing, which is
 //! why building the source locale reproduces the source byte for byte.
 
 use std::fmt::Write as _;
 
-use super::{Placement, Segment};
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser};
+
+use super::markdown::markdown_options;
+use super::{Escape, Placement, Segment};
 use crate::span::Span;
 
 /// Text to put in place of `span`.
@@ -60,7 +67,7 @@ fn place_markdown(
     translation: &str,
     continuation_prefix: &str,
     single_line: bool,
-    escape: Option<char>,
+    escape: Escape,
 ) -> String {
     let mut text = if single_line {
         translation
@@ -71,8 +78,14 @@ fn place_markdown(
     } else {
         translation.to_owned()
     };
-    if let Some(ch) = escape {
-        text = escape_unescaped(&text, ch);
+    match escape {
+        Escape::Nothing => {}
+        Escape::Every(ch) => text = escape_unescaped(&text, &[ch], &[]),
+        Escape::Brackets => text = escape_unescaped(&text, &['[', ']'], &code_spans(&text)),
+    }
+    if escape != Escape::Nothing && ends_with_lone_backslash(&text) {
+        // `C:\` in a cell would escape the `|` after it, in alt text the `]`.
+        text.push('\\');
     }
     if single_line {
         return text;
@@ -144,18 +157,40 @@ fn block_start_escape_at(line: &str) -> Option<usize> {
     None
 }
 
-/// Backslash-escapes every `ch` not already escaped.
-fn escape_unescaped(text: &str, ch: char) -> String {
+/// Backslash-escapes every character of `chars` not already escaped, except inside the
+/// byte ranges `keep` (code spans, where a backslash is shown as it is).
+fn escape_unescaped(text: &str, chars: &[char], keep: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut backslashes = 0;
-    for current in text.chars() {
-        if current == ch && backslashes % 2 == 0 {
+    for (at, current) in text.char_indices() {
+        if chars.contains(&current)
+            && backslashes % 2 == 0
+            && !keep.iter().any(|range| range.contains(&at))
+        {
             out.push('\\');
         }
         backslashes = if current == '\\' { backslashes + 1 } else { 0 };
         out.push(current);
     }
     out
+}
+
+/// Byte ranges of the code spans of `text`, as the build's parser reads them.
+fn code_spans(text: &str) -> Vec<Range<usize>> {
+    if !text.contains('`') {
+        return Vec::new();
+    }
+    Parser::new_ext(text, markdown_options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Code(_)))
+        .map(|(_, range)| range)
+        .collect()
+}
+
+/// Whether `text` ends with an odd number of backslashes (the last escapes what follows).
+fn ends_with_lone_backslash(text: &str) -> bool {
+    let trailing = text.len() - text.trim_end_matches('\\').len();
+    trailing % 2 == 1
 }
 
 /// A YAML double-quoted scalar holding exactly `text`.
@@ -184,7 +219,10 @@ mod tests {
 
     #[track_caller]
     fn check_markdown(translation: &str, prefix: &str, expected: &str) {
-        assert_eq!(place_markdown(translation, prefix, false, None), expected);
+        assert_eq!(
+            place_markdown(translation, prefix, false, Escape::Nothing),
+            expected
+        );
     }
 
     #[test]
@@ -213,8 +251,37 @@ mod tests {
 
     #[test]
     fn single_line_placements_join_lines_and_escape() {
-        assert_eq!(place_markdown("a | b\nc", "", true, Some('|')), "a \\| b c");
-        assert_eq!(place_markdown("a \\| b", "", true, Some('|')), "a \\| b");
+        assert_eq!(
+            place_markdown("a | b\nc", "", true, Escape::Every('|')),
+            "a \\| b c"
+        );
+        assert_eq!(
+            place_markdown("a \\| b", "", true, Escape::Every('|')),
+            "a \\| b"
+        );
+    }
+
+    #[test]
+    fn alt_text_brackets_are_escaped_outside_code() {
+        let alt = |text| place_markdown(text, "", false, Escape::Brackets);
+        assert_eq!(alt("[bozza Diagramma"), "\\[bozza Diagramma");
+        assert_eq!(alt("Figura [1] ]"), "Figura \\[1\\] \\]");
+        assert_eq!(alt("già \\[escaped\\]"), "già \\[escaped\\]");
+        assert_eq!(alt("il tasto `[` e [x"), "il tasto `[` e \\[x");
+    }
+
+    #[test]
+    fn a_trailing_backslash_cannot_escape_the_delimiter_after_it() {
+        assert_eq!(
+            place_markdown("C:\\", "", true, Escape::Every('|')),
+            "C:\\\\"
+        );
+        assert_eq!(
+            place_markdown("a\\\\", "", false, Escape::Brackets),
+            "a\\\\"
+        );
+        // A paragraph ends before anything it could escape.
+        assert_eq!(place_markdown("a\\", "", false, Escape::Nothing), "a\\");
     }
 
     #[test]

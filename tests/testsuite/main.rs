@@ -2,6 +2,7 @@
 
 mod analysers;
 mod build;
+mod build_outputs;
 mod check;
 mod check_engine;
 mod corpus;
@@ -17,6 +18,7 @@ mod providers_async;
 mod providers_http;
 mod roundtrip;
 mod state;
+mod structure;
 mod support;
 mod thunderbird;
 mod thunderbird_parity;

@@ -586,11 +586,7 @@ fn pseudo_project(mt: &str) -> TestProject {
 fn without_to_only_the_commissioned_locales_are_translated() {
     let project = pseudo_project("[mt]\nlocales = [\"it\"]\n");
     let run = project.run_ok(&["translate"]);
-    assert!(
-        run.stdout.contains("it: 1 draft written"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("it: 1 draft written"), "{}", run.stdout);
     assert!(project.exists("locales/it/c/01-a.ftl"));
     assert!(!project.exists("locales/el") && !project.exists("locales/fi"));
     let config = project.run_ok(&["config"]);
@@ -605,11 +601,7 @@ fn without_to_only_the_commissioned_locales_are_translated() {
 fn without_the_setting_only_started_locales_are_translated() {
     let project = pseudo_project("").file("locales/el/c/00-started.ftl", "");
     let run = project.run_ok(&["translate"]);
-    assert!(
-        run.stdout.contains("el: 1 draft written"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("el: 1 draft written"), "{}", run.stdout);
     assert!(!project.exists("locales/it") && !project.exists("locales/fi"));
     let config = project.run_ok(&["config"]);
     assert!(

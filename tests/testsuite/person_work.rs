@@ -63,13 +63,13 @@ fn translate_leaves_a_broken_translation_and_its_state_alone() {
     assert!(
         project
             .read("locales/it/hpass-digital-skills/01-telehealth-consultations.ftl")
-            .contains("~~~"),
+            .contains("⟦"),
         "the Italian H-PASS course (no translation yet) got no pseudo drafts"
     );
     // And the build does not ship a draft in place of the person's message.
     project.run(&["build", "--locale", "it"]);
     let built = project.read("build/it/digicantrain-oncology/01-remote-symptom-monitoring.md");
-    assert!(!built.contains("~~~"), "a pseudo draft reached the build");
+    assert!(!built.contains("⟦"), "a pseudo draft reached the build");
 }
 
 #[test]

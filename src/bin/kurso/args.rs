@@ -79,10 +79,14 @@ pub enum Command {
     /// Every translatable block of every module (front matter and course.yaml included) is
     /// replaced by its translation; everything else is copied unchanged, and so are images
     /// and other files. A missing translation falls back along the locale's chain
-    /// (el-CY → el → en) and finally to the source text; those messages are listed.
-    /// Building the source locale reproduces the sources exactly.
+    /// (el-CY → el → en) and finally to the source text; those messages are listed. So is
+    /// a translation that would change the module's Markdown structure (a paragraph split
+    /// in two, an image turned into a link): it is not used, and the message falls back.
+    /// Building the source locale reproduces the sources exactly. Outputs kurso wrote whose
+    /// source is gone are removed and listed (build/.kurso-manifest records what it wrote).
     ///
-    /// Exit status: 0 built, 2 a file could not be read or has errors (the rest is built).
+    /// Exit status: 0 built, 2 a file could not be read or has errors (the rest is built),
+    /// or there is nothing to build (no course, or --course names one without modules).
     Build(BuildArgs),
     /// Check translations: what is wrong with each locale, where and why (for CI)
     ///

@@ -4,7 +4,9 @@
 //! Two kinds: *engine* rules (files, missing and obsolete entries, syntax, duplicates, state)
 //! are found by the engine while it pairs files and messages, because they are about what
 //! is absent; *pair* rules look at one English message and its translation
-//! ([`MessagePair`]) and are independent of each other, so they run in parallel.
+//! ([`MessagePair`]) and are independent of each other, so they run in parallel. One rule,
+//! `structure`, looks at all the translated messages of a file with its source module,
+//! because it judges them where the build puts them.
 //!
 //! Adding a rule: a new file with `pub const RULE: Rule`, listed in [`ALL`] (keep it sorted by
 //! code); a fixture test with positive and negative cases in the file.
@@ -30,6 +32,7 @@ pub mod plurals;
 pub mod references;
 pub mod runtime;
 pub mod stale;
+pub mod structure;
 pub mod syntax;
 pub mod untranslated;
 pub mod unverified;
@@ -67,6 +70,7 @@ pub const ALL: &[&Rule] = &[
     &references::RULE,
     &runtime::RULE,
     &stale::RULE,
+    &structure::RULE,
     &syntax::RULE,
     &untranslated::RULE,
     &unverified::RULE,
@@ -200,6 +204,20 @@ pub(crate) mod fixture {
             }
         }
         out
+    }
+
+    /// Checks that `rule` finds exactly `expected` in `translation` (for `locale`), each
+    /// finding written `line:col level: message` (the position in the translation file).
+    #[track_caller]
+    pub fn check(rule: &Rule, locale: &str, reference: &str, translation: &str, expected: &[&str]) {
+        let got: Vec<String> = run(rule, locale, reference, translation)
+            .iter()
+            .map(|f| {
+                let pos = f.position.expect("a pair finding has a position");
+                format!("{}:{} {}: {}", pos.line, pos.column, f.level, f.message)
+            })
+            .collect();
+        assert_eq!(got, expected);
     }
 
     /// The IDs the findings are about, in order.

@@ -356,15 +356,7 @@ mod tests {
     /// The findings' `line:col level: message` for English `en` and a translation `tr`.
     #[track_caller]
     fn check(locale: &str, en: &str, tr: &str, expected: &[&str]) {
-        let findings = fixture::run(&RULE, locale, en, tr);
-        let got: Vec<String> = findings
-            .iter()
-            .map(|f| {
-                let pos = f.position.expect("a position");
-                format!("{}:{} {}: {}", pos.line, pos.column, f.level, f.message)
-            })
-            .collect();
-        assert_eq!(got, expected);
+        fixture::check(&RULE, locale, en, tr, expected);
     }
 
     const EN: &str =

@@ -175,15 +175,7 @@ mod tests {
     /// The findings' `line:col level: message` for English `en` and Italian `it`.
     #[track_caller]
     fn check(en: &str, it: &str, expected: &[&str]) {
-        let findings = fixture::run(&RULE, "it", en, it);
-        let got: Vec<String> = findings
-            .iter()
-            .map(|f| {
-                let pos = f.position.expect("a position");
-                format!("{}:{} {}: {}", pos.line, pos.column, f.level, f.message)
-            })
-            .collect();
-        assert_eq!(got, expected);
+        fixture::check(&RULE, "it", en, it, expected);
     }
 
     #[test]

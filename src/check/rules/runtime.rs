@@ -431,18 +431,10 @@ mod tests {
     use super::RULE;
     use crate::check::rules::fixture;
 
-    /// The findings' `line:col: message` for English `en` and a translation `tr`.
+    /// The findings' `line:col level: message` for English `en` and a translation `tr`.
     #[track_caller]
     fn check(locale: &str, en: &str, tr: &str, expected: &[&str]) {
-        let findings = fixture::run(&RULE, locale, en, tr);
-        let got: Vec<String> = findings
-            .iter()
-            .map(|f| {
-                let pos = f.position.expect("a position");
-                format!("{}:{}: {}", pos.line, pos.column, f.message)
-            })
-            .collect();
-        assert_eq!(got, expected);
+        fixture::check(&RULE, locale, en, tr, expected);
     }
 
     #[test]
@@ -461,13 +453,13 @@ mod tests {
             "it",
             "dose = Give { NUMBER($dose) } mg\n",
             "dose = Somministrare { NUMBR($dose) } mg\n",
-            &["1:24: `NUMBR` is not a function Fluent or the English knows: a typo?"],
+            &["1:24 error: `NUMBR` is not a function Fluent or the English knows: a typo?"],
         );
         check(
             "it",
             "dose = { $n ->\n    [one] One\n   *[other] Many\n}\n",
             "dose = { NUMBR($n) ->\n    [one] Una\n   *[other] Molte\n}\n",
-            &["1:10: `NUMBR` is not a function Fluent or the English knows: a typo?"],
+            &["1:10 error: `NUMBR` is not a function Fluent or the English knows: a typo?"],
         );
     }
 
@@ -487,7 +479,9 @@ mod tests {
             "it",
             "table = Doses\n    .caption = Doses by weight\nsee = See { table.caption }\n",
             "table = Dosi\n    .title = Dosi\nsee = Vedi { table.caption }\n",
-            &["3:14: `table` has no attribute `.caption`: the learner would see `{table.caption}`"],
+            &[
+                "3:14 error: `table` has no attribute `.caption`: the learner would see `{table.caption}`",
+            ],
         );
     }
 
@@ -507,7 +501,7 @@ mod tests {
             "it",
             "table = Doses\nsee = See { table }\n",
             "table =\n    .title = Dosi\nsee = Vedi { table }\n",
-            &["3:14: `table` has attributes only, no value: the learner would see `{table}`"],
+            &["3:14 error: `table` has attributes only, no value: the learner would see `{table}`"],
         );
     }
 
@@ -518,8 +512,8 @@ mod tests {
             "a = A { b }\nb = B\n",
             "a = A { b }\nb = B { a }\n",
             &[
-                "1:1: this message refers back to itself, directly or through the messages and terms it uses: it cannot be shown",
-                "2:1: this message refers back to itself, directly or through the messages and terms it uses: it cannot be shown",
+                "1:1 error: this message refers back to itself, directly or through the messages and terms it uses: it cannot be shown",
+                "2:1 error: this message refers back to itself, directly or through the messages and terms it uses: it cannot be shown",
             ],
         );
     }
@@ -531,7 +525,7 @@ mod tests {
             "-course = course\nintro = The { -course }\n",
             "-course = corso\nintro = { -course.gender ->\n    [feminine] La\n   *[masculine] Il\n} { -course }\n",
             &[
-                "2:11: `-course` has no attribute `.gender` in this locale: the select on it always shows its default variant",
+                "2:11 error: `-course` has no attribute `.gender` in this locale: the select on it always shows its default variant",
             ],
         );
     }
@@ -544,8 +538,8 @@ mod tests {
             "table = Doses\na = { $count } doses for { $gender }\n",
             "table = Dozės\na = { $count ->\n    [one] dozė\n    [few] { table.few }\n    [many] dozės\n   *[other] dozių\n} { $gender ->\n    [female] { table.female }\n   *[other] jam\n}\n",
             &[
-                "4:13: `table` has no attribute `.few`: the learner would see `{table.few}`",
-                "8:16: `table` has no attribute `.female`: the learner would see `{table.female}`",
+                "4:13 error: `table` has no attribute `.few`: the learner would see `{table.few}`",
+                "8:16 error: `table` has no attribute `.female`: the learner would see `{table.female}`",
             ],
         );
     }
@@ -557,8 +551,8 @@ mod tests {
             "-course = Course\n    .gender = masculine\n",
             "-course = { $case ->\n    [plural] { -unit.number ->\n       *[other] Corsi\n    }\n   *[singular] Corso\n}\n    .gender = { NUMBR(1) }\n-unit = unità\n",
             &[
-                "7:17: `NUMBR` is not a function Fluent or the English knows: a typo?",
-                "2:16: `-unit` has no attribute `.number` in this locale: the select on it always shows its default variant",
+                "7:17 error: `NUMBR` is not a function Fluent or the English knows: a typo?",
+                "2:16 error: `-unit` has no attribute `.number` in this locale: the select on it always shows its default variant",
             ],
         );
     }

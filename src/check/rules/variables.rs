@@ -446,18 +446,10 @@ mod tests {
     use super::RULE;
     use crate::check::rules::fixture;
 
-    /// The findings' `line:col: message`, for English `en` and Lithuanian `lt`.
+    /// The findings' `line:col level: message`, for English `en` and Lithuanian `lt`.
     #[track_caller]
     fn check(en: &str, lt: &str, expected: &[&str]) {
-        let findings = fixture::run(&RULE, "lt", en, lt);
-        let got: Vec<String> = findings
-            .iter()
-            .map(|f| {
-                let pos = f.position.expect("a position");
-                format!("{}:{}: {}", pos.line, pos.column, f.message)
-            })
-            .collect();
-        assert_eq!(got, expected);
+        fixture::check(&RULE, "lt", en, lt, expected);
     }
 
     #[test]
@@ -474,7 +466,7 @@ mod tests {
         check(
             "a = Give { $dose } mg\n",
             "a = Duokite mg\n",
-            &["1:1: `$dose` is missing from the translation"],
+            &["1:1 error: `$dose` is missing from the translation"],
         );
     }
 
@@ -521,7 +513,7 @@ mod tests {
         check(
             "a = { $count ->\n    [one] One dose of { $drug } left\n   *[other] { $count } doses of { $drug } left\n}\n",
             "a = { $count ->\n    [one] Liko viena { $drug } dozė\n    [few] Liko { $count } dozės\n   *[other] Liko { $count } { $drug } dozių\n}\n",
-            &["3:5: `$drug` is missing from the translation (variant [few])"],
+            &["3:5 error: `$drug` is missing from the translation (variant [few])"],
         );
     }
 
@@ -548,7 +540,7 @@ mod tests {
         check(
             "a = { $gender ->\n    [female] { $name } has { $count } doses\n   *[other] { $name } has { $count } doses\n}\n",
             "a = { $gender ->\n    [female] { $count ->\n        [one] { $name } turi dozę\n       *[other] turi { $count } dozių\n    }\n   *[other] { $name } turi { $count } dozių\n}\n",
-            &["4:9: `$name` is missing from the translation (variant [female] [other])"],
+            &["4:9 error: `$name` is missing from the translation (variant [female] [other])"],
         );
     }
 
@@ -563,8 +555,8 @@ mod tests {
             "a = { NUMBER($dose) } mg\n",
             "a = { NUMBER($dos) } mg\n",
             &[
-                "1:1: `$dose` is missing from the translation",
-                "1:14: `$dos` is not in the English: a typo?",
+                "1:1 error: `$dose` is missing from the translation",
+                "1:14 error: `$dos` is not in the English: a typo?",
             ],
         );
     }
@@ -575,10 +567,10 @@ mod tests {
             "a = For { $name }\n    .title = { $count } modules\n",
             "a = Skirta { $count }\n    .title = { $name } moduliai\n",
             &[
-                "1:1: `$name` is missing from the translation",
-                "1:14: `$count` is not in the English: a typo?",
-                "2:5: `$count` is missing from the translation of `.title`",
-                "2:16: `$name` is not in the English: a typo?",
+                "1:1 error: `$name` is missing from the translation",
+                "1:14 error: `$count` is not in the English: a typo?",
+                "2:5 error: `$count` is missing from the translation of `.title`",
+                "2:16 error: `$name` is not in the English: a typo?",
             ],
         );
     }
@@ -598,8 +590,8 @@ mod tests {
             "a = { $name } { $n }\n",
             "a = { $name } { $nn }\n",
             &[
-                "1:1: `$n` is missing from the translation",
-                "1:17: `$nn` is not in the English: a typo?",
+                "1:1 error: `$n` is missing from the translation",
+                "1:17 error: `$nn` is not in the English: a typo?",
             ],
         );
     }

@@ -2,6 +2,10 @@
 //! each text grows by about a third, inside brackets, so a layout shows what is translated,
 //! what is not, and where longer languages will overflow. Placeholders, numbers and URLs are
 //! untouched. The default provider, so the README's main job runs with no key and no network.
+//!
+//! Invariant: a pseudo draft has the Markdown structure of its English wherever the build
+//! puts it. What it adds (the brackets `⟦ ⟧`, the padding `·`) means nothing to Markdown,
+//! unlike `[ ]` (a lone `[` turns an image into a link) or `~` (strikethrough).
 
 use super::super::provider::{Batch, BoxFuture, Limits, Provider, ProviderError, Reply};
 
@@ -42,7 +46,7 @@ impl Provider for Pseudo {
 /// which checks compare with the English.
 pub fn pseudo(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
-    out.push('[');
+    out.push(OPEN);
     let mut letters = 0;
     let mut rest = text;
     let mut after_number = false;
@@ -81,10 +85,16 @@ pub fn pseudo(text: &str) -> String {
     }
     // About a third longer, like Greek or Finnish after English.
     out.push(' ');
-    out.push_str(&"~".repeat(letters / 3));
-    out.push(']');
+    out.extend(std::iter::repeat_n(PAD, letters / 3));
+    out.push(CLOSE);
     out
 }
+
+/// What a pseudo draft starts and ends with, and grows by: characters with no meaning in
+/// Markdown or Fluent.
+const OPEN: char = '⟦';
+const CLOSE: char = '⟧';
+const PAD: char = '·';
 
 /// How a target language writes decimals and thousands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,11 +194,49 @@ mod tests {
     fn accents_letters_keeps_tags_entities_and_numbers_and_grows() {
         assert_eq!(
             pseudo("Give <x id=\"1\"/> 5 mg &lt; <g id=\"2\">now</g>"),
-            "[Gîvé <x id=\"1\"/> 5 mg &lt; <g id=\"2\">ñöw</g> ~~~]"
+            "⟦Gîvé <x id=\"1\"/> 5 mg &lt; <g id=\"2\">ñöw</g> ···⟧"
         );
         assert_eq!(
             pseudo("50 units in CTCAE at 38.0 °C"),
-            "[50 units îñ CTCAE àt 38.0 °C ~~~~~]"
+            "⟦50 units îñ CTCAE àt 38.0 °C ·····⟧"
         );
+    }
+
+    #[test]
+    fn drafts_keep_the_markdown_structure_wherever_they_go() {
+        use crate::segment::{ModuleStructure, Replacement};
+        use crate::span::Span;
+        let texts = [
+            "Flow diagram: green results go to routine review",
+            "about ~5 mg, then ~10 mg",
+            "Figure 1",
+            // Kept as it is (an acronym): `[OK ]` would be a link to the definition below.
+            "OK",
+        ];
+        for text in texts {
+            for (before, after) in [
+                ("", "\n"),
+                ("![", "](fig/a.svg)\n"),
+                ("| ", " | Dose |\n|---|---|\n| a | b |\n"),
+                ("| Drug | Dose |\n|---|---|\n| a | ", " |\n"),
+                ("- ", "\n- b\n"),
+                ("*", "* and ~b~\n"),
+                ("", "\n\n[ok]: https://example.org/ok\n"),
+            ] {
+                let module = format!("{before}{text}{after}");
+                let draft = Replacement {
+                    span: Span::new(before.len(), before.len() + text.len()),
+                    // As it is: without the escaping the build adds.
+                    text: pseudo(text),
+                };
+                let structure = ModuleStructure::new(&module, 0);
+                assert_eq!(
+                    structure.breaking(&module, &[draft]),
+                    [],
+                    "{module:?} with {:?}",
+                    pseudo(text)
+                );
+            }
+        }
     }
 }

@@ -1,4 +1,6 @@
-//! `kurso build`: runs the build stage and lists what fell back to the source.
+//! `kurso build`: runs the build stage and lists what fell back to the source, the
+//! translations not used because they would change a module's structure, and the outputs
+//! removed because their source is gone.
 
 use kurso::build::{BuildOptions, build};
 use kurso::diagnostic::Diagnostic;
@@ -103,6 +105,31 @@ pub fn run(global: &GlobalArgs, args: &BuildArgs, out: &mut Output) -> ExitStatu
                 "    fell back to {source}: {} of {total} in {}: {shown}",
                 ids.len(),
                 path.display()
+            ));
+        }
+        for rejected in &locale.rejected {
+            out.line(&format!(
+                "    not used, it would change the structure: {}:{}:{} {}: {} ({}:{}); built from {}",
+                rejected.path.display(),
+                rejected.line,
+                rejected.column,
+                rejected.id,
+                rejected.change,
+                rejected.source.display(),
+                rejected.source_line,
+                rejected.built_from,
+            ));
+        }
+        if !locale.removed.is_empty() {
+            out.line(&format!(
+                "    removed {} whose source is gone: {}",
+                plural(locale.removed.len(), "output"),
+                locale
+                    .removed
+                    .iter()
+                    .map(|path| path.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             ));
         }
     }

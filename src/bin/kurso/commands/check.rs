@@ -19,6 +19,15 @@ use crate::args::{CheckArgs, FormatArg, GlobalArgs, LevelArg};
 use crate::commands::{load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
+/// What to check: the layout, the policy, the project's glossaries folder and its source
+/// modules (none of the last two for `--reference`/`--l10n`).
+type Checked = (
+    Layout,
+    Policy,
+    Option<std::path::PathBuf>,
+    Option<Arc<kurso::build::SourceModules>>,
+);
+
 pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatus {
     let locales: Vec<String> = args
         .locales
@@ -26,7 +35,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         .chain(&args.locale_flags)
         .cloned()
         .collect();
-    let Some((layout, policy, glossary_dir)) = layout(global, args, &locales, out) else {
+    let Some((layout, policy, glossary_dir, modules)) = layout(global, args, &locales, out) else {
         return ExitStatus::Failed;
     };
     let fail_on = args
@@ -42,6 +51,7 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
     let opts = CheckOptions {
         policy,
         glossary: (!glossary.concepts.is_empty()).then(|| Arc::new(glossary)),
+        modules,
     };
     let mut summary = check_layout(&layout, &opts);
     summary.diagnostics.extend(glossary_problems);
@@ -82,7 +92,7 @@ fn layout(
     args: &CheckArgs,
     locales: &[String],
     out: &mut Output,
-) -> Option<(Layout, Policy, Option<std::path::PathBuf>)> {
+) -> Option<Checked> {
     if let (Some(reference), Some(l10n)) = (&args.reference, &args.l10n) {
         if !args.courses.is_empty() {
             out.error(&Diagnostic::file_error(
@@ -92,7 +102,7 @@ fn layout(
             return None;
         }
         return match Layout::generic(reference, l10n, locales) {
-            Ok(layout) => Some((layout, Policy::default(), None)),
+            Ok(layout) => Some((layout, Policy::default(), None, None)),
             Err(diagnostic) => {
                 out.error(&diagnostic);
                 None
@@ -108,7 +118,9 @@ fn layout(
     // The project's glossaries folder is optional; an explicit --glossary is not.
     let glossary_dir =
         Some(project.root.join(&project.config.paths.glossaries)).filter(|dir| dir.is_dir());
-    Some((layout, project.config.check.clone(), glossary_dir))
+    // The source modules, for the `structure` rule.
+    let modules = kurso::build::course_modules(&project, &args.courses);
+    Some((layout, project.config.check.clone(), glossary_dir, modules))
 }
 
 /// 2 when the run had input errors, 1 when a finding is at or above `fail_on`, else 0: over

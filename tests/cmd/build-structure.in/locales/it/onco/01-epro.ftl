@@ -1,0 +1,10 @@
+meta-title = Febbre
+fever-title = Febbre
+fever-p1 =
+    Chiamare il paziente se la temperatura è **38,0 °C**
+
+    o superiore.
+fever-li1 = Controllare la conta dei neutrofili
+fever-li2 = Somministrare `paracetamolo` 1 g
+fever-alt1 = [bozza Flusso degli allarmi
+fever-img-title1 = Allarmi
