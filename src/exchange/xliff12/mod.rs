@@ -44,7 +44,7 @@
 //! an MT or TM `state-qualifier`, as Okapi writes `leveraged-mt`); `needs-review-*`,
 //! `needs-adaptation`, `needs-l10n` → Draft; `translated` → Translated; `signed-off` (and 2.0's
 //! `reviewed`) → Reviewed; `final` → Final; no state → Reviewed with `approved="yes"`, else
-//! Translated. A target with no text and no code is no target (unless the source is empty too).
+//! Translated. A target with no code and only whitespace is no target (unless the source is blank too).
 //! `<alt-trans>` is never the target (Phrase's MT proposals, TM matches). Extra namespaces
 //! (`sdl:`, `mq:`, `m:`, `MadCap:`, `okp:`, `its:`), `<group>`s at any depth, `<seg-source>`,
 //! `<context-group>`, `<count-group>` and the skeleton are read past. Units marked

@@ -227,9 +227,12 @@ impl Reader<'_> {
         let target = element
             .child(&ns, "target")
             .map(|target| (target, inlines(target, space(target, preserve))));
+        // A target with no code and only whitespace is no translation (memoQ and Trados write an
+        // empty one for an untranslated unit; MadCap a protected space), unless the English is
+        // blank too.
         let has_target = target
             .as_ref()
-            .is_some_and(|(_, inlines)| !inlines.is_empty() || source.is_empty());
+            .is_some_and(|(_, inlines)| !blank(inlines) || blank(&source));
         let tool = self.tools.status(element, has_target);
         let state = tool
             .as_ref()
@@ -326,6 +329,12 @@ fn standard_state(unit: &Element, target: Option<&Element>, has_target: bool) ->
         _ if unit.attr("approved") == Some("yes") => State::Reviewed,
         _ => State::Translated,
     }
+}
+
+fn blank(inlines: &[Inline]) -> bool {
+    inlines
+        .iter()
+        .all(|inline| matches!(inline, Inline::Text(text) if text.trim().is_empty()))
 }
 
 /// What each code of the source stands for, from the readable forms the file gives: a
