@@ -16,7 +16,8 @@
 //!
 //! Whitespace: where `xml:space="preserve"` is in effect (kurso writes it on every unit) text is
 //! kept exactly. Elsewhere a pretty-printer may have indented the content, so a run of
-//! whitespace holding a line break is dropped at either end and becomes one space inside.
+//! whitespace holding a line break is dropped at either end and becomes one space inside (in a
+//! note, only the ends are trimmed).
 //! Between segment `<mrk>`s, whitespace with a line break is layout in any mode (a
 //! pretty-printed Okapi file); Trados's single space between segments is kept.
 
@@ -36,9 +37,25 @@ pub fn inlines(element: &Element, preserve: bool) -> Vec<Inline> {
     inlines
 }
 
-/// Text content for `previous_source` and notes, under the same whitespace rule.
+/// The text of a note or of a previous English. Outside `xml:space="preserve"` only the layout
+/// at its ends is dropped: a note's line breaks are its own (kurso's glossary notes are lines).
 pub fn plain(element: &Element, preserve: bool) -> String {
-    Inline::plain(&inlines(element, preserve))
+    let mut reader = Content::default();
+    reader.walk(element);
+    let text = Inline::plain(&reader.out);
+    if preserve {
+        return text;
+    }
+    let layout = |run: &str| run.contains(['\n', '\r']);
+    let start = text.len() - text.trim_start().len();
+    let start = if layout(&text[..start]) { start } else { 0 };
+    let end = text.trim_end().len().max(start);
+    let end = if layout(&text[end..]) {
+        end
+    } else {
+        text.len()
+    };
+    text[start..end].to_owned()
 }
 
 #[derive(Default)]

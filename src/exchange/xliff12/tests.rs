@@ -8,7 +8,9 @@ use std::process::Command;
 use super::tree::{self, Element};
 use super::{read, write};
 use crate::exchange::inline::{align, from_masked};
-use crate::exchange::model::{Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit};
+use crate::exchange::model::{
+    Code, CodeKind, Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit,
+};
 use crate::mt::mask::{mask, pattern_text};
 
 const SCHEMAS: &str = "../shared/corpora/interop/xliff-schemas/xliff-1.2";
@@ -18,7 +20,7 @@ const SCHEMAS: &str = "../shared/corpora/interop/xliff-schemas/xliff-1.2";
 pub(super) fn unit(id: &str, english: &str, translation: Option<&str>, state: State) -> Unit {
     let (source, codes) = masked_inlines(english);
     let target = translation.map(|translation| {
-        let (inlines, own) = masked_inlines_with_codes(translation);
+        let (inlines, own) = masked_inlines(translation);
         align(&inlines, &own, &codes).expect("the translation has the English's codes")
     });
     Unit {
@@ -31,13 +33,8 @@ pub(super) fn unit(id: &str, english: &str, translation: Option<&str>, state: St
     }
 }
 
-fn masked_inlines(fluent_value: &str) -> (Vec<Inline>, Vec<crate::exchange::model::Code>) {
-    masked_inlines_with_codes(fluent_value)
-}
-
-fn masked_inlines_with_codes(
-    fluent_value: &str,
-) -> (Vec<Inline>, Vec<crate::exchange::model::Code>) {
+/// The inlines and codes of a Fluent value, masked as `mt::mask` does (FHIR is do-not-translate).
+fn masked_inlines(fluent_value: &str) -> (Vec<Inline>, Vec<Code>) {
     let resource =
         fluent_syntax::parser::parse(format!("x = {fluent_value}\n")).expect("valid Fluent");
     let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
@@ -128,9 +125,21 @@ pub(super) fn sample() -> Packet {
     );
     let escaping = Unit {
         id: "q\"uote&<id>".into(),
-        source: vec![Inline::Text("]]> and &amp; stay text".into())],
+        source: vec![
+            Inline::Text("]]> and &amp; stay text".into()),
+            Inline::Ph {
+                id: "a\"1".into(),
+                equiv: Some("<br\n\tclass=\"x\">".into()),
+            },
+        ],
         target: Some(vec![Inline::Text("]]> και &amp;".into())]),
         state: State::Translated,
+        codes: vec![Code {
+            id: "a\"1".into(),
+            kind: CodeKind::Standalone,
+            original: "<br\n\tclass=\"x\">".into(),
+            closing: String::new(),
+        }],
         ..Unit::default()
     };
 
