@@ -393,3 +393,39 @@ fn renumbered_codes_keep_their_ids_and_readable_forms() {
         "Πάρτε ένα δισκίο."
     );
 }
+
+#[test]
+fn a_trados_unit_is_as_far_as_its_least_advanced_segment() {
+    let packet = sample_with_sentences();
+    let text = write(&packet).replacen(
+        "<xliff version=\"1.2\"",
+        "<xliff xmlns:sdl=\"http://sdl.com/FileTypes/SdlXliff/1.0\" version=\"1.2\"",
+        1,
+    );
+    let value = |key: &str, value: &str| format!("<sdl:value key=\"{key}\">{value}</sdl:value>");
+    let segments = format!(
+        "<sdl:seg-defs><sdl:seg id=\"1\" conf=\"ApprovedSignOff\">{}{}</sdl:seg><sdl:seg id=\"2\" conf=\"Draft\">{}{}</sdl:seg></sdl:seg-defs></trans-unit>",
+        value("last_modified_by", "Anna"),
+        value("modified_on", "03/02/2025 09:00:00"),
+        value("last_modified_by", "Ben"),
+        value("modified_on", "03/01/2025 17:30:00"),
+    );
+    let text = map_units(&map_units(&text, trados), |unit| {
+        if unit.contains("two-sentences") {
+            let start = unit.find("<sdl:seg-defs>").expect("Trados status");
+            format!("{}{segments}", &unit[..start])
+        } else {
+            unit.to_owned()
+        }
+    });
+    let back = read_back(&text);
+    let two = back.files[1].units.last().expect("the unit");
+    assert_eq!(two.id, "two-sentences");
+    assert_eq!(two.state, State::Draft, "one segment is only a draft");
+    assert_eq!(
+        two.changed_by.as_deref(),
+        Some("Anna"),
+        "the most recent change"
+    );
+    assert_eq!(two.changed_on.as_deref(), Some("2025-03-02T09:00:00"));
+}
