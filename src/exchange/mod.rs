@@ -7,6 +7,7 @@ pub mod apply;
 pub mod collect;
 pub mod inline;
 pub mod model;
+pub mod xliff12;
 
 pub use model::{
     Code, CodeKind, Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit,
