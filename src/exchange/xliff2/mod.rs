@@ -1,6 +1,6 @@
 //! XLIFF 2.0 review packets: OASIS XLIFF Version 2.0 core (OASIS Standard, 5 August 2014,
 //! namespace `urn:oasis:names:tc:xliff:document:2.0`) with the Metadata (`mda`) and Glossary
-//! (`gls`) modules. [`write`] turns a [`Packet`] into a file that validates against
+//! (`gls`) modules. [`write`] turns a [`Packet`](crate::exchange::Packet) into a file that validates against
 //! `xliff_core_2.0.xsd`, `modules/metadata.xsd` and `modules/glossary.xsd` (the test runs
 //! `xmllint --schema` over them); [`read`] reads kurso's own files back exactly and reads what
 //! CAT tools make of them.
@@ -14,6 +14,7 @@
 //! | `PacketFile` | `<file id="f1" original="course/01-x.ftl">`, ids `f1`, `f2`… in order; a file without units is not written (the core XSD needs a unit) |
 //! | `Unit.id` | `<unit name>` verbatim; `<unit id>` a valid NMTOKEN derived from it (see below) |
 //! | `Unit.source` / `target` | `<segment><source>` / `<target>` |
+//! | `Unit.line` | on reading, the line of the `<unit>` start tag |
 //! | `State::New` | `<segment state="initial">` without `<target>` |
 //! | `State::Draft` | `state="initial" subState="kurso:machine"` with the target |
 //! | `State::Translated` / `Reviewed` / `Final` | `state="translated"` / `"reviewed"` / `"final"` |
@@ -25,11 +26,13 @@
 //! | `Unit.changed_by` / `changed_on` | `<mda:meta type="changed-by">` / `type="changed-on"` in the same group |
 //! | `TermHint` | `<gls:glossEntry>`: `<gls:term>` the English, one `<gls:translation>` per approved form (preferred first), `<gls:definition>` the note followed by a line for do-not-translate and one naming the forbidden forms, and `<kurso:forbidden>` / `<kurso:doNotTranslate/>` (namespace `urn:kurso:xliff`) for an exact read; plus one `<note category="glossary">` listing all terms, because CAT tools show notes and seldom the Glossary module |
 //!
-//! The `text` a translator reads is escaped as XML needs (`&amp;`, `&lt;`, `&gt;`; in attributes
-//! also `&quot;` and `&#9;`/`&#10;`/`&#13;` so attribute normalization keeps them); a carriage
-//! return in content is written `&#13;`, and a character XML 1.0 forbids (U+0001…U+001F but tab
-//! and line ends, U+FFFE, U+FFFF) as `<cp hex="…"/>` in content and originals. Notes, metadata,
-//! glossary text and attributes cannot hold `<cp>`: such a character becomes U+FFFD there.
+//! Text is escaped as XML needs (`&amp;`, `&lt;`, `&gt;`; in attributes also `&quot;` and
+//! `&#9;`/`&#10;`/`&#13;`, so attribute normalization keeps them). In content a carriage return
+//! is written `&#13;`, a character XML 1.0 forbids (U+0001…U+001F but tab and line ends,
+//! U+FFFE, U+FFFF) `<cp hex="…"/>`, and a run of only whitespace (between codes) as character
+//! references, so no reader takes it for indentation and no parser drops it as "ignorable"
+//! (libxml2 does, without `xml:space="preserve"`). Notes, metadata, glossary text and
+//! attributes cannot hold `<cp>`: a forbidden character becomes U+FFFD there.
 //!
 //! # Unit IDs
 //!
@@ -45,26 +48,34 @@
 //!
 //! - States: `initial` with a target is a draft (whoever made it), without one (or with an
 //!   empty `<target/>`) new; `translated`, `reviewed`, `final` map to their kurso states. Any
-//!   other value (Angular writes 1.2's `new`) is a warning and counts as `initial`.
-//! - A unit split into several `<segment>`s and `<ignorable>`s is joined in document order (a
-//!   target's `order` moves its content to that position; an ignorable without target
-//!   contributes its source); its state is the least advanced segment's. When only some
-//!   segments have a target the unit is read without one, with a warning.
+//!   other value (Angular writes 1.2's `new`) is a warning and counts as `initial`, so it never
+//!   promotes a text. `subState` is not read.
+//! - A unit split into several `<segment>`s and `<ignorable>`s is joined in document order; a
+//!   target's `order` moves its content to that position, and an ignorable without target
+//!   contributes its source (untranslatable content reads the same in both languages; the
+//!   OASIS suite's `toJoin2` expects it dropped, which would glue sentences together). The
+//!   unit's state is its least advanced segment's. When only some segments have a target the
+//!   unit is read without one, with a warning.
 //! - Codes keep the IDs the file gives them. The readable form of a code (`Inline` `equiv`) is
-//!   `disp`, else the `<data>` its `dataRef` names, else `equiv`; `<sc>`/`<ec>` are returned as
+//!   `disp`, else the `<data>` its `dataRef` names, else `equiv` (so a code kurso wrote without
+//!   a readable form reads back with its original as one); `<sc>`/`<ec>` are returned as
 //!   `Open`/`Close` (`ec` by its `startRef`), `<mrk>` keeps its content, `<sm>`/`<em>` are
-//!   dropped, `<cp hex>` is its character. `Unit.codes` is rebuilt from the source's codes that
-//!   have original data.
+//!   dropped, `<cp hex>` is its character. `Unit.codes` is rebuilt from the source's codes
+//!   that have original data, in source order.
 //! - `<group>`s are flattened; elements and attributes in other namespaces (`mtc:matches`,
 //!   `slr:`, `memsource:`, `its:`) are ignored, whatever their prefix; the core namespace may
-//!   have any prefix. Note categories `description` (Angular) read as author notes.
+//!   have any prefix (a root without namespace is read as XLIFF 2.0 too). Note categories
+//!   `description` (Angular) read as author notes, unknown ones as general notes; the
+//!   `previous-source` note is the previous English when the metadata lacks it, and the
+//!   `glossary` note is dropped when the unit has its `gls:glossary`.
 //! - Whitespace inside `<source>`/`<target>` is content (XLIFF 2.0 gives `xml:space="default"`
-//!   no meaning of its own, and the ends of a sentence matter to a segment that follows). The
-//!   one exception undoes re-indentation: where a content element (`source`, `target`, `pc`,
-//!   `mrk`) holds codes and no text but whitespace runs with a line break, as `xmllint
-//!   --format` and most XML libraries produce around codes, those runs are layout and dropped,
-//!   unless `xml:space="preserve"` is in force. kurso writes such a run as `&#10;`, which is
-//!   never taken for layout.
+//!   no meaning of its own, and the ends of a sentence matter to the segment that follows).
+//!   The one exception undoes re-indentation: where a content element (`source`, `target`,
+//!   `pc`, `mrk`) holds codes and no text but literal whitespace runs with a line break, as
+//!   `xmllint --format` and most XML libraries produce around codes, those runs are layout
+//!   and dropped, unless `xml:space="preserve"` is in force. A whitespace-only run with a line
+//!   break between codes is therefore lost when a pretty-printer writes kurso's references
+//!   back as literal text; kurso's own units practically never have one.
 //!
 //! # Refused
 //!
@@ -72,8 +83,14 @@
 //! its own reader), that has a `<!DOCTYPE>` (XLIFF 2.0 has no DTD, and a DTD is how entity
 //! expansion and external fetches get in) or refers to an entity other than the five XML ones
 //! and numeric character references is an `Err` naming `path:line:col`. Problems of one unit
-//! (no ID, no segment, a segment without source, an unknown state, a `dataRef` to no data, a
-//! duplicate ID) are diagnostics beside the packet, and the other units are read.
+//! are diagnostics beside the packet, and the other units are read: errors (the unit is
+//! skipped) for a unit without ID or segment, a segment without source and a duplicate ID;
+//! warnings (the unit is read) for an unknown state, a partial translation, targets whose
+//! `order` is not a permutation, a `dataRef` to no data, two `<data>` with one ID, codes that
+//! end before they start or never end (unless `isolated="yes"`), a bad `<cp>`, a second
+//! `<source>`, and targets without `trgLang`. Each invalid file of the OASIS test suite has its
+//! outcome decided in `tests/real.rs`; constraints on what kurso does not read (fragment
+//! identifiers, `xml:lang`, editing hints, other modules) are not checked.
 //!
 //! Not carried: the Translation Candidates module (a machine draft *is* the target; `mtc`
 //! would repeat it), `subState` values of other tools, `translate="no"`, `canCopy`/`canDelete`

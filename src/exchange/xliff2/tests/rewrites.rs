@@ -299,3 +299,33 @@ fn code_points_are_their_characters() {
             .replace("procedure.</source>", "procedur<cp hex=\"65\"/>.</source>")
     });
 }
+
+#[test]
+fn the_previous_english_survives_a_tool_that_drops_notes_or_metadata() {
+    let text = write(&packet());
+    let note = "<note category=\"previous-source\" appliesTo=\"source\">Ask for written consent before the procedure.</note>\n";
+    let meta = "<mda:meta type=\"previous-source\">Ask for written consent before the procedure.</mda:meta>\n";
+    for dropped in [note, meta] {
+        assert!(text.contains(dropped), "{dropped}");
+        let unit = unit_of(&read_clean(&text.replace(dropped, "")), "consent-p2");
+        assert_eq!(
+            unit.previous_source.as_deref(),
+            Some("Ask for written consent before the procedure.")
+        );
+        assert!(
+            unit.notes
+                .iter()
+                .all(|n| !n.text.starts_with("Ask for written"))
+        );
+    }
+}
+
+fn unit_of(packet: &Packet, id: &str) -> Unit {
+    packet
+        .files
+        .iter()
+        .flat_map(|file| &file.units)
+        .find(|unit| unit.id == id)
+        .cloned()
+        .expect("the unit")
+}
