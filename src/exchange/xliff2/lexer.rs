@@ -14,7 +14,12 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
 use super::{GLS_NS, KURSO_NS, MDA_NS, XLIFF_NS};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::LineIndex;
+
+/// Elements nested deeper than this are refused: the reader recurses per level, and real
+/// XLIFF nests a few dozen levels at most.
+const MAX_DEPTH: usize = 256;
 
 /// The namespaces the reader tells apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +97,10 @@ pub(super) struct Lexer<'a> {
     reader: NsReader<&'a [u8]>,
     pub path: &'a Path,
     pub text: &'a str,
+    pub lines: LineIndex,
     peeked: Option<Token>,
+    /// Open elements.
+    depth: usize,
     /// The root has no namespace: its unprefixed descendants count as core.
     pub core_unbound: bool,
 }
@@ -111,13 +119,31 @@ impl<'a> Lexer<'a> {
             reader,
             path,
             text,
+            lines: LineIndex::new(text),
             peeked: None,
+            depth: 0,
             core_unbound: false,
         }
     }
 
+    /// An error at byte `offset` (a file can have thousands of diagnostics: the line index is
+    /// built once).
     pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error_at(self.path, self.text, offset, message)
+        let position = self.lines.position(self.text, offset);
+        let source_line = self.lines.line_start(position.line).map(|start| {
+            let line = &self.text[start..];
+            line[..line.find('\n').unwrap_or(line.len())]
+                .trim_end_matches('\r')
+                .to_owned()
+        });
+        Diagnostic {
+            severity: Severity::Error,
+            path: self.path.to_path_buf(),
+            position: Some(position),
+            source_line,
+            message: message.into(),
+            help: None,
+        }
     }
 
     /// The next token; text split by references or CDATA comes as one.
@@ -159,8 +185,24 @@ impl<'a> Lexer<'a> {
                 }
             };
             return Ok(match event {
-                Event::Start(start) => Piece::Token(Token::Start(self.element(&start, offset)?)),
-                Event::End(_) => Piece::Token(Token::End),
+                Event::Start(start) => {
+                    self.depth += 1;
+                    if self.depth > MAX_DEPTH {
+                        return Err(self
+                            .error(
+                                offset,
+                                format!("elements are nested more than {MAX_DEPTH} deep"),
+                            )
+                            .with_help(
+                                "no translation tool writes this; export the packet again",
+                            ));
+                    }
+                    Piece::Token(Token::Start(self.element(&start, offset)?))
+                }
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    Piece::Token(Token::End)
+                }
                 Event::Text(text) => Piece::Text(self.decoded(text.xml10_content(), offset)?, true),
                 Event::CData(data) => {
                     Piece::Text(self.decoded(data.xml10_content(), offset)?, false)

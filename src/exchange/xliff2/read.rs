@@ -11,14 +11,12 @@ use super::write::definition;
 use super::{MEMSOURCE_NS, META_CATEGORY, id_from_safe};
 use crate::diagnostic::Diagnostic;
 use crate::exchange::model::{Note, NoteKind, Packet, PacketFile, TermHint, Unit};
-use crate::span::LineIndex;
 
 /// Reads the XLIFF 2.0 `text` of `path`. `Err` when the file cannot be read as XLIFF 2.0 at
 /// all; problems of single units come back beside the packet, and the other units are read.
 pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagnostic> {
     let mut reader = Reader {
         lexer: Lexer::new(path, text),
-        lines: LineIndex::new(text),
         problems: Vec::new(),
     };
     let root = reader.root()?;
@@ -91,7 +89,6 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
 
 struct Reader<'a> {
     lexer: Lexer<'a>,
-    lines: LineIndex,
     problems: Vec<Diagnostic>,
 }
 
@@ -350,7 +347,11 @@ impl Reader<'_> {
             terms: terms.unwrap_or_default(),
             changed_by: kurso_meta("changed-by"),
             changed_on: kurso_meta("changed-on"),
-            line: self.lines.position(self.lexer.text, element.offset).line,
+            line: self
+                .lexer
+                .lines
+                .position(self.lexer.text, element.offset)
+                .line,
         }))
     }
 

@@ -148,6 +148,24 @@ fn a_broken_unit_is_reported_and_the_others_are_read() {
         ]
     );
     assert!(problems.iter().all(|p| p.help.is_some()));
+    assert_eq!(
+        problems[0].source_line.as_deref(),
+        Some("<unit><segment><source>no id</source></segment></unit>")
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!(
+        "{}x{}",
+        "<pc id=\"1\">".repeat(100_000),
+        "</pc>".repeat(100_000)
+    );
+    let err = refused(&file(&format!(
+        "<unit id=\"a\"><segment><source>{deep}</source></segment></unit>\n"
+    )));
+    assert!(err.message.contains("nested more than"), "{}", err.message);
+    assert_eq!(at(&err).0, 4);
 }
 
 #[test]
