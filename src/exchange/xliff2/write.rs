@@ -293,11 +293,9 @@ fn write_range(
             }
             Inline::Open { id, equiv } => {
                 if let Some(close) = pairs[index].filter(|&close| close > index) {
-                    let Inline::Close {
-                        equiv: end_equiv, ..
-                    } = &inlines[close]
-                    else {
-                        unreachable!("pair_up pairs an Open with a Close")
+                    let end_equiv = match &inlines[close] {
+                        Inline::Close { equiv, .. } => equiv,
+                        _ => &None,
                     };
                     let _ = write!(out, "<pc id=\"{}\"", safe_id(id));
                     data_ref(out, "dataRefStart", codes, id, CodeKind::Paired, "");
