@@ -8,6 +8,8 @@ pub mod collect;
 pub mod inline;
 pub mod model;
 pub mod xliff12;
+pub mod xliff2;
+
 
 pub use model::{
     Code, CodeKind, Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit,
