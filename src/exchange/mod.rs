@@ -5,6 +5,7 @@
 
 pub mod inline;
 pub mod model;
+pub mod po;
 
 pub use model::{
     Code, CodeKind, Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit,

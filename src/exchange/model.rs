@@ -21,6 +21,11 @@ pub struct Packet {
     /// (XLIFF 1.2 `tool-id`/`<tool>`, XLIFF 2.0 tool extensions, PO `X-Generator`), if anything.
     pub tool: Option<String>,
     pub files: Vec<PacketFile>,
+    /// Set on import from a format without inline codes (PO): every source and target is one
+    /// [`Inline::Text`] holding the text as the translator saw it (Markdown with Fluent
+    /// placeables as written, `Give { $dose } mg, see [the leaflet](https://…)`), so the
+    /// importer must find the codes in it itself. False for the XLIFF formats.
+    pub raw_markup: bool,
 }
 
 /// The units of one translation file.
