@@ -6,6 +6,7 @@
 pub mod inline;
 pub mod model;
 pub mod po;
+pub mod tmx;
 
 pub use model::{
     Code, CodeKind, Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit,

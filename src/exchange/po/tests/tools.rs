@@ -358,7 +358,7 @@ fn msgfmt_accepts_kursos_po_when_installed() {
 
 /// Keeps a file for `scripts/check-translate-toolkit` when `KURSO_EXCHANGE_SAMPLES` names a
 /// folder.
-pub(crate) fn save_sample(name: &str, text: &str) {
+fn save_sample(name: &str, text: &str) {
     if let Some(dir) = std::env::var_os("KURSO_EXCHANGE_SAMPLES") {
         crate::fsx::write_atomic(&Path::new(&dir).join(name), text.as_bytes()).expect("sample");
     }
