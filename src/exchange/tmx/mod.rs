@@ -18,8 +18,9 @@
 //!
 //! Inline codes are TMX tags with the original Markdown or Fluent as native code: Trados,
 //! memoQ and `OmegaT` match them as tags (so a moved link still matches), and a reader that takes
-//! the text content of `<seg>` with the tags' content, as kurso's `memory` provider does, gets
-//! the Markdown back (`Give { $dose } mg, see [the leaflet](https://…)`).
+//! the text content of `<seg>` with the tags' content gets the Markdown back (`Give { $dose }
+//! mg, see [the leaflet](https://…)`). kurso's `memory` provider reads it so, taking a `<ph>`
+//! that holds a Fluent placeable for that placeable, and reuses these units.
 //!
 //! **Read.** A packet of the header's `srclang` and the first other language of the `<tuv>`s;
 //! per `<tu>`: the unit ID and file from kurso's props (otherwise `tuid`, otherwise the unit's

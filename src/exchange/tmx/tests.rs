@@ -215,15 +215,23 @@ fn kursos_memory_provider_reuses_kursos_tmx() {
     let mut memory = crate::mt::providers::memory::Memory::new(75);
     // The reviewed and the final unit; drafts and unreviewed translations are not in the file.
     assert_eq!(memory.add_tmx(&path, "it").expect("reads"), 2);
-    let batch = |text: &str| Batch {
-        source_lang: "en".to_owned(),
-        target_lang: "it".to_owned(),
-        ids: vec!["x".to_owned()],
-        texts: vec![crate::mt::mask::mask(text, &[]).text],
-        context: None,
-        glossary: Arc::new(crate::mt::provider::PairGlossary::default()),
-        plural_categories: Vec::new(),
-        formality: None,
+    // A message's value as `translate` sends it: placeables as sentinels, then masked.
+    let batch = |value: &str| {
+        let resource = fluent_syntax::parser::parse(format!("x = {value}\n")).expect("Fluent");
+        let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
+            panic!("one message");
+        };
+        let (text, _) = crate::mt::mask::pattern_text(message.value.as_ref().expect("value"));
+        Batch {
+            source_lang: "en".to_owned(),
+            target_lang: "it".to_owned(),
+            ids: vec!["x".to_owned()],
+            texts: vec![crate::mt::mask::mask(&text, &[]).text],
+            context: None,
+            glossary: Arc::new(crate::mt::provider::PairGlossary::default()),
+            plural_categories: Vec::new(),
+            formality: None,
+        }
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -235,7 +243,7 @@ fn kursos_memory_provider_reuses_kursos_tmx() {
         reply,
         Reply::Done(vec!["Monitoraggio remoto dei sintomi".to_owned()])
     );
-    // The link survives as markup the provider masks and moves.
+    // The placeable and the link are codes the provider masks and moves.
     let reply = runtime
         .block_on(memory.translate(&batch(
             "Give { $dose } mg, see [the leaflet](https://example.org/a?b=1&c=2) if 1 < 2.",
@@ -244,7 +252,7 @@ fn kursos_memory_provider_reuses_kursos_tmx() {
     assert_eq!(
         reply,
         Reply::Done(vec![
-            "Vedere <g id=\"1\">il foglietto</g>, dare { $dose } mg, se 1 &lt; 2.".to_owned()
+            "Vedere <g id=\"2\">il foglietto</g>, dare <x id=\"1\"/> mg, se 1 &lt; 2.".to_owned()
         ])
     );
 }
