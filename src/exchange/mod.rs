@@ -7,9 +7,10 @@ pub mod apply;
 pub mod collect;
 pub mod inline;
 pub mod model;
+pub mod po;
+pub mod tmx;
 pub mod xliff12;
 pub mod xliff2;
-
 
 pub use model::{
     Code, CodeKind, Inline, Note, NoteKind, Packet, PacketFile, State, TermHint, Unit,

@@ -20,11 +20,12 @@ pub struct Packet {
     /// The tool that wrote the file: `kurso` on export; on import what the file says
     /// (XLIFF 1.2 `tool-id`/`<tool>`, XLIFF 2.0 tool extensions, PO `X-Generator`), if anything.
     pub tool: Option<String>,
-    /// Inline codes are written as their original text (PO has no inline codes): each unit's
-    /// source and target is one [`Inline::Text`] holding the Markdown with Fluent placeables
-    /// as written, and the importer finds the codes in it itself.
-    pub raw_markup: bool,
     pub files: Vec<PacketFile>,
+    /// Set on import from a format without inline codes (PO): every source and target is one
+    /// [`Inline::Text`] holding the text as the translator saw it (Markdown with Fluent
+    /// placeables as written, `Give { $dose } mg, see [the leaflet](https://…)`), so the
+    /// importer must find the codes in it itself. False for the XLIFF formats.
+    pub raw_markup: bool,
 }
 
 /// The units of one translation file.

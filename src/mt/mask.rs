@@ -242,6 +242,14 @@ pub fn fluent_value(text: &str, placeables: &[String]) -> String {
     restore(&crate::fluent::escape_value(text), placeables)
 }
 
+/// The character that stands for placeable `index` in text from [`pattern_text`].
+pub fn sentinel(index: usize) -> char {
+    u32::try_from(index)
+        .ok()
+        .and_then(|index| char::from_u32(SENTINEL + index))
+        .unwrap_or('\u{FFFD}')
+}
+
 fn is_sentinel(c: char) -> bool {
     (SENTINEL..SENTINEL + 0xFFFF).contains(&u32::from(c))
 }

@@ -14,7 +14,7 @@
 //! | `Unit.id` | `<trans-unit id=… resname=…>`, the same text in both (`id` is an `xsd:string`, so `dose[one]` and `intro.title` are valid, and neither memoQ nor Trados asks more of it; `resname`, XLIFF's resource name, which CAT tools show as context, keeps the ID should a tool renumber `id`). Read from `resname` when no other unit of the file has the same, else `id` |
 //! | `Unit.source`, `target` | `<source>`, `<target>`, on a unit with `xml:space="preserve"`; no target: no `<target>` |
 //! | `State::New` (no target) | no `<target>` (memoQ and Trados add an empty one; XLIFF's `new` means "not in a previous version", not "untranslated") |
-//! | `State::Draft` | `state="needs-review-translation" state-qualifier="mt-suggestion"` |
+//! | `State::Draft` | `state="needs-review-translation"`, with `state-qualifier="mt-suggestion"` when `Unit.machine` (a person's stale translation has none) |
 //! | `State::Translated` | `state="translated"` |
 //! | `State::Reviewed` | `state="signed-off"`, and `approved="yes"` on the unit |
 //! | `State::Final` | `state="final"`, and `approved="yes"` |
@@ -111,11 +111,13 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
     read::read(path, text)
 }
 
-/// `state` and `state-qualifier` of a target in `state`.
-fn state_attributes(state: State) -> (&'static str, Option<&'static str>) {
+/// `state` and `state-qualifier` of a target in `state`; `machine`: the target is a machine
+/// draft (a person's stale translation is not).
+fn state_attributes(state: State, machine: bool) -> (&'static str, Option<&'static str>) {
     match state {
         State::New => ("needs-translation", None),
-        State::Draft => ("needs-review-translation", Some("mt-suggestion")),
+        State::Draft if machine => ("needs-review-translation", Some("mt-suggestion")),
+        State::Draft => ("needs-review-translation", None),
         State::Translated => ("translated", None),
         State::Reviewed => ("signed-off", None),
         State::Final => ("final", None),

@@ -249,8 +249,16 @@ impl Reader<'_> {
             }
             _ => phase.cloned().unwrap_or_default(),
         };
+        let machine = state == State::Draft
+            && target.as_ref().is_some_and(|(target, _)| {
+                matches!(
+                    target.attr("state-qualifier"),
+                    Some("mt-suggestion" | "leveraged-mt")
+                )
+            });
         let mut unit = Unit {
             id,
+            machine,
             codes: codes(&source),
             source,
             target: target.filter(|_| has_target).map(|(_, inlines)| inlines),

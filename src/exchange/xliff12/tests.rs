@@ -28,6 +28,8 @@ pub(super) fn unit(id: &str, english: &str, translation: Option<&str>, state: St
         source,
         target,
         state,
+        // A draft here is the machine's (a person's stale translation is tested apart).
+        machine: state == State::Draft,
         codes,
         ..Unit::default()
     }
@@ -147,6 +149,7 @@ pub(super) fn sample() -> Packet {
         source_locale: "en".into(),
         target_locale: "el-CY".into(),
         tool: Some("kurso".into()),
+        raw_markup: false,
         files: vec![
             PacketFile {
                 original: "digicantrain-oncology/01-dosing.ftl".into(),
@@ -197,6 +200,7 @@ fn every_state_reads_back_and_is_written_as_the_standard_says() {
             source_locale: "en".into(),
             target_locale: "el".into(),
             tool: Some("kurso".into()),
+            raw_markup: false,
             files: vec![PacketFile {
                 original: "a.ftl".into(),
                 units: vec![unit("a", "Translation", translation, state)],
@@ -253,6 +257,7 @@ fn pairs_that_cross_or_cannot_join_are_bx_and_ex() {
         source_locale: "en".into(),
         target_locale: "fi".into(),
         tool: Some("kurso".into()),
+        raw_markup: false,
         files: vec![PacketFile {
             original: "a.ftl".into(),
             units: vec![
@@ -294,6 +299,7 @@ fn writing_is_deterministic_and_phases_are_shared() {
     assert_eq!(write(&packet), write(&packet));
     for unit in &mut packet.files[0].units {
         unit.state = State::Reviewed;
+        unit.machine = false;
         unit.changed_by = Some("dr. Nikos".into());
         unit.changed_on = Some("2025-03-31".into());
     }

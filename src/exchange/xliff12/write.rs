@@ -127,7 +127,7 @@ fn write_unit(out: &mut String, unit: &Unit, phase: Option<&str>) {
     write_inlines(&unit.source, out);
     out.push_str("</source>\n");
     if let Some(target) = &unit.target {
-        let (state, qualifier) = state_attributes(unit.state);
+        let (state, qualifier) = state_attributes(unit.state, unit.machine);
         let _ = write!(out, "        <target state=\"{state}\"");
         if let Some(qualifier) = qualifier {
             let _ = write!(out, " state-qualifier=\"{qualifier}\"");

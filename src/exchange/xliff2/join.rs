@@ -13,6 +13,8 @@ use crate::exchange::model::{Code, CodeKind, Inline, State};
 pub(super) struct Part {
     pub ignorable: bool,
     pub state: Option<String>,
+    /// `subState="kurso:machine"`: kurso exported a machine draft.
+    pub machine: bool,
     pub offset: usize,
     pub source: Vec<Item>,
     /// The target's content and its `order`.

@@ -10,7 +10,7 @@ use super::lexer::{Element, Lexer, Ns, Token};
 use super::write::definition;
 use super::{MEMSOURCE_NS, META_CATEGORY, id_from_safe};
 use crate::diagnostic::Diagnostic;
-use crate::exchange::model::{Note, NoteKind, Packet, PacketFile, TermHint, Unit};
+use crate::exchange::model::{Note, NoteKind, Packet, PacketFile, State, TermHint, Unit};
 
 /// Reads the XLIFF 2.0 `text` of `path`. `Err` when the file cannot be read as XLIFF 2.0 at
 /// all; problems of single units come back beside the packet, and the other units are read.
@@ -24,6 +24,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
         source_locale: root.attr("srcLang").unwrap_or_default().to_owned(),
         target_locale: root.attr("trgLang").unwrap_or_default().to_owned(),
         tool: None,
+        raw_markup: false,
         files: Vec::new(),
     };
     let preserve = space(&root, false);
@@ -336,12 +337,14 @@ impl Reader<'_> {
             };
             unit_notes.push(Note { kind, text });
         }
+        let machine = state == State::Draft && parts.iter().any(|part| part.machine);
         Ok(Some(Unit {
             codes: codes(&source_items, &data),
             id,
             source,
             target,
             state,
+            machine,
             notes: unit_notes,
             previous_source,
             terms: terms.unwrap_or_default(),
@@ -391,6 +394,7 @@ impl Reader<'_> {
         Ok(Some(Part {
             ignorable: element.local == "ignorable",
             state: element.attr("state").map(str::to_owned),
+            machine: element.attr("subState") == Some(super::MACHINE_SUBSTATE),
             offset: element.offset,
             source,
             target,

@@ -71,8 +71,9 @@ fn write_unit(out: &mut String, unit: &Unit, used_ids: &mut HashSet<String>) {
     notes(out, unit);
     original_data(out, &unit.codes);
     let (state, sub_state) = match unit.state {
-        State::New => ("initial", None),
-        State::Draft => ("initial", Some(MACHINE_SUBSTATE)),
+        State::Draft if unit.machine => ("initial", Some(MACHINE_SUBSTATE)),
+        // No target yet, or a person's translation of older English: not confirmed.
+        State::New | State::Draft => ("initial", None),
         State::Translated => ("translated", None),
         State::Reviewed => ("reviewed", None),
         State::Final => ("final", None),

@@ -46,20 +46,29 @@ impl Memory {
             .push((source.text, masked));
     }
 
-    /// Loads the `en` → `target` units of a TMX file (text content of `<seg>`; inline tags
-    /// dropped). XML is read without DTDs or external entities.
+    /// Loads the `en` → `target` units of a TMX file (text content of `<seg>`, inline tags'
+    /// content included: kurso's TMX keeps the Markdown there). A `<ph>` holding a Fluent
+    /// placeable (`{ $dose }`) stands for that placeable, as in the project's own messages.
+    /// XML is read without DTDs or external entities.
     pub fn add_tmx(&mut self, path: &Path, target: &str) -> Result<usize, Diagnostic> {
         let text = crate::fsx::read_to_string(path)
             .map_err(|err| Diagnostic::file_error(path, err.to_string()))?;
         let mut reader = Reader::from_str(&text);
         let (mut lang, mut in_seg, mut seg) = (String::new(), false, String::new());
+        // The native code of the `<ph>` being read, and the placeables of the `<tu>`.
+        let mut ph: Option<String> = None;
+        let mut placeables: Vec<String> = Vec::new();
         let mut unit: HashMap<String, String> = HashMap::new();
         let mut added = 0;
         let wanted = crate::glossary::normalize::language(target);
         loop {
             match reader.read_event() {
                 Ok(Event::Start(e)) => match e.name().as_ref() {
-                    b"tu" => unit.clear(),
+                    b"tu" => {
+                        unit.clear();
+                        placeables.clear();
+                    }
+                    b"ph" if in_seg => ph = Some(String::new()),
                     b"tuv" => {
                         lang = e
                             .attributes()
@@ -75,14 +84,16 @@ impl Memory {
                     _ => {}
                 },
                 Ok(Event::Text(t)) if in_seg => {
-                    seg.push_str(&t.xml10_content().unwrap_or_default());
+                    ph.as_mut()
+                        .unwrap_or(&mut seg)
+                        .push_str(&t.xml10_content().unwrap_or_default());
                 }
                 Ok(Event::GeneralRef(reference)) if in_seg => {
                     let name = reference.decode().unwrap_or_default().into_owned();
                     match reference.resolve_char_ref() {
-                        Ok(Some(ch)) => seg.push(ch),
+                        Ok(Some(ch)) => ph.as_mut().unwrap_or(&mut seg).push(ch),
                         _ => match quick_xml::escape::resolve_predefined_entity(&name) {
-                            Some(resolved) => seg.push_str(resolved),
+                            Some(resolved) => ph.as_mut().unwrap_or(&mut seg).push_str(resolved),
                             None => {
                                 return Err(tmx_error(
                                     path,
@@ -95,6 +106,23 @@ impl Memory {
                     }
                 }
                 Ok(Event::End(e)) => match e.name().as_ref() {
+                    b"ph" if in_seg => {
+                        let native = ph.take().unwrap_or_default();
+                        let code = native.trim();
+                        if code.starts_with('{') && code.ends_with('}') {
+                            let index =
+                                placeables
+                                    .iter()
+                                    .position(|p| p == code)
+                                    .unwrap_or_else(|| {
+                                        placeables.push(code.to_owned());
+                                        placeables.len() - 1
+                                    });
+                            seg.push(super::super::mask::sentinel(index));
+                        } else {
+                            seg.push_str(&native);
+                        }
+                    }
                     b"seg" => {
                         in_seg = false;
                         unit.insert(

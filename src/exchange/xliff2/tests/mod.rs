@@ -133,6 +133,7 @@ fn sample_packet() -> Packet {
         Some("Δώστε { $dose } mg, δείτε [το **φύλλο**](https://e.org) και `dose_mg` στο FHIR."),
         State::Draft,
     );
+    dose.machine = true;
     dose.notes = vec![
         note(NoteKind::Location, "01-dosing.md:41 · Dosing › Children"),
         note(NoteKind::Author, "Keep the unit symbol as it is."),
@@ -225,6 +226,7 @@ fn sample_packet() -> Packet {
         source_locale: "en".into(),
         target_locale: "el-CY".into(),
         tool: Some("kurso".into()),
+        raw_markup: false,
         files: vec![
             PacketFile {
                 original: "digicantrain-oncology/01-dosing.ftl".into(),
