@@ -5,6 +5,8 @@
 
 pub mod apply;
 pub mod collect;
+pub mod export;
+pub mod import;
 pub mod inline;
 pub mod model;
 pub mod po;

@@ -162,6 +162,30 @@ pub enum Command {
     /// and ignores callbacks for requests it does not know. Run `kurso translate` again to
     /// verify and write the drafts: nothing is sent twice. Ctrl-C stops it.
     EtranslationReceiver(ReceiverArgs),
+    /// Write review packets for translators: XLIFF 2.0, XLIFF 1.2, PO, or a TMX memory
+    ///
+    /// One file per course and locale under exchange/<locale>/ (--output): what needs a
+    /// person (missing along the fallback chain, stale, machine drafts, unverified; --all
+    /// adds the rest). Each unit carries the message ID, the English, the current translation
+    /// or draft with its review state, notes (where the English is, the author's note, for a
+    /// stale message the old English and the word diff) and the glossary terms the English
+    /// uses. Placeables and inline Markdown are inline codes a CAT tool protects. A packet file
+    /// that is there and differs is not replaced without --force.
+    ///
+    /// Exit status: 0 written, 2 the run failed or a file could not be written.
+    Export(crate::exchange_args::ExportArgs),
+    /// Read review packets back: every translation checked, what passes written with its state
+    ///
+    /// Each message (value, attributes and variants together) must match today's English
+    /// (otherwise it is stale, and refused with the word diff), keep its inline codes, and pass
+    /// every `kurso check` rule (an error refuses it, a warning is shown). What passes is
+    /// written into locales/<locale>/ with its state: origin a person, status from the
+    /// packet (translated → edited, reviewed, final → approved); an unconfirmed target never
+    /// replaces a person's translation. Importing the same file twice changes nothing.
+    ///
+    /// Exit status: 0 everything applied or unchanged, 1 some messages refused or stale, 2 a
+    /// file could not be read (the other files are still imported).
+    Import(crate::exchange_args::ImportArgs),
     /// Terminology: look terms up, list, measure coverage, export and import glossaries
     ///
     /// The glossary is every .csv and .tbx file in the project's glossaries folder (see

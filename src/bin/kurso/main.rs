@@ -5,6 +5,7 @@
 
 mod args;
 mod commands;
+mod exchange_args;
 mod help;
 mod output;
 
@@ -68,6 +69,8 @@ fn main() -> ExitCode {
         Command::EtranslationReceiver(args) => {
             commands::translate::receiver(&cli.global, args, &mut out)
         }
+        Command::Export(args) => commands::exchange::export(&cli.global, args, &mut out),
+        Command::Import(args) => commands::exchange::import(&cli.global, args, &mut out),
         Command::Config => commands::config::run(&cli.global, &mut out),
         Command::Completions(args) => commands::completions::run(args, &mut out),
         Command::Man(args) => commands::man::run(args, &mut out),

@@ -6,6 +6,7 @@ pub mod check;
 pub mod completions;
 pub mod config;
 pub mod diff;
+pub mod exchange;
 pub mod explain;
 pub mod extract;
 pub mod glossary;
@@ -32,6 +33,18 @@ pub fn load_project(global: &GlobalArgs, out: &mut Output) -> Option<Project> {
     let project = loaded.map_err(|diagnostic| out.error(&diagnostic)).ok()?;
     out.diagnostics(&project.remove_stale_temps());
     Some(project)
+}
+
+/// The project glossary (every .csv and .tbx in its glossaries folder; none when there is no
+/// folder), its problems reported as warnings or errors on stderr.
+pub fn load_glossary(project: &Project, out: &mut Output) -> kurso::glossary::Glossary {
+    let dir = project.root.join(&project.config.paths.glossaries);
+    if !dir.is_dir() {
+        return kurso::glossary::Glossary::default();
+    }
+    let (glossary, problems) = kurso::glossary::load_dir(&dir, project.relative(&dir));
+    out.diagnostics(&problems);
+    glossary
 }
 
 /// Warns when `locales/<source>` is out of step with the courses (out of date, orphaned

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kurso::diagnostic::Diagnostic;
-use kurso::glossary;
 use kurso::mt::ProviderError;
 use kurso::mt::build::Chosen;
 use kurso::mt::config::{KeySource, PROVIDERS};
@@ -16,7 +15,7 @@ use kurso::mt::translate::{TranslateOptions, translate};
 
 use crate::ExitStatus;
 use crate::args::{GlobalArgs, ReceiverArgs, TranslateArgs, UsageArgs};
-use crate::commands::{load_project, parse_targets, warn_source_drift};
+use crate::commands::{load_glossary, load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
 /// A progress bar on stderr: segments done / total, characters, ETA.
@@ -72,13 +71,7 @@ pub fn run(global: &GlobalArgs, args: &TranslateArgs, out: &mut Output) -> ExitS
             return ExitStatus::Failed;
         }
     };
-    let dir = project.root.join(&project.config.paths.glossaries);
-    let (terms, problems) = if dir.is_dir() {
-        glossary::load_dir(&dir, project.relative(&dir))
-    } else {
-        (glossary::Glossary::default(), Vec::new())
-    };
-    out.diagnostics(&problems);
+    let terms = load_glossary(&project, out);
     let progress: Arc<dyn Progress> = if !global.quiet
         && !args.dry_run
         && std::io::stderr().is_terminal()
