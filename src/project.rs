@@ -235,29 +235,8 @@ impl Project {
             .iter()
             .map(|file| format!("{}/{}", file.course, file.messages_rel_path()))
             .collect();
-        let mut orphans: Vec<String> = WalkDir::new(&source_dir)
+        let mut orphans: Vec<String> = ftl_files(&source_dir, only)
             .into_iter()
-            .filter_entry(|entry| {
-                entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-            })
-            .filter_map(Result::ok)
-            .filter(|entry| entry.file_type().is_file())
-            .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ftl"))
-            .filter_map(|entry| {
-                let rel = entry.path().strip_prefix(&source_dir).ok()?;
-                Some(
-                    rel.components()
-                        .map(|part| part.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/"),
-                )
-            })
-            .filter(|rel| {
-                only.is_empty()
-                    || rel
-                        .split_once('/')
-                        .is_some_and(|(course, _)| only.iter().any(|name| name == course))
-            })
             .filter(|rel| !expected.contains(rel))
             .collect();
         orphans.sort();
@@ -303,6 +282,37 @@ pub fn check_plain_name(what: &str, name: &str) -> Result<(), Diagnostic> {
         )
         .with_help("use a plain name, without `/`, `\\` or `..`")),
     }
+}
+
+/// `.ftl` files under `dir`, relative with `/` separators, sorted; hidden entries skipped.
+pub fn ftl_files(dir: &Path, only: &[String]) -> Vec<String> {
+    let mut files: Vec<String> = WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|entry| {
+            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
+        })
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ftl"))
+        .filter_map(|entry| {
+            let rel = entry.path().strip_prefix(dir).ok()?;
+            Some(
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            )
+        })
+        .filter(|rel| {
+            only.is_empty()
+                || only.iter().any(|course| {
+                    rel.strip_prefix(course.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
+                })
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use unic_langid::LanguageIdentifier;
-use walkdir::WalkDir;
 
 use super::doc::FtlDoc;
 use crate::diagnostic::Diagnostic;
@@ -246,7 +245,7 @@ impl Layout {
             .enumerate()
             .skip(usize::from(reference.is_some()))
             .flat_map(|(index, (spec, _))| {
-                ftl_files(&spec.dir, &self.only)
+                crate::project::ftl_files(&spec.dir, &self.only)
                     .into_iter()
                     // The reference is first; its orphans are not English any more.
                     .filter(move |rel| index > 0 || !self.orphans.contains(rel))
@@ -303,35 +302,4 @@ fn orphaned_sources(project: &Project) -> BTreeSet<String> {
         Ok(files) => project.orphaned_messages(&files, &[]).into_iter().collect(),
         Err(_) => BTreeSet::new(),
     }
-}
-
-/// `.ftl` files under `dir`, relative with `/` separators, sorted; hidden entries skipped.
-fn ftl_files(dir: &Path, only: &[String]) -> Vec<String> {
-    let mut files: Vec<String> = WalkDir::new(dir)
-        .into_iter()
-        .filter_entry(|entry| {
-            entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
-        })
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_file())
-        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "ftl"))
-        .filter_map(|entry| {
-            let rel = entry.path().strip_prefix(dir).ok()?;
-            Some(
-                rel.components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            )
-        })
-        .filter(|rel| {
-            only.is_empty()
-                || only.iter().any(|course| {
-                    rel.strip_prefix(course.as_str())
-                        .is_some_and(|r| r.starts_with('/'))
-                })
-        })
-        .collect();
-    files.sort();
-    files
 }
