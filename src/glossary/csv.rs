@@ -93,10 +93,12 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
         return (Glossary::default(), diagnostics);
     }
     let source = SourceText::new(path, text);
-    // A row is at least a line: reserving a concept a line keeps a large file from growing
-    // the vector by doubling (and copying) it.
+    // A row is at least a line, and rarely shorter than 32 bytes: reserving that many
+    // concepts keeps a large file from growing the vector by doubling (and copying) it,
+    // without reserving a concept for each line of a file of blank lines.
+    let n_lines = text.bytes().filter(|&b| b == b'\n').count();
     let mut glossary = Glossary {
-        concepts: Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count()),
+        concepts: Vec::with_capacity(n_lines.min(text.len() / 32)),
     };
     let mut seen: HashSet<String> = HashSet::new();
     for record in reader.records() {
