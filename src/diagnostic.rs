@@ -42,11 +42,31 @@ impl Diagnostic {
         }
     }
 
-    /// An error at byte `offset` of `source`, the text of `path`.
+    /// An error at byte `offset` of `source`, the text of `path`. Builds a [`LineIndex`] of
+    /// `source` each time: a reader that may report many problems in one file builds the
+    /// index once and calls [`Diagnostic::error_at_indexed`].
     pub fn error_at(path: &Path, source: &str, offset: usize, message: impl Into<String>) -> Self {
-        let index = LineIndex::new(source);
-        let position = index.position(source, offset);
-        Self::error_at_position(path, source, position, message)
+        Self::error_at_indexed(path, source, &LineIndex::new(source), offset, message)
+    }
+
+    /// An error at byte `offset` of `source`, the text of `path`, with `lines` the index of
+    /// `source`: costs the length of the line, not of the file.
+    pub fn error_at_indexed(
+        path: &Path,
+        source: &str,
+        lines: &LineIndex,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let position = lines.position(source, offset);
+        Diagnostic {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            position: Some(position),
+            source_line: line_text(source, lines, position.line).map(str::to_owned),
+            message: message.into(),
+            help: None,
+        }
     }
 
     /// An error at a known line and column of `source`, the text of `path`.
@@ -98,6 +118,22 @@ impl Diagnostic {
     pub fn sort_key(&self) -> (PathBuf, Option<Position>, String) {
         (self.path.clone(), self.position, self.message.clone())
     }
+}
+
+/// The text of 1-based `line` of `source` as `str::lines` gives it: without its `\n` or
+/// `\r\n`; `None` past the last line.
+fn line_text<'a>(source: &'a str, lines: &LineIndex, line: usize) -> Option<&'a str> {
+    let start = lines
+        .line_start(line)
+        .filter(|&start| start < source.len())?;
+    let text = match lines.line_start(line + 1) {
+        Some(next) => {
+            let text = &source[start..next - 1];
+            text.strip_suffix('\r').unwrap_or(text)
+        }
+        None => &source[start..],
+    };
+    Some(text)
 }
 
 impl Diagnostic {
@@ -259,6 +295,31 @@ mod tests {
             diagnostic.to_string(),
             "error: unknown\n --> m.md:3:12\n  |\n3 | <!-- l10n: skp -->\n  |            ^\n  |\n  = help: use skip"
         );
+    }
+
+    #[test]
+    fn indexed_errors_show_the_line_that_str_lines_gives() {
+        let texts = [
+            "",
+            "a",
+            "\n",
+            "a\n",
+            "one\r\ntwo\r\n",
+            "x\r",
+            "é\n\nλ\r\r\nz",
+            "a\rb\n\r",
+        ];
+        for text in texts {
+            let lines = LineIndex::new(text);
+            for offset in 0..=text.len() + 1 {
+                let path = Path::new("g.csv");
+                let position = lines.position(text, offset);
+                // The reference: the line found by scanning the text from the start.
+                let expected = Diagnostic::error_at_position(path, text, position, "m");
+                let indexed = Diagnostic::error_at_indexed(path, text, &lines, offset, "m");
+                assert_eq!(indexed, expected, "{text:?} at {offset}");
+            }
+        }
     }
 
     #[test]

@@ -40,9 +40,10 @@ pub fn collect(
     all: bool,
 ) -> Collected {
     let mut collected = Collected::default();
+    let shared = std::sync::Arc::new(glossary.clone());
     for locale in tree.locales.iter().filter(|l| l.checked) {
         let matcher = (!glossary.concepts.is_empty())
-            .then(|| Matcher::new(glossary, source_locale, &locale.chain));
+            .then(|| Matcher::new(&shared, source_locale, &locale.chain));
         let (_, keep) = pair_glossary(glossary, source_locale, &locale.chain);
         let categories = plural_categories(&locale.locale);
         let mut by_course: BTreeMap<String, Vec<PacketFile>> = BTreeMap::new();
@@ -311,7 +312,7 @@ pub fn diff_text(diff: &[DiffPart]) -> String {
 fn terms(matcher: &Matcher, english: &str) -> Vec<TermHint> {
     let mut hints: Vec<TermHint> = Vec::new();
     for spotted in matcher.spot(english) {
-        let concept = &matcher.concepts[spotted.concept];
+        let concept = matcher.concept(spotted.concept);
         if hints.iter().any(|h| h.source == spotted.text) {
             continue;
         }

@@ -96,7 +96,7 @@ pub fn coverage<'a>(
     let mut used_list: Vec<ConceptUse> = used
         .into_iter()
         .map(|(index, count)| {
-            let concept = &matcher.concepts[index];
+            let concept = matcher.concept(index);
             ConceptUse {
                 id: concept.id.clone(),
                 term: source_term(concept),
@@ -108,8 +108,7 @@ pub fn coverage<'a>(
     let used_ids: std::collections::HashSet<&str> =
         used_list.iter().map(|u| u.id.as_str()).collect();
     let mut unused: Vec<String> = matcher
-        .concepts
-        .iter()
+        .concepts()
         .filter(|c| !used_ids.contains(c.id.as_str()))
         .map(|c| c.id.clone())
         .collect();
@@ -154,7 +153,7 @@ mod tests {
             Path::new("g.csv"),
             "id,en,fi\npatient,patient,potilas\nconsent,informed consent,suostumus\n",
         );
-        let matcher = Matcher::new(&glossary, "en", &["fi".to_owned()]);
+        let matcher = Matcher::new(&std::sync::Arc::new(glossary), "en", &["fi".to_owned()]);
         let texts = [
             "Call the patient about febrile neutropenia.",
             "Febrile neutropenia is an emergency for every patient.",

@@ -14,6 +14,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use super::SourceText;
 use super::model::{Concept, Glossary, Origin, Provenance, Term, TermStatus};
 use crate::diagnostic::Diagnostic;
 use crate::locale::parse_locale_code;
@@ -47,7 +48,7 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(err) => {
-            diagnostics.push(csv_error(path, text, &err));
+            diagnostics.push(csv_error(&SourceText::new(path, text), &err));
             return (Glossary::default(), diagnostics);
         }
     };
@@ -91,13 +92,20 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
         );
         return (Glossary::default(), diagnostics);
     }
-    let mut glossary = Glossary::default();
+    let source = SourceText::new(path, text);
+    // A row is at least a line, and rarely shorter than 32 bytes: reserving that many
+    // concepts keeps a large file from growing the vector by doubling (and copying) it,
+    // without reserving a concept for each line of a file of blank lines.
+    let n_lines = text.bytes().filter(|&b| b == b'\n').count();
+    let mut glossary = Glossary {
+        concepts: Vec::with_capacity(n_lines.min(text.len() / 32)),
+    };
     let mut seen: HashSet<String> = HashSet::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
             Err(err) => {
-                diagnostics.push(csv_error(path, text, &err));
+                diagnostics.push(csv_error(&source, &err));
                 continue;
             }
         };
@@ -130,7 +138,8 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
                     "severity" => match value.parse() {
                         Ok(level) => concept.severity = Some(level),
                         Err(message) => diagnostics.push(
-                            Diagnostic::error_at(path, text, offset, message)
+                            source
+                                .error(offset, message)
                                 .with_help("severity is error, warning, info or off"),
                         ),
                     },
@@ -163,23 +172,23 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
         concept.provenance = provenance;
         if concept.id.is_empty() {
             diagnostics.push(
-                Diagnostic::error_at(path, text, offset, "this row has no `id`")
+                source
+                    .error(offset, "this row has no `id`")
                     .with_help("give every concept a stable ID such as `informed-consent`"),
             );
             continue;
         }
         if !seen.insert(concept.id.clone()) {
             diagnostics.push(
-                Diagnostic::error_at(
-                    path,
-                    text,
-                    offset,
-                    format!("concept `{}` is defined twice", concept.id),
-                )
-                .with_help("merge the two rows; the first one is used"),
+                source
+                    .error(offset, format!("concept `{}` is defined twice", concept.id))
+                    .with_help("merge the two rows; the first one is used"),
             );
             continue;
         }
+        // One row's terms are all there is: keep no spare capacity (a glossary may hold a
+        // million concepts).
+        concept.terms.values_mut().for_each(Vec::shrink_to_fit);
         glossary.concepts.push(concept);
     }
     (glossary, diagnostics)
@@ -218,11 +227,12 @@ fn header_error(path: &Path, text: &str, index: usize, message: &str) -> Diagnos
         .with_help("fix the header row; the rest of the file is read without this column")
 }
 
-fn csv_error(path: &Path, text: &str, err: &csv::Error) -> Diagnostic {
+fn csv_error(source: &SourceText<'_>, err: &csv::Error) -> Diagnostic {
     let offset = err
         .position()
         .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
-    Diagnostic::error_at(path, text, offset, format!("invalid CSV: {err}"))
+    source
+        .error(offset, format!("invalid CSV: {err}"))
         .with_help("check the quoting: a field with a comma, quote or line break is quoted, and a quote inside it is doubled")
 }
 

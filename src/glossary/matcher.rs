@@ -88,7 +88,12 @@ pub struct Found {
 
 /// Everything needed to check one target locale against a glossary.
 pub struct Matcher {
-    pub concepts: Vec<Arc<Concept>>,
+    /// The glossary, shared, not copied: a matcher is built per locale, and a glossary may
+    /// hold a million concepts.
+    glossary: Arc<Glossary>,
+    /// Per concept index of the matcher: its position in `glossary.concepts` (concepts
+    /// without source terms have none).
+    positions: Vec<usize>,
     source_lang: String,
     target_lang: String,
     source_stemmer: Option<Stemmer>,
@@ -111,7 +116,7 @@ impl std::fmt::Debug for Matcher {
         f.debug_struct("Matcher")
             .field("source_lang", &self.source_lang)
             .field("target_lang", &self.target_lang)
-            .field("concepts", &self.concepts.len())
+            .field("concepts", &self.positions.len())
             .finish_non_exhaustive()
     }
 }
@@ -140,13 +145,14 @@ fn terms_for<'a>(concept: &'a Concept, codes: &[String]) -> Option<(&'a str, &'a
 impl Matcher {
     /// Prepares `glossary` for checking translations from `source` (e.g. `en`) into the
     /// first locale of `target_chain` (e.g. `[el-CY, el]`).
-    pub fn new(glossary: &Glossary, source: &str, target_chain: &[String]) -> Matcher {
+    pub fn new(glossary: &Arc<Glossary>, source: &str, target_chain: &[String]) -> Matcher {
         let source_lang = language(source);
         let target_lang = language(target_chain.first().map_or("", String::as_str));
         let source_stemmer = stemmer(&source_lang);
         let target_stemmer = stemmer(&target_lang);
         let mut matcher = Matcher {
-            concepts: Vec::new(),
+            glossary: Arc::clone(glossary),
+            positions: Vec::new(),
             analyzer: system_analyzer(&target_lang),
             source_lang,
             target_lang,
@@ -161,11 +167,11 @@ impl Matcher {
         let source_codes = [source.to_owned()];
         let mut folded: Vec<String> = Vec::new();
         let mut exact: Vec<String> = Vec::new();
-        for concept in &glossary.concepts {
+        for (position, concept) in glossary.concepts.iter().enumerate() {
             let Some((_, source_terms)) = terms_for(concept, &source_codes) else {
                 continue;
             };
-            let index = matcher.concepts.len();
+            let index = matcher.positions.len();
             for term in source_terms
                 .iter()
                 .filter(|t| t.status != TermStatus::Forbidden)
@@ -196,7 +202,7 @@ impl Matcher {
                 })
                 .unwrap_or_default();
             matcher.targets.push(targets);
-            matcher.concepts.push(Arc::new(concept.clone()));
+            matcher.positions.push(position);
         }
         matcher.folded_ac = AhoCorasick::new(&folded)
             .ok()
@@ -277,6 +283,16 @@ impl Matcher {
         self.targets[concept]
             .iter()
             .filter(move |term| term.status == status)
+    }
+
+    /// Concept `index` (as [`Spotted::concept`] names it).
+    pub fn concept(&self, index: usize) -> &Concept {
+        &self.glossary.concepts[self.positions[index]]
+    }
+
+    /// The concepts with source terms, by index.
+    pub fn concepts(&self) -> impl Iterator<Item = &Concept> {
+        self.positions.iter().map(|&at| &self.glossary.concepts[at])
     }
 
     /// Whether the concept has any term in the target locale.

@@ -11,12 +11,14 @@ pub mod normalize;
 pub mod tbx;
 pub mod tico;
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 pub use model::{Concept, Glossary, Origin, Provenance, Term, TermStatus};
 
 use crate::diagnostic::Diagnostic;
 use crate::fsx;
+use crate::span::LineIndex;
 
 /// Reads one glossary file by its extension (`.csv`, `.tbx`). Diagnostics name
 /// `file:line:col`; a bad entry is skipped and the rest is read.
@@ -96,3 +98,30 @@ pub fn load_dir(dir: &Path, display: &Path) -> (Glossary, Vec<Diagnostic>) {
     }
     (glossary, diagnostics)
 }
+
+/// The text of one glossary file, for diagnostics at byte offsets: its line index is built at
+/// the first problem and kept, so a file with many bad rows is scanned once, not once a row.
+pub(crate) struct SourceText<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    lines: OnceCell<LineIndex>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(path: &'a Path, text: &'a str) -> Self {
+        SourceText {
+            path,
+            text,
+            lines: OnceCell::new(),
+        }
+    }
+
+    /// An error at byte `offset` of the file.
+    pub fn error(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
+        Diagnostic::error_at_indexed(self.path, self.text, lines, offset, message)
+    }
+}
+
+#[cfg(test)]
+mod tests;

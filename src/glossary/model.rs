@@ -4,7 +4,7 @@
 //! kurso's CSV, and importers (TICO-19). Languages are BCP 47 codes as written in the source
 //! (`en`, `el`, `el-CY`, `fi`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -142,33 +142,73 @@ impl Glossary {
 
     /// Adds `other`'s concepts; a concept ID seen before is merged term by term (later
     /// files add languages and terms, never remove).
-    pub fn merge(&mut self, other: Glossary) {
-        for concept in other.concepts {
-            match self.concepts.iter_mut().find(|c| c.id == concept.id) {
-                Some(existing) => {
-                    for (lang, terms) in concept.terms {
-                        let slot = existing.terms.entry(lang).or_default();
-                        for term in terms {
-                            if !slot.iter().any(|t| t.text == term.text) {
-                                slot.push(term);
-                            }
-                        }
+    ///
+    /// Linear in the size of both glossaries: IDs are looked up in a hash map, and a term
+    /// is looked for in a hash set of its slot only when a concept is merged (a term list is
+    /// never scanned once per added term).
+    pub fn merge(&mut self, mut other: Glossary) {
+        if self.concepts.is_empty() {
+            // The first file of a folder: take its concepts as they are (no copy) unless an
+            // ID repeats, which the general case below handles.
+            let mut ids: HashSet<&str> = HashSet::with_capacity(other.concepts.len());
+            if other.concepts.iter().all(|c| ids.insert(c.id.as_str())) {
+                std::mem::swap(&mut self.concepts, &mut other.concepts);
+                return;
+            }
+        }
+        // Where each of `other`'s concepts goes: the first concept in `self` with its ID, or
+        // the first one of `other` with its ID, appended in order.
+        let (targets, n_new) = {
+            let mut by_id: HashMap<&str, usize> =
+                HashMap::with_capacity(self.concepts.len() + other.concepts.len());
+            for (at, concept) in self.concepts.iter().enumerate() {
+                by_id.entry(concept.id.as_str()).or_insert(at);
+            }
+            let mut next = self.concepts.len();
+            let targets: Vec<usize> = other
+                .concepts
+                .iter()
+                .map(|concept| {
+                    *by_id.entry(concept.id.as_str()).or_insert_with(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect();
+            (targets, next - self.concepts.len())
+        };
+        self.concepts.reserve(n_new);
+        // Texts of the term slots merged into so far, by (concept, language).
+        let mut texts: HashMap<(usize, String), HashSet<String>> = HashMap::new();
+        for (concept, at) in other.concepts.into_iter().zip(targets) {
+            if at == self.concepts.len() {
+                self.concepts.push(concept);
+                continue;
+            }
+            let existing = &mut self.concepts[at];
+            for (lang, terms) in concept.terms {
+                let slot = existing.terms.entry(lang.clone()).or_default();
+                let known = texts
+                    .entry((at, lang))
+                    .or_insert_with(|| slot.iter().map(|t| t.text.clone()).collect());
+                for term in terms {
+                    if known.insert(term.text.clone()) {
+                        slot.push(term);
                     }
                 }
-                None => self.concepts.push(concept),
             }
         }
     }
 
     /// Every language code that has at least one term, sorted.
     pub fn languages(&self) -> Vec<String> {
-        let mut langs: Vec<String> = self
-            .concepts
-            .iter()
-            .flat_map(|c| c.terms.keys().cloned())
-            .collect();
-        langs.sort();
-        langs.dedup();
-        langs
+        let mut langs: BTreeSet<&String> = BTreeSet::new();
+        for concept in &self.concepts {
+            for lang in concept.terms.keys() {
+                // Few languages, many concepts: look each up rather than collect and sort.
+                langs.insert(lang);
+            }
+        }
+        langs.into_iter().cloned().collect()
     }
 }

@@ -24,6 +24,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::SourceText;
 use super::model::{Concept, Glossary, Origin, Provenance, Term, TermStatus};
 use crate::diagnostic::Diagnostic;
 use crate::locale::parse_locale_code;
@@ -62,7 +63,10 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
     let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
-        Err(err) => return (Glossary::default(), vec![csv_error(path, text, &err)]),
+        Err(err) => {
+            let source = SourceText::new(path, text);
+            return (Glossary::default(), vec![csv_error(&source, &err)]);
+        }
     };
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     let (id_column, id_prefix) = match (column("id"), column("stringID")) {
@@ -88,13 +92,14 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
         );
     }
     let (pos_column, description_column) = (column("pos"), column("description"));
+    let file = SourceText::new(path, text);
     let mut glossary = Glossary::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     for record in reader.records() {
         let record = match record {
             Ok(record) => record,
             Err(err) => {
-                diagnostics.push(csv_error(path, text, &err));
+                diagnostics.push(csv_error(&file, &err));
                 continue;
             }
         };
@@ -121,7 +126,7 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
                 .then(|| "the English term has no letters or digits".to_owned())
         }) {
             diagnostics.push(
-                Diagnostic::error_at(path, text, offset, message)
+                file.error(offset, message)
                     .with_help("fix or remove the row; the other rows are read"),
             );
             continue;
@@ -173,6 +178,9 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
             }
         }
     }
+    for concept in &mut glossary.concepts {
+        concept.terms.values_mut().for_each(Vec::shrink_to_fit);
+    }
     (glossary, diagnostics)
 }
 
@@ -199,13 +207,15 @@ fn language(code: &str, facebook: bool) -> String {
     }
 }
 
-fn csv_error(path: &Path, text: &str, err: &csv::Error) -> Diagnostic {
+fn csv_error(source: &SourceText<'_>, err: &csv::Error) -> Diagnostic {
     let offset = err
         .position()
         .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0));
-    Diagnostic::error_at(path, text, offset, format!("invalid CSV: {err}")).with_help(
-        "a field with a comma, quote or line break is quoted, and a quote inside it is doubled",
-    )
+    source
+        .error(offset, format!("invalid CSV: {err}"))
+        .with_help(
+            "a field with a comma, quote or line break is quoted, and a quote inside it is doubled",
+        )
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use fluent_syntax::ast;
 use pulldown_cmark::{Event, Parser, Tag};
 
@@ -29,6 +30,14 @@ pub struct Masked {
     atoms: Vec<String>,
     /// Opening and closing source text of each `<g>`.
     groups: Vec<(String, String)>,
+    /// Placeholder `id` is `slots[id - 1]`: an index into `atoms` or into `groups`.
+    slots: Vec<Slot>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Atom(usize),
+    Group(usize),
 }
 
 /// What a placeholder stands for.
@@ -72,6 +81,23 @@ pub fn pattern_text(pattern: &ast::Pattern<String>) -> (String, Vec<String>) {
 /// Masks `text` (Markdown, placeables as the sentinels of [`pattern_text`]), keeping each
 /// of `do_not_translate` (exact, case-sensitive) as an atom wherever it is plain text.
 pub fn mask(text: &str, do_not_translate: &[String]) -> Masked {
+    let mut edits = markup_edits(text);
+    // Outer before inner: by start, the longer first (a stable sort keeps the order of
+    // equal ranges).
+    edits.sort_by_key(|(r, _)| (r.start, usize::MAX - r.end));
+    let mut out = Masked {
+        text: String::with_capacity(text.len() + 16),
+        atoms: Vec::new(),
+        groups: Vec::new(),
+        slots: Vec::new(),
+    };
+    let terms = Terms::new(do_not_translate);
+    emit(text, 0..text.len(), &edits, &terms, &mut out);
+    out
+}
+
+/// The inline markup of `text`: atoms kept whole, groups whose inner text is translated.
+fn markup_edits(text: &str) -> Vec<(Range<usize>, Edit)> {
     let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
     let mut stack: Vec<(usize, Option<usize>, usize)> = Vec::new(); // start, first child, last child end
     let parser = Parser::new_ext(text, crate::segment::markdown_options()).into_offset_iter();
@@ -122,13 +148,7 @@ pub fn mask(text: &str, do_not_translate: &[String]) -> Masked {
             *edit = Edit::Atom;
         }
     }
-    let mut out = Masked {
-        text: String::with_capacity(text.len() + 16),
-        atoms: Vec::new(),
-        groups: Vec::new(),
-    };
-    emit(text, 0..text.len(), &edits, do_not_translate, &mut out);
-    out
+    edits
 }
 
 #[derive(Debug, Clone)]
@@ -145,95 +165,167 @@ fn is_group_end(end: pulldown_cmark::TagEnd) -> bool {
     )
 }
 
-/// Writes `range` of `text` into `out`, applying the outermost edits inside it.
+/// Writes `range` of `text` into `out`, applying the outermost edits inside it. `edits` is
+/// sorted by start (the longer first) and holds every edit that starts in `range` (and maybe
+/// others, which are passed over): an edit written hides the edits that start inside it, which
+/// are the ones right after it, so each edit is looked at once per level it is nested in.
 fn emit(
     text: &str,
     range: Range<usize>,
     edits: &[(Range<usize>, Edit)],
-    dnt: &[String],
+    terms: &Terms,
     out: &mut Masked,
 ) {
-    let mut inside: Vec<&(Range<usize>, Edit)> = edits
-        .iter()
-        .filter(|(r, _)| r.start >= range.start && r.end <= range.end && *r != range)
-        .collect();
-    inside.sort_by_key(|(r, _)| (r.start, usize::MAX - r.end));
     let mut at = range.start;
-    for (r, edit) in inside {
-        if r.start < at {
-            continue; // nested inside an edit already written
+    let mut next = 0;
+    while let Some((r, edit)) = edits.get(next) {
+        next += 1;
+        let inside = r.start >= range.start && r.end <= range.end && *r != range;
+        if !inside || r.start < at {
+            continue; // outside this range, or nested inside an edit already written
         }
-        plain(&text[at..r.start], dnt, out);
+        // The edits that start inside this one come right after it.
+        let nested = next + edits[next..].partition_point(|(e, _)| e.start < r.end);
+        plain(&text[at..r.start], terms, out);
         match edit {
             Edit::Atom => {
-                let id = out.atoms.len() + out.groups.len() + 1;
+                let id = out.slots.len() + 1;
+                out.slots.push(Slot::Atom(out.atoms.len()));
                 out.atoms.push(text[r.clone()].to_owned());
                 let _ = write!(out.text, "<x id=\"{id}\"/>");
             }
             Edit::Group { inner } => {
-                let id = out.atoms.len() + out.groups.len() + 1;
+                let id = out.slots.len() + 1;
+                out.slots.push(Slot::Group(out.groups.len()));
                 out.groups.push((
                     text[r.start..inner.start].to_owned(),
                     text[inner.end..r.end].to_owned(),
                 ));
                 let _ = write!(out.text, "<g id=\"{id}\">");
-                let nested: Vec<(Range<usize>, Edit)> = edits
-                    .iter()
-                    .filter(|(e, _)| e.start >= inner.start && e.end <= inner.end)
-                    .cloned()
-                    .collect();
-                emit(text, inner.clone(), &nested, dnt, out);
+                emit(text, inner.clone(), &edits[next..nested], terms, out);
                 out.text.push_str("</g>");
             }
         }
         at = r.end;
+        next = nested;
     }
-    plain(&text[at..range.end], dnt, out);
+    plain(&text[at..range.end], terms, out);
+}
+
+/// Do-not-translate terms, ready to be found in plain text.
+struct Terms {
+    /// Over the non-empty terms; `None` when there are none.
+    finder: Option<AhoCorasick>,
+}
+
+impl Terms {
+    fn new(do_not_translate: &[String]) -> Terms {
+        let terms: Vec<&str> = do_not_translate
+            .iter()
+            .map(String::as_str)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let finder = (!terms.is_empty())
+            .then(|| AhoCorasick::new(&terms).ok())
+            .flatten();
+        Terms { finder }
+    }
+
+    /// Every occurrence of a term in `text` (overlapping ones too), as (start, end, whether
+    /// the characters before and after it are not letters or digits), sorted by start, the
+    /// longer first.
+    fn occurrences(&self, text: &str) -> Vec<Occurrence> {
+        let Some(finder) = &self.finder else {
+            return Vec::new();
+        };
+        let mut found: Vec<Occurrence> = finder
+            .find_overlapping_iter(text)
+            .map(|m| Occurrence {
+                start: m.start(),
+                end: m.end(),
+                free_before: !text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric),
+                free_after: !text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric),
+            })
+            .collect();
+        found.sort_by_key(|o| (o.start, usize::MAX - o.end));
+        found
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    start: usize,
+    end: usize,
+    free_before: bool,
+    free_after: bool,
 }
 
 /// Plain text: sentinels and do-not-translate terms become atoms, the rest is XML-escaped.
-fn plain(text: &str, dnt: &[String], out: &mut Masked) {
-    let mut rest = text;
-    while !rest.is_empty() {
-        let sentinel = rest.char_indices().find(|(_, c)| is_sentinel(*c));
-        let term = dnt
+///
+/// A term counts where it is a whole word: not after or before a letter or digit, where the
+/// start of `text` and the end of an atom just written count as a word boundary. At one
+/// place the longest term wins; a sentinel wins over a term. One pass: the occurrences of
+/// every term are found at once, and a cursor moves over them and over the sentinels.
+fn plain(text: &str, terms: &Terms, out: &mut Masked) {
+    let occurrences = terms.occurrences(text);
+    let mut whole: Vec<&Occurrence> = occurrences
+        .iter()
+        .filter(|o| o.free_before && o.free_after)
+        .collect();
+    whole.reverse(); // popped from the end, the earliest first
+    let mut here = 0; // the first occurrence not before `at`
+    let mut at = 0;
+    // The first sentinel not before `at`, searched for again only once passed.
+    let mut sentinel = next_sentinel(text, at);
+    while at < text.len() {
+        if sentinel.is_some_and(|(s, _)| s < at) {
+            sentinel = next_sentinel(text, at);
+        }
+        while occurrences.get(here).is_some_and(|o| o.start < at) {
+            here += 1;
+        }
+        while whole.last().is_some_and(|o| o.start < at) {
+            whole.pop();
+        }
+        // Right here, the start of what is left counts as a boundary; further on, a whole
+        // word. The longest comes first either way.
+        let term = occurrences[here..]
             .iter()
-            .filter(|t| !t.is_empty())
-            .filter_map(|t| find_word(rest, t).map(|i| (i, t.as_str())))
-            .min_by_key(|(i, t)| (*i, usize::MAX - t.len()));
+            .take_while(|o| o.start == at)
+            .find(|o| o.free_after)
+            .or(whole.last().copied())
+            .map(|o| (o.start, o.end - o.start));
         let next = match (sentinel, term) {
-            (Some((s, c)), Some((t, _))) if s <= t => Some((s, c.len_utf8(), None)),
-            (Some((s, c)), None) => Some((s, c.len_utf8(), None)),
-            (_, Some((t, term))) => Some((t, term.len(), Some(term))),
+            (Some((s, c)), Some((t, _))) if s <= t => Some((s, c.len_utf8())),
+            (Some((s, c)), None) => Some((s, c.len_utf8())),
+            (_, Some(term)) => Some(term),
             (None, None) => None,
         };
-        let Some((start, len, term)) = next else {
-            escape_xml(rest, &mut out.text);
-            return;
+        let Some((start, len)) = next else {
+            break;
         };
-        escape_xml(&rest[..start], &mut out.text);
-        let id = out.atoms.len() + out.groups.len() + 1;
-        out.atoms.push(match term {
-            Some(term) => term.to_owned(),
-            None => rest[start..start + len].to_owned(),
-        });
+        escape_xml(&text[at..start], &mut out.text);
+        let id = out.slots.len() + 1;
+        out.slots.push(Slot::Atom(out.atoms.len()));
+        out.atoms.push(text[start..start + len].to_owned());
         let _ = write!(out.text, "<x id=\"{id}\"/>");
-        rest = &rest[start + len..];
+        at = start + len;
     }
+    escape_xml(&text[at..], &mut out.text);
 }
 
-/// `term` in `text` as a whole word (not inside a longer word).
-fn find_word(text: &str, term: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find(term).map(|i| i + from) {
-        let before = text[..i].chars().next_back();
-        let after = text[i + term.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(i);
-        }
-        from = i + term.len();
-    }
-    None
+/// The first placeable sentinel at or after byte `from` of `text`, and its position.
+fn next_sentinel(text: &str, from: usize) -> Option<(usize, char)> {
+    text[from..]
+        .char_indices()
+        .find(|(_, c)| is_sentinel(*c))
+        .map(|(i, c)| (from + i, c))
 }
 
 /// The Fluent source of a value: `text` escaped like every value kurso writes, with the
@@ -296,7 +388,7 @@ fn escape_xml(text: &str, out: &mut String) {
 impl Masked {
     /// How many placeholders the masked text holds.
     pub fn placeholders(&self) -> usize {
-        self.atoms.len() + self.groups.len()
+        self.slots.len()
     }
 
     /// Puts the placeholders of `translated` back (placeables stay sentinels: see
@@ -356,37 +448,18 @@ impl Masked {
 
     /// What placeholder `id` stands for: an atom's text, or a group's delimiters.
     pub fn part(&self, id: usize) -> Option<Part> {
-        if let Ok(i) = self.atom_index(id) {
-            return Some(Part::Atom(self.atoms[i].clone()));
+        match self.slots.get(id.wrapping_sub(1))? {
+            Slot::Atom(i) => Some(Part::Atom(self.atoms[*i].clone())),
+            Slot::Group(i) => Some(Part::Group(
+                self.groups[*i].0.clone(),
+                self.groups[*i].1.clone(),
+            )),
         }
-        let i = self.group_index(id).ok()?;
-        Some(Part::Group(
-            self.groups[i].0.clone(),
-            self.groups[i].1.clone(),
-        ))
-    }
-
-    /// Placeholder IDs are numbered in order across atoms and groups; find which is which.
-    fn kinds(&self) -> Vec<bool> {
-        // Rebuild the order from the masked text: true = atom.
-        let mut kinds = Vec::with_capacity(self.placeholders());
-        let mut rest = self.text.as_str();
-        while let Some(i) = rest.find('<') {
-            let tail = &rest[i..];
-            if tail.starts_with("<x id=") {
-                kinds.push(true);
-            } else if tail.starts_with("<g id=") {
-                kinds.push(false);
-            }
-            rest = &rest[i + 1..];
-        }
-        kinds
     }
 
     fn atom_index(&self, id: usize) -> Result<usize, MaskError> {
-        let kinds = self.kinds();
-        match kinds.get(id.wrapping_sub(1)) {
-            Some(true) => Ok(kinds[..id - 1].iter().filter(|k| **k).count()),
+        match self.slots.get(id.wrapping_sub(1)) {
+            Some(Slot::Atom(i)) => Ok(*i),
             _ => Err(MaskError(format!(
                 "placeholder `<x id=\"{id}\"/>` is not in the source"
             ))),
@@ -394,9 +467,8 @@ impl Masked {
     }
 
     fn group_index(&self, id: usize) -> Result<usize, MaskError> {
-        let kinds = self.kinds();
-        match kinds.get(id.wrapping_sub(1)) {
-            Some(false) => Ok(kinds[..id - 1].iter().filter(|k| !**k).count()),
+        match self.slots.get(id.wrapping_sub(1)) {
+            Some(Slot::Group(i)) => Ok(*i),
             _ => Err(MaskError(format!(
                 "placeholder `<g id=\"{id}\">` is not in the source"
             ))),
@@ -424,7 +496,13 @@ fn unescape_xml(text: &str) -> String {
     let mut rest = text;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
-        let end = rest[i..].find(';').map(|e| e + i);
+        // The longest entity kurso reads is six bytes (`&quot;`): a `;` further on ends
+        // no entity, so it is not looked for (a text of bare `&`s stays linear).
+        let end = rest.as_bytes()[i..]
+            .iter()
+            .take(6)
+            .position(|&b| b == b';')
+            .map(|e| e + i);
         let entity = end.map(|e| &rest[i..=e]);
         let decoded = match entity {
             Some("&amp;") => "&",

@@ -67,7 +67,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             if !seen.insert(spotted.concept) {
                 continue;
             }
-            let concept = &matcher.concepts[spotted.concept];
+            let concept = matcher.concept(spotted.concept);
             let level = concept.severity.unwrap_or(RULE.level);
             if concept.do_not_translate {
                 if !target_text.contains(&spotted.text) {
@@ -160,7 +160,11 @@ fhir,HL7 FHIR,HL7 FHIR,HL7 FHIR,,yes,yes,
     fn run(locale: &str, english: &str, translation: &str) -> Vec<Finding> {
         let (glossary, diagnostics) = csv::parse(Path::new("g.csv"), GLOSSARY);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let matcher = Arc::new(Matcher::new(&glossary, "en", &[locale.to_owned()]));
+        let matcher = Arc::new(Matcher::new(
+            &Arc::new(glossary),
+            "en",
+            &[locale.to_owned()],
+        ));
         fixture::run_with_glossary(&RULE, locale, english, translation, matcher)
     }
 

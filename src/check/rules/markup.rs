@@ -6,6 +6,8 @@
 //! parsed with pulldown-cmark in kurso's dialect; comparisons are of multisets, never of
 //! order, because word order changes between languages.
 
+use std::collections::{HashMap, VecDeque};
+
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
 
@@ -321,17 +323,31 @@ struct Problem {
 }
 
 /// Items of `english` absent from `translated` and the other way round, each in its text's
-/// order (multiset difference).
+/// order (multiset difference): each English item takes the earliest equal translated item
+/// not yet taken. Linear: the positions of each translated item wait in a queue.
 fn difference<'a>(english: &'a [String], translated: &'a [String]) -> (Vec<&'a str>, Vec<&'a str>) {
-    let mut extra: Vec<Option<&str>> = translated.iter().map(|s| Some(s.as_str())).collect();
+    let mut positions: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    for (at, item) in translated.iter().enumerate() {
+        positions.entry(item.as_str()).or_default().push_back(at);
+    }
+    let mut taken = vec![false; translated.len()];
     let mut lost = Vec::new();
     for item in english {
-        match extra.iter_mut().find(|slot| **slot == Some(item.as_str())) {
-            Some(slot) => *slot = None,
+        match positions
+            .get_mut(item.as_str())
+            .and_then(VecDeque::pop_front)
+        {
+            Some(at) => taken[at] = true,
             None => lost.push(item.as_str()),
         }
     }
-    (lost, extra.into_iter().flatten().collect())
+    let extra = translated
+        .iter()
+        .zip(taken)
+        .filter(|(_, taken)| !taken)
+        .map(|(item, _)| item.as_str())
+        .collect();
+    (lost, extra)
 }
 
 /// Lost, changed and added items of one kind (`link`, `image`, …).
@@ -460,6 +476,28 @@ mod tests {
         .into_iter()
         .map(|f| f.message)
         .collect()
+    }
+
+    #[test]
+    fn difference_pairs_equal_items_earliest_first() {
+        let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let english = items(&["a", "b", "a", "c", "a", "d"]);
+        let translated = items(&["x", "a", "c", "a", "y", "b", "x"]);
+        // a, b, a, c pair up; the third `a` and `d` are lost; both `x` and the `y` are
+        // added, in the translation's order.
+        assert_eq!(
+            difference(&english, &translated),
+            (vec!["a", "d"], vec!["x", "y", "x"])
+        );
+        assert_eq!(
+            difference(&translated, &english),
+            (vec!["x", "y", "x"], vec!["a", "d"])
+        );
+        // The first `a` is the one taken: the one left is after the `x`.
+        assert_eq!(
+            difference(&items(&["a"]), &items(&["a", "x", "a"])),
+            (vec![], vec!["x", "a"])
+        );
     }
 
     #[test]

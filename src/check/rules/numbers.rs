@@ -7,7 +7,7 @@
 //! number. Values are compared as sets: a value the English has twice and the translation
 //! once is not reported, because languages repeat numbers differently ("24 ore su 24").
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use fluent_syntax::ast::{Pattern, PatternElement};
 
@@ -354,9 +354,9 @@ fn values<'a>(tokens: &'a [Token], choice: &[usize]) -> Vec<Value<'a>> {
 /// The values of `list` whose number `other` lacks, the first of each number.
 fn only_in<'b, 'a>(list: &'b [Value<'a>], other: &[Value<'_>]) -> Vec<&'b Value<'a>> {
     let mut seen = BTreeSet::new();
-    let absent = |v: &Value<'_>| other.iter().all(|o| o.number != v.number);
+    let present: HashSet<&str> = other.iter().map(|o| o.number.as_str()).collect();
     list.iter()
-        .filter(|v| absent(v) && seen.insert(&v.number))
+        .filter(|v| !present.contains(v.number.as_str()) && seen.insert(&v.number))
         .collect()
 }
 
@@ -502,14 +502,19 @@ impl Comparison<'_> {
 /// Same number, different unit symbol (`5 mg` → `5 g`), once per English number and unit.
 fn units(english: &[Value<'_>], translated: &[Value<'_>], reports: &mut Vec<Report>) {
     let mut seen = BTreeSet::new();
+    // The translated values of each number in text order, looked up rather than scanned for.
+    let mut by_number: HashMap<&str, Vec<&Value<'_>>> = HashMap::new();
+    for value in translated {
+        by_number
+            .entry(value.number.as_str())
+            .or_default()
+            .push(value);
+    }
     for value in english {
         let Some((unit, written)) = value.unit() else {
             continue;
         };
-        let same_number: Vec<&Value<'_>> = translated
-            .iter()
-            .filter(|t| t.number == value.number)
-            .collect();
+        let same_number = by_number.get(value.number.as_str()).map_or(&[][..], |v| v);
         if same_number.iter().any(|t| same_unit(value, t)) || !seen.insert((&value.number, unit)) {
             continue;
         }

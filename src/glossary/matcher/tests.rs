@@ -17,13 +17,13 @@ medicine,medicine,φάρμακο,gyógyszer,medicinale | farmaco,vaistas,medicam
 fn matcher(target: &str) -> Matcher {
     let (glossary, diagnostics) = csv::parse(Path::new("g.csv"), GLOSSARY);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    Matcher::new(&glossary, "en", &[target.to_owned()])
+    Matcher::new(&Arc::new(glossary), "en", &[target.to_owned()])
 }
 
 fn spotted(m: &Matcher, text: &str) -> Vec<String> {
     m.spot(text)
         .into_iter()
-        .map(|s| m.concepts[s.concept].id.clone())
+        .map(|s| m.concept(s.concept).id.clone())
         .collect()
 }
 
@@ -31,11 +31,7 @@ fn spotted(m: &Matcher, text: &str) -> Vec<String> {
 #[track_caller]
 fn has(target: &str, concept: &str, translation: &str) -> bool {
     let m = matcher(target);
-    let index = m
-        .concepts
-        .iter()
-        .position(|c| c.id == concept)
-        .expect("concept");
+    let index = m.concepts().position(|c| c.id == concept).expect("concept");
     m.find_allowed(index, &m.target(translation)).is_some()
 }
 
@@ -105,8 +101,7 @@ fn a_different_word_is_not_the_term() {
 fn forbidden_terms_match_strictly() {
     let m = matcher("fi");
     let consent = m
-        .concepts
-        .iter()
+        .concepts()
         .position(|c| c.id == "informed-consent")
         .expect("concept");
     let found = m.find_forbidden(consent, &m.target("Pyydä informoitu suostumus."));
@@ -121,7 +116,7 @@ fn forbidden_terms_match_strictly() {
 fn matcher_for(csv_text: &str, target: &str) -> Matcher {
     let (glossary, diagnostics) = csv::parse(Path::new("g.csv"), csv_text);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    Matcher::new(&glossary, "en", &[target.to_owned()])
+    Matcher::new(&Arc::new(glossary), "en", &[target.to_owned()])
 }
 
 #[test]
@@ -160,5 +155,22 @@ fn compounds_ending_in_the_term_count_in_finnish_and_hungarian() {
     assert!(
         it.find_allowed(0, &it.target("Il sovradosaggio è pericoloso."))
             .is_none()
+    );
+}
+
+#[test]
+fn concepts_without_source_terms_are_skipped_but_indexes_still_name_the_right_concept() {
+    let (glossary, _) = csv::parse(
+        Path::new("g.csv"),
+        "id,en,fi\nfinnish-only,,vain\npatient,patient,potilas\nnurse,nurse,hoitaja\n",
+    );
+    let m = Matcher::new(&Arc::new(glossary), "en", &["fi".to_owned()]);
+    assert_eq!(
+        m.concepts().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["patient", "nurse"]
+    );
+    assert_eq!(
+        spotted(&m, "The nurse calls the patient."),
+        ["nurse", "patient"]
     );
 }

@@ -71,7 +71,7 @@ fn matcher_finds(lang: &str, term: &str, word: &str) -> bool {
     let csv = format!("id,en,{lang}\nconcept,concept,{term}\n");
     let (glossary, diagnostics) = crate::glossary::csv::parse(Path::new("g.csv"), &csv);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    let matcher = Matcher::new(&glossary, "en", &[lang.to_owned()]);
+    let matcher = Matcher::new(&std::sync::Arc::new(glossary), "en", &[lang.to_owned()]);
     matcher.find_allowed(0, &matcher.target(word)).is_some()
 }
 

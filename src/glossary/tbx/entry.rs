@@ -6,23 +6,30 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::glossary::model::{Concept, Origin, Term, TermStatus};
+use crate::span::LineIndex;
 
-/// The diagnostics of one file, and its text they point into.
+/// The diagnostics of one file, and its text they point into (with its line index, built
+/// once per file, not once per problem).
 pub(super) struct Report<'a> {
     pub path: &'a Path,
     pub text: &'a str,
+    pub lines: LineIndex,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Report<'_> {
     pub fn error(&mut self, offset: usize, message: impl Into<String>, help: &str) {
-        let diagnostic = Diagnostic::error_at(self.path, self.text, offset, message);
+        let diagnostic = self.at(offset, message);
         self.diagnostics.push(diagnostic.with_help(help));
     }
 
     pub fn warning(&mut self, offset: usize, message: impl Into<String>, help: &str) {
-        let diagnostic = Diagnostic::error_at(self.path, self.text, offset, message);
+        let diagnostic = self.at(offset, message);
         self.diagnostics.push(diagnostic.with_help(help).warning());
+    }
+
+    fn at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error_at_indexed(self.path, self.text, &self.lines, offset, message)
     }
 }
 
@@ -175,6 +182,7 @@ impl Entry {
             );
             return None;
         }
+        concept.terms.values_mut().for_each(Vec::shrink_to_fit);
         let [concept_definition, lang_definition] = self.definitions;
         concept.definition = concept_definition.or(lang_definition);
         concept.note = Some(self.notes.join("\n")).filter(|note| !note.is_empty());

@@ -23,9 +23,9 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
         report: Report {
             path,
             text,
+            lines: LineIndex::new(text),
             diagnostics: Vec::new(),
         },
-        lines: LineIndex::new(text),
         glossary: Glossary::default(),
         seen: HashSet::new(),
         stack: Vec::new(),
@@ -74,7 +74,6 @@ pub fn parse(path: &Path, text: &str) -> (Glossary, Vec<Diagnostic>) {
 
 struct Parser<'a> {
     report: Report<'a>,
-    lines: LineIndex,
     glossary: Glossary,
     seen: HashSet<String>,
     /// Local names of the open elements.
@@ -204,7 +203,7 @@ impl Parser<'_> {
     fn start_entry(&mut self, id: Option<String>, offset: usize) {
         let origin = Origin {
             path: self.report.path.to_path_buf(),
-            line: self.lines.position(self.report.text, offset).line,
+            line: self.report.lines.position(self.report.text, offset).line,
         };
         let mut entry = Entry::new(offset, origin);
         if let Some(id) = id

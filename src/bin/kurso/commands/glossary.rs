@@ -197,7 +197,11 @@ fn coverage(
     let source = project.config.source_locale.to_string();
     let tree = Layout::for_project(project, &[], &[]).load();
     out.diagnostics(&tree.diagnostics);
-    let matcher = Matcher::new(glossary, &source, std::slice::from_ref(&source));
+    let matcher = Matcher::new(
+        &std::sync::Arc::new(glossary.clone()),
+        &source,
+        std::slice::from_ref(&source),
+    );
     let texts: Vec<String> = tree
         .reference
         .docs

@@ -118,6 +118,14 @@ fn changed_doses_and_units_are_errors() {
             "`4 g` does not match the English `4 mg`: the unit changed".to_owned()
         )]
     );
+    // Two other units for the number: the first one in the translation is named.
+    assert_eq!(
+        check("it", "Give 4 mg", "Dare 4 g o 4 ml"),
+        [(
+            Level::Error,
+            "`4 g` does not match the English `4 mg`: the unit changed".to_owned()
+        )]
+    );
     assert_eq!(
         check("hu", "0.5 mg/kg", "0,5 mg"),
         [(
