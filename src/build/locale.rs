@@ -226,8 +226,8 @@ fn build_module(
                     ),
                 )
                 .with_help(format!(
-                    "update the translation, then `kurso accept {} --id {id}`; or set \
-                     `stale = \"fallback\"` under [build] in kurso.toml",
+                    "update the translation, then `kurso accept {} --id {id}`; or change \
+                     `stale = \"block\"` ([build] of kurso.toml) to `fallback`",
                     candidate.locale
                 )),
             );

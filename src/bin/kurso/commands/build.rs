@@ -310,7 +310,7 @@ fn render_preview_note(
 ) {
     if summary.preview {
         out.line(&format!(
-            "preview in {}: drafts marked `{}`, for checking layout, not for learners; `kurso build` writes what ships into {}",
+            "preview in {}/: drafts marked `{}`, for checking layout, not for learners; `kurso build` writes what ships into {}/",
             summary.output_root.display(),
             DRAFT_MARK.trim_end(),
             project.config.paths.build.display()
