@@ -266,7 +266,8 @@ courses = "courses"
 locales = "locales"
 # Terminology (TBX or CSV).
 glossaries = "glossaries"
-# Output of `kurso build`; never commit it.
+# Output of `kurso build`; never commit it. `kurso build --preview` writes beside it, into
+# the same name with `-preview` (build-preview).
 build = "build"
 
 [extract]
