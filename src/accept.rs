@@ -126,6 +126,10 @@ pub fn accept(project: &Project, opts: &AcceptOptions) -> Result<AcceptSummary, 
                 summary.unchanged += 1;
                 continue;
             }
+            if recorded.is_none() && status == Status::Machine {
+                // A person says this unrecorded text is machine output; from where, unknown.
+                "unknown".clone_into(&mut record.origin);
+            }
             record.source = english;
             record.status = status;
             record.carried_from = None;

@@ -206,7 +206,7 @@ impl fmt::Display for Hold {
             Hold::Status(status) => write!(f, "{status}, not a status this locale ships"),
             Hold::Stale => f.write_str("stale: the English changed since it was translated"),
             Hold::Unverified => f.write_str("no record of the English it was made from"),
-            Hold::UnreadableState => f.write_str("its state file cannot be read"),
+            Hold::UnreadableState => f.write_str("state file unreadable"),
         }
     }
 }

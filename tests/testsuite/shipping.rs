@@ -378,7 +378,7 @@ fn a_broken_state_file_ships_nothing_of_its_translations() {
     );
     assert_eq!(built(&project, "it"), MODULE);
     assert!(
-        run.stdout.contains("5 its state file cannot be read"),
+        run.stdout.contains("5 state file unreadable"),
         "{}",
         run.stdout
     );
@@ -524,4 +524,23 @@ fn accept_takes_the_name_from_git_when_not_given() {
         // Without git the name is simply not recorded.
         assert!(!state.contains("changed-by"), "{state}");
     }
+}
+
+#[test]
+fn accept_may_mark_unrecorded_text_as_machine_output() {
+    let project = project("[build]\nunverified = \"ship\"\n");
+    write_italian(&project);
+    project.run_ok(&["accept", "it", "--id", "dosing-p1", "--status", "machine"]);
+    let state = project.read("locales/it/c/01-dosing.state.toml");
+    assert!(
+        state.contains("[dosing-p1]\nstatus = \"machine\"\norigin = \"unknown\"\n"),
+        "{state}"
+    );
+    project.run_ok(&["build", "--locale", "it"]);
+    let built = built(&project, "it");
+    assert!(built.contains("\nGive 5 mg of the medicine.\n"), "{built}");
+    assert!(
+        built.contains("Controllare il paziente"),
+        "unrecorded text ships here: {built}"
+    );
 }
