@@ -111,6 +111,7 @@ pub struct LocaleBuild {
     pub output_dir: PathBuf,
     pub n_files: usize,
     pub n_written: usize,
+    /// Messages built (a blocked module's are not counted).
     pub n_messages: usize,
     /// How many messages came from each locale of the chain (source last).
     pub from_locale: BTreeMap<String, usize>,
