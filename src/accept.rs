@@ -3,6 +3,12 @@
 //! typo fix (`kurso extract --keep-translations`).
 //!
 //! Invariant: only state files change; no translation text is ever touched here.
+//!
+//! Invariant: a person's work (`edited`, `reviewed`, `approved`) is never set back to
+//! `machine`: `accept` refuses the whole run (nothing written) when asked to. A machine draft
+//! keeps `machine` unless a status is given, so accepting never makes a draft ship by
+//! itself. Each record `accept` changes names who (`changed-by`, when known) and when
+//! (`changed-on`).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -24,8 +30,10 @@ pub struct AcceptOptions {
     /// Only these courses (empty: all).
     pub courses: Vec<String>,
     /// Status for the accepted records; `None` keeps an existing status and gives new
-    /// records `edited` (written by a person).
+    /// records `edited` (written by a person). `machine` is refused for a person's work.
     pub status: Option<Status>,
+    /// Who accepts, recorded as `changed-by` (`None`: not recorded).
+    pub changed_by: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -36,6 +44,9 @@ pub struct AcceptSummary {
     pub unchanged: usize,
     /// State files written.
     pub files_written: usize,
+    /// Records refused (a person's work asked to become `machine`); when any is, nothing
+    /// is written.
+    pub refused: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -66,6 +77,9 @@ pub fn accept(project: &Project, opts: &AcceptOptions) -> Result<AcceptSummary, 
     let locale = &tree.locales[0];
     let wanted: BTreeSet<&str> = opts.ids.iter().map(String::as_str).collect();
     let mut found: BTreeSet<&str> = BTreeSet::new();
+    let today = crate::state::today();
+    let mut planned = Vec::new();
+    let mut refused = Vec::new();
     for (rel, reference) in &tree.reference.docs {
         let Some(doc) = locale.docs.get(rel) else {
             continue;
@@ -89,31 +103,69 @@ pub fn accept(project: &Project, opts: &AcceptOptions) -> Result<AcceptSummary, 
             };
             found.insert(id);
             let english = source.text();
+            let recorded = state.records.get(id).map(|record| record.status);
             let record = state
                 .records
                 .entry(id.to_owned())
                 .or_insert_with(|| Record::human(String::new(), Status::Edited));
             let status = opts.status.unwrap_or(record.status);
+            if status == Status::Machine && recorded.is_some_and(|had| had != Status::Machine) {
+                refused.push(Diagnostic::error_at(
+                    &doc.path,
+                    &doc.text,
+                    target.offset(),
+                    format!(
+                        "`{id}` is a person's work ({}): it is never set back to `machine`",
+                        record.status
+                    ),
+                ));
+                continue;
+            }
             if record.source == english && record.status == status && record.carried_from.is_none()
             {
                 summary.unchanged += 1;
                 continue;
             }
+            if recorded.is_none() && status == Status::Machine {
+                // A person says this unrecorded text is machine output; from where, unknown.
+                "unknown".clone_into(&mut record.origin);
+            }
             record.source = english;
             record.status = status;
             record.carried_from = None;
             record.carried_on = None;
+            record.changed_by.clone_from(&opts.changed_by);
+            record.changed_on = Some(today.clone());
+            record.via = None;
             changed = true;
             summary.accepted.push((doc.path.clone(), id.to_owned()));
         }
         if changed {
-            match state.save_for(&ftl) {
-                Ok(true) => summary.files_written += 1,
-                Ok(false) => {}
-                Err(err) => summary
-                    .diagnostics
-                    .push(Diagnostic::file_error(&doc.path, err.to_string())),
-            }
+            planned.push((ftl, doc.path.clone(), state));
+        }
+    }
+    if !refused.is_empty() {
+        let n_refused = refused.len();
+        summary
+            .diagnostics
+            .extend(refused.into_iter().map(|diagnostic| {
+                diagnostic.with_help(
+                    "nothing was written; choose `edited`, `reviewed` or `approved`, or leave out \
+                 --status to keep each recorded status",
+                )
+            }));
+        summary.accepted.clear();
+        summary.unchanged = 0;
+        summary.refused = n_refused;
+        return Ok(summary);
+    }
+    for (ftl, display, state) in planned {
+        match state.save_for(&ftl) {
+            Ok(true) => summary.files_written += 1,
+            Ok(false) => {}
+            Err(err) => summary
+                .diagnostics
+                .push(Diagnostic::file_error(&display, err.to_string())),
         }
     }
     for id in wanted.difference(&found) {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unic_langid::LanguageIdentifier;
 
+use crate::build::policy::{RawBuild, ShipPolicy};
 use crate::check::policy::{Policy, RawCheck, ShownCheck};
 use crate::diagnostic::Diagnostic;
 use crate::locale::parse_locale_code;
@@ -45,6 +46,8 @@ pub struct Config {
     pub translatable_keys: Vec<String>,
     /// `[check]`: rule levels per project and locale, suppressions.
     pub check: Policy,
+    /// `[build]`: which translations ship, per project and per locale.
+    pub build: ShipPolicy,
     /// `[mt]`: machine-translation provider and settings.
     pub mt: MtConfig,
 }
@@ -74,6 +77,7 @@ impl Default for Config {
                 .map(|&key| key.to_owned())
                 .collect(),
             check: Policy::default(),
+            build: ShipPolicy::default(),
             mt: MtConfig::default(),
         }
     }
@@ -87,6 +91,7 @@ struct RawConfig {
     paths: Option<RawPaths>,
     extract: Option<RawExtract>,
     check: Option<RawCheck>,
+    build: Option<RawBuild>,
     mt: Option<MtConfig>,
 }
 
@@ -153,6 +158,9 @@ impl Config {
         if let Some(check) = raw.check {
             config.check = Policy::from_raw(path, text, check, &config.all_locales())?;
         }
+        if let Some(build) = raw.build {
+            config.build = ShipPolicy::from_raw(path, text, build, &config.target_locales)?;
+        }
         if let Some(mt) = raw.mt {
             mt.validate(path, text, &config.target_locales)?;
             config.mt = mt;
@@ -177,6 +185,7 @@ impl Config {
             paths: &'a Paths,
             extract: ShownExtract<'a>,
             check: ShownCheck,
+            build: &'a ShipPolicy,
             mt: &'a MtConfig,
         }
         #[derive(Serialize)]
@@ -196,6 +205,7 @@ impl Config {
                 translatable_keys: &self.translatable_keys,
             },
             check: self.check.shown(),
+            build: &self.build,
             mt: &self.mt,
         };
         toml::to_string(&shown).expect("the configuration serializes to TOML")
@@ -256,7 +266,8 @@ courses = "courses"
 locales = "locales"
 # Terminology (TBX or CSV).
 glossaries = "glossaries"
-# Output of `kurso build`; never commit it.
+# Output of `kurso build`; never commit it. `kurso build --preview` writes beside it, into
+# the same name with `-preview` (build-preview).
 build = "build"
 
 [extract]
@@ -291,6 +302,27 @@ fail-on = "error"
 # path = "locales/it/hpass-digital-skills/**"
 # id = "ehr-title"
 # reason = "EHR is the usual term in Italian hospital records"
+
+[build]
+# What `kurso build` ships. A translation held back falls back along the chain (el-CY → el
+# → source) and is listed per module with the reason; text from a fallback locale must pass
+# both locales' rules. `kurso build --preview` shows everything, drafts marked, in a
+# separate folder (the build folder's name + `-preview`).
+# The statuses that ship: machine, edited, reviewed, approved. Default: what a person made
+# or checked; a machine draft never reaches a learner unless `machine` is listed.
+ship = ["edited", "reviewed", "approved"]
+# A translation made from older English (stale): fallback (the default: never show an old
+# dose), ship (use it anyway; listed), or block (that module is not built: its previous
+# output stays and the build exits 2).
+stale = "fallback"
+# A translation with no state record (made outside kurso; of unknown age): fallback (the
+# default) or ship (listed). `kurso accept LOCALE --all` adopts checked translations.
+unverified = "fallback"
+
+# The same keys for one locale, over [build]:
+[build.locales.lt]
+# ship = ["reviewed", "approved"]
+# stale = "block"
 
 [mt]
 # Machine translation for `kurso translate`. The provider when --provider is not given:
@@ -359,7 +391,7 @@ mod tests {
     fn misspelt_key_names_its_line() {
         check_error(
             "source-locale = \"en\"\ntarget-locale = [\"el\"]\n",
-            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`, `check`, `mt`",
+            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`, `check`, `build`, `mt`",
         );
     }
 
@@ -520,6 +552,8 @@ mod tests {
             "[extract]\nzzz = 1\n",
             "[check]\nzzz = 1\n",
             "[[check.allow]]\nzzz = 1\n",
+            "[build]\nzzz = 1\n",
+            "target-locales = [\"lt\"]\n[build.locales.lt]\nzzz = 1\n",
             "[mt]\nzzz = 1\n",
             "[mt.deepl]\nzzz = 1\n",
         ] {

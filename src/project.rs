@@ -139,6 +139,7 @@ impl Project {
             (self.root.clone(), false),
             (self.root.join(&paths.locales), true),
             (self.build_dir(), true),
+            (crate::build::preview_dir(self), true),
             (self.root.join(&paths.glossaries), true),
             (self.root.join(WORK_DIR), true),
         ];

@@ -7,15 +7,23 @@
 //! (images, data) are copied. Outputs whose source is gone are removed (`outputs.rs`).
 //!
 //! Invariant: a message missing along the whole chain falls back to the source text and is
-//! listed in the summary; nothing is dropped silently. A translation that would change the
-//! module's Markdown structure is not used (`locale.rs`) and is listed with the change.
+//! listed in the summary; nothing is dropped silently. A translation is not used when
+//! `[build]` holds it back (`policy.rs`: by default a machine draft, a stale translation, one
+//! with no record) or when it would change the module's Markdown structure (`locale.rs`): the
+//! message falls back along the chain, and the translation is listed with the reason.
+//!
+//! Invariant: a default build never ships a machine draft. `--preview` writes everything,
+//! drafts marked with [`DRAFT_MARK`], into a separate folder ([`preview_dir`]), never into
+//! the build folder.
 
+mod choose;
 mod locale;
 mod modules;
 mod outputs;
+pub mod policy;
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -27,8 +35,14 @@ use crate::fsx;
 use crate::locale::fallback_chain;
 use crate::project::{Project, SourceFile};
 use crate::segment::StructureChange;
+use crate::state::StateFile;
 pub use modules::{SourceModule, SourceModules, course_modules, plan_modules};
 pub use outputs::MANIFEST;
+pub use policy::{Hold, ShipPolicy};
+
+/// What a preview puts at the start of a draft's text (a translation a real build holds
+/// back). Plain text, so the module's Markdown structure stays as it is.
+pub const DRAFT_MARK: &str = "⚠ ";
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -36,6 +50,8 @@ pub struct BuildOptions {
     pub locales: Vec<LanguageIdentifier>,
     /// Only these courses (all when empty).
     pub courses: Vec<String>,
+    /// Use drafts too, marked with [`DRAFT_MARK`], and write into [`preview_dir`].
+    pub preview: bool,
 }
 
 /// A message that fell back to the source text.
@@ -46,9 +62,9 @@ pub struct Fallback {
     pub id: String,
 }
 
-/// A translation not used because it would change the module's Markdown structure.
+/// Where a translation is, to point a person at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejected {
+pub struct TranslationAt {
     /// The translation file, relative to the project, and the message's place in it.
     pub path: PathBuf,
     pub line: usize,
@@ -56,12 +72,35 @@ pub struct Rejected {
     pub id: String,
     /// The locale whose translation it is.
     pub locale: String,
-    pub change: StructureChange,
     /// The source module and the line of the block.
     pub source: PathBuf,
     pub source_line: usize,
+}
+
+/// Why a translation was not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotUsedBecause {
+    /// `[build]` holds it back.
+    Held(Hold),
+    /// Its splice would change the module's Markdown structure.
+    Structure(StructureChange),
+}
+
+/// A translation not used: its message was built from the next locale of the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotUsed {
+    pub at: TranslationAt,
+    pub because: NotUsedBecause,
     /// The locale the message was built from instead (the source locale at worst).
     pub built_from: String,
+}
+
+/// A translation used although a default build would not use it as it is: marked as a
+/// draft in a preview, or shipped because `[build]` says so (`stale`/`unverified = "ship"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flagged {
+    pub at: TranslationAt,
+    pub hold: Hold,
 }
 
 /// The result for one locale.
@@ -72,14 +111,23 @@ pub struct LocaleBuild {
     pub output_dir: PathBuf,
     pub n_files: usize,
     pub n_written: usize,
+    /// Messages built (a blocked module's are not counted).
     pub n_messages: usize,
     /// How many messages came from each locale of the chain (source last).
     pub from_locale: BTreeMap<String, usize>,
     /// Messages with no translation anywhere along the chain (source locale excluded), in
     /// document order per file.
     pub fallbacks: Vec<Fallback>,
-    /// Translations not used because they would change the structure, by file and line.
-    pub rejected: Vec<Rejected>,
+    /// Translations not used (held back, or they would change the structure), by file and
+    /// line.
+    pub not_used: Vec<NotUsed>,
+    /// A preview's drafts, marked in the built text; by file and line.
+    pub marked: Vec<Flagged>,
+    /// Shipped only because `[build]` allows it (stale or unverified); by file and line.
+    pub shipped_despite: Vec<Flagged>,
+    /// Modules not built because a stale translation blocks them (`stale = "block"`); their
+    /// previous output stays.
+    pub blocked: Vec<PathBuf>,
     /// Outputs removed because their source is gone, relative to the project.
     pub removed: Vec<PathBuf>,
     /// Number of messages of each source file (relative path), for reporting fallbacks.
@@ -89,6 +137,9 @@ pub struct LocaleBuild {
 #[derive(Debug, Clone, Default)]
 pub struct BuildSummary {
     pub locales: Vec<LocaleBuild>,
+    /// The folder written (relative to the project): the build folder, or the preview's.
+    pub output_root: PathBuf,
+    pub preview: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -98,12 +149,37 @@ impl BuildSummary {
     }
 }
 
+/// Where `kurso build --preview` writes: beside the build folder, under its name with
+/// `-preview` (`build-preview/` for `build/`), so that publishing the build folder can never
+/// publish a preview.
+pub fn preview_dir(project: &Project) -> PathBuf {
+    let mut parts: Vec<&std::ffi::OsStr> = project
+        .config
+        .paths
+        .build
+        .components()
+        .filter_map(|part| match part {
+            Component::Normal(name) => Some(name),
+            _ => None,
+        })
+        .collect();
+    let last = parts.pop().map_or_else(
+        || "build".to_owned(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let mut dir = project.root.clone();
+    dir.extend(parts);
+    dir.join(format!("{last}-preview"))
+}
+
 /// A translation file as the build reads it.
 struct Loaded {
     file: FtlFile,
     /// The file's text and its path relative to the project, to point at a message.
     text: String,
     path: PathBuf,
+    /// Its state records; `Err` when the state file cannot be read (reported).
+    state: Result<StateFile, ()>,
 }
 
 type Translations = HashMap<(LanguageIdentifier, SourceFile), Arc<Loaded>>;
@@ -143,7 +219,16 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Dia
     if files.is_empty() {
         return Err(nothing_to_build(project, &courses));
     }
-    let mut summary = BuildSummary::default();
+    let root = if opts.preview {
+        preview_dir(project)
+    } else {
+        project.build_dir()
+    };
+    let mut summary = BuildSummary {
+        output_root: project.relative(&root).to_path_buf(),
+        preview: opts.preview,
+        ..BuildSummary::default()
+    };
     let (modules, diagnostics) = plan_modules(project, &files);
     summary.diagnostics.extend(diagnostics);
     summary
@@ -173,15 +258,21 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Dia
 
     let mut produced = Vec::new();
     for (locale, chain) in chains {
+        let target = locale::Target {
+            locale: &locale,
+            chain: &chain,
+            output_dir: root.join(locale.to_string()),
+            preview: opts.preview,
+        };
         let (build, diagnostics, outputs) =
-            locale::build_locale(project, &modules, &locale, &chain, &translations);
+            locale::build_locale(project, &modules, &target, &translations);
         summary.diagnostics.extend(diagnostics);
         summary.locales.push(build);
         produced.extend(outputs);
     }
     let locale_names: Vec<String> = locales.iter().map(ToString::to_string).collect();
     let assets = outputs::course_assets(project, &courses);
-    let (copied, diagnostics) = outputs::copy_assets(project, &assets, &locale_names);
+    let (copied, diagnostics) = outputs::copy_assets(project, &root, &assets, &locale_names);
     produced.extend(copied);
     summary.diagnostics.extend(diagnostics);
 
@@ -190,11 +281,11 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildSummary, Dia
         courses: &courses,
         expected: outputs::expected_outputs(&files, &assets, &locale_names),
     };
-    let (removed, diagnostics) = outputs::prune(project, &scope, &produced);
+    let (removed, diagnostics) = outputs::prune(project, &root, &scope, &produced);
     summary.diagnostics.extend(diagnostics);
     for path in removed {
         let locale = path
-            .strip_prefix(project.relative(&project.build_dir()))
+            .strip_prefix(project.relative(&root))
             .ok()
             .and_then(|rel| rel.components().next())
             .map(|part| part.as_os_str().to_string_lossy().into_owned());
@@ -234,7 +325,7 @@ fn nothing_to_build(project: &Project, courses: &[String]) -> Diagnostic {
     )
 }
 
-/// Parses every translation file the chains need, once each.
+/// Parses every translation file the chains need, and its state, once each.
 fn load_translations(
     project: &Project,
     modules: &SourceModules,
@@ -262,11 +353,22 @@ fn load_translations(
             let path = project.messages_path(&locale, &file);
             let rel = project.relative(&path).to_path_buf();
             let parsed = match fsx::read_optional(&path) {
-                Ok(Some(text)) => Some(Loaded {
-                    file: parse_ftl(&rel, &text),
-                    text,
-                    path: rel,
-                }),
+                Ok(Some(text)) => {
+                    let mut file = parse_ftl(&rel, &text);
+                    let state = StateFile::load_for(&path, &rel).map_err(|diagnostic| {
+                        file.diagnostics.push(diagnostic.with_help(
+                            "no message of its translation file is built until it is fixed; \
+                             state files are written by kurso: fix the entry by hand, or \
+                             remove it and run `kurso accept` for the message",
+                        ));
+                    });
+                    Some(Loaded {
+                        file,
+                        text,
+                        path: rel,
+                        state,
+                    })
+                }
                 Ok(None) => None,
                 Err(err) => {
                     let mut failed = FtlFile::default();
@@ -277,6 +379,7 @@ fn load_translations(
                         file: failed,
                         text: String::new(),
                         path: rel,
+                        state: Ok(StateFile::default()),
                     })
                 }
             };

@@ -60,14 +60,15 @@ impl Scope<'_> {
     }
 }
 
-/// Removes the stale outputs of `scope` and records `produced` in the manifest; returns
-/// what was removed (relative to the project) and the problems met.
+/// Removes the stale outputs of `scope` from `build_dir` (the build folder, or the
+/// preview's) and records `produced` in its manifest; returns what was removed (relative to
+/// the project) and the problems met.
 pub fn prune(
     project: &Project,
+    build_dir: &Path,
     scope: &Scope<'_>,
     produced: &[Output],
 ) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let build_dir = project.build_dir();
     let manifest_path = build_dir.join(MANIFEST);
     let mut diagnostics = Vec::new();
     let previous = match fsx::read_optional(&manifest_path) {
@@ -93,7 +94,7 @@ pub fn prune(
         let full = build_dir.join(&path);
         match fsx::read_bytes(&full) {
             Ok(bytes) if sha256_hex(&bytes) == sha256 => {
-                match fsx::remove_file_within(&build_dir, Path::new(&path)) {
+                match fsx::remove_file_within(build_dir, Path::new(&path)) {
                     Ok(true) => removed.push(project.relative(&full).to_path_buf()),
                     Ok(false) => {}
                     Err(err) => {
@@ -182,9 +183,10 @@ pub fn course_assets(project: &Project, courses: &[String]) -> Vec<(String, Vec<
         .collect()
 }
 
-/// Copies the assets into every locale's output; returns what was written.
+/// Copies the assets into every locale's output under `build_dir`; returns what was written.
 pub fn copy_assets(
     project: &Project,
+    build_dir: &Path,
     assets: &[(String, Vec<String>)],
     locales: &[String],
 ) -> (Vec<Output>, Vec<Diagnostic>) {
@@ -205,7 +207,7 @@ pub fn copy_assets(
             };
             for locale in locales {
                 let rel = format!("{locale}/{course}/{asset}");
-                match fsx::write_if_changed(&project.build_dir().join(&rel), &bytes) {
+                match fsx::write_if_changed(&build_dir.join(&rel), &bytes) {
                     Ok(_) => outputs.push(Output {
                         path: rel,
                         sha256: sha256_hex(&bytes),

@@ -43,6 +43,7 @@ fn translations_replace_blocks_and_leave_everything_else() {
         "locales/it/c/01-consent.ftl",
         "meta-title = Consenso\nconsent-title = Consenso\nconsent-p1 = Chiedi al paziente.\nconsent-q1 =\n    Registralo\n    nella cartella.\nconsent-th1 = Farmaco | nome\nconsent-td2 = 8 mg\nconsent-alt1 = Flusso degli allarmi\nconsent-img-title1 = Allarmi \"rossi\"\n",
     );
+    project.run_ok(&["accept", "it", "--all"]);
     let run = project.run_ok(&["build", "--locale", "it"]);
     let built = project.read("build/it/c/01-consent.md");
     assert_eq!(
@@ -70,6 +71,8 @@ fn regional_locale_falls_back_to_language_then_source() {
         "locales/el-CY/c/01-consent.ftl",
         "consent-p1 = Ρωτήστε τον ασθενή (ΓεΣΥ).\n",
     );
+    project.run_ok(&["accept", "el", "--all"]);
+    project.run_ok(&["accept", "el-CY", "--all"]);
     let run = project.run_ok(&["build", "--locale", "el-CY"]);
     let built = project.read("build/el-CY/c/01-consent.md");
     assert!(built.contains("# Συναίνεση\n"), "from el: {built}");
@@ -103,6 +106,7 @@ fn course_yaml_block_scalars_are_translated_as_valid_yaml() {
         "locales/it/c/course.ftl",
         "title = Oncologia\nsummary = Competenze digitali: cura del cancro.\n",
     );
+    project.run_ok(&["accept", "it", "--all"]);
     project.run_ok(&["build", "--locale", "it"]);
     assert_eq!(
         project.read("build/it/c/course.yaml"),
@@ -116,6 +120,11 @@ fn broken_translation_files_are_errors_but_the_build_goes_on() {
     project.write(
         "locales/it/c/01-consent.ftl",
         "consent-title = Consenso\nconsent-p1 = { $\nmeta-title = Consenso { $name }\n",
+    );
+    // `kurso accept` refuses a file that does not parse; a translator recorded this one.
+    project.write(
+        "locales/it/c/01-consent.state.toml",
+        "[consent-title]\nstatus = \"edited\"\norigin = \"human\"\nsource = \"Consent\"\n",
     );
     let run = project.run(&["build", "--locale", "it"]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);

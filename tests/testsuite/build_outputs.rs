@@ -35,6 +35,7 @@ fn a_byte_order_mark_survives_the_build() {
         "locales/it/c/01-consent.ftl",
         "consent-p1 = Chiedi al paziente.\n",
     );
+    project.run_ok(&["accept", "it", "--all"]);
     project.run_ok(&["build", "--locale", "it"]);
     assert_eq!(
         project.read("build/it/c/01-consent.md"),

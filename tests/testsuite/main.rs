@@ -17,6 +17,7 @@ mod person_work;
 mod providers_async;
 mod providers_http;
 mod roundtrip;
+mod shipping;
 mod state;
 mod structure;
 mod support;

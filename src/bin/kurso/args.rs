@@ -78,15 +78,26 @@ pub enum Command {
     ///
     /// Every translatable block of every module (front matter and course.yaml included) is
     /// replaced by its translation; everything else is copied unchanged, and so are images
-    /// and other files. A missing translation falls back along the locale's chain
-    /// (el-CY → el → en) and finally to the source text; those messages are listed. So is
+    /// and other files. Only what [build] in kurso.toml ships is used; by default a text a
+    /// person made or checked (`edited`, `reviewed`, `approved`) for today's English, never
+    /// a machine draft, a stale translation or one with no state record. A message without
+    /// such a translation falls back along the locale's chain (el-CY → el → en; el's text
+    /// must pass el's rules too) and finally to the source text. What was held back is
+    /// listed per module with the reason (counts; --verbose lists every message), and so is
     /// a translation that would change the module's Markdown structure (a paragraph split
-    /// in two, an image turned into a link): it is not used, and the message falls back.
+    /// in two, an image turned into a link). With `stale = "block"`, a module with a stale
+    /// translation is not built: its previous output stays, and the build fails.
+    ///
+    /// --preview builds with the drafts too, each marked with a leading `⚠ ` in its
+    /// block, into build-preview/<locale>/ (beside the build folder, never inside it), to
+    /// check layout before review; it is not for learners.
+    ///
     /// Building the source locale reproduces the sources exactly. Outputs kurso wrote whose
     /// source is gone are removed and listed (build/.kurso-manifest records what it wrote).
     ///
-    /// Exit status: 0 built, 2 a file could not be read or has errors (the rest is built),
-    /// or there is nothing to build (no course, or --course names one without modules).
+    /// Exit status: 0 built, 2 a file could not be read or has errors, or a stale
+    /// translation blocks a module (the rest is built), or there is nothing to build (no
+    /// course, or --course names one without modules).
     Build(BuildArgs),
     /// Check translations: what is wrong with each locale, where and why (for CI)
     ///
@@ -115,7 +126,11 @@ pub enum Command {
     /// After updating a stale translation, or to adopt hand-made translations that have no
     /// record yet. Writes only the state files (`<module>.state.toml`) beside the
     /// translations; no translation text changes. Choose what to accept with --id, --course
-    /// or --all.
+    /// or --all. Each record changed gets who (`changed-by`: --by, else `git config
+    /// user.name`) and when (`changed-on`: today). A machine draft stays `machine` unless
+    /// --status moves it on (what `kurso build` ships depends on it); a person's work
+    /// (`edited`, `reviewed`, `approved`) is never set back to `machine`: that is refused and
+    /// nothing is written.
     Accept(AcceptArgs),
     /// Show each stale message: old → new English as a word diff, beside the translation
     ///
@@ -470,9 +485,13 @@ pub struct AcceptArgs {
     pub all: bool,
 
     /// Record this status (machine, edited, reviewed, approved). Default: keep the recorded
-    /// status; new records get `edited`
+    /// status; new records get `edited`. `machine` is refused for a person's work
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
+
+    /// Who accepts, recorded as `changed-by` (default: `git config user.name`, if set)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -547,7 +566,12 @@ pub struct BuildArgs {
     #[arg(long = "course", value_name = "COURSE")]
     pub courses: Vec<String>,
 
-    /// List every message that fell back to the source text
+    /// List every message that fell back to the source text or was held back
     #[arg(long, short)]
     pub verbose: bool,
+
+    /// Use drafts too (machine, stale, unverified), each marked `⚠ ` in its block, and write
+    /// into build-preview/ instead of build/: for checking layout, not for learners
+    #[arg(long)]
+    pub preview: bool,
 }

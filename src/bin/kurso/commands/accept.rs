@@ -1,4 +1,5 @@
-//! `kurso accept LOCALE`: records translations as current with today's English.
+//! `kurso accept LOCALE`: records translations as current with today's English, and who
+//! accepted them (`--by`, else `git config user.name` of the project, else nobody named).
 
 use std::path::Path;
 
@@ -30,11 +31,19 @@ pub fn run(global: &GlobalArgs, args: &AcceptArgs, out: &mut Output) -> ExitStat
             return ExitStatus::Failed;
         }
     };
+    let changed_by = args
+        .by
+        .as_deref()
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .or_else(|| git_user_name(&project.root));
     let opts = AcceptOptions {
         locale,
         ids: args.ids.clone(),
         courses: args.courses.clone(),
         status,
+        changed_by: changed_by.clone(),
     };
     let summary = match accept(&project, &opts) {
         Ok(summary) => summary,
@@ -44,8 +53,28 @@ pub fn run(global: &GlobalArgs, args: &AcceptArgs, out: &mut Output) -> ExitStat
         }
     };
     out.diagnostics(&summary.diagnostics);
+    if summary.refused > 0 {
+        out.line(&format!(
+            "{}: nothing accepted: {} refused",
+            args.locale,
+            kurso::report::plural(summary.refused, "record")
+        ));
+        return ExitStatus::Failed;
+    }
     for (path, id) in &summary.accepted {
         out.line(&format!("accepted {id} ({})", path.display()));
+    }
+    if !summary.accepted.is_empty() {
+        out.line(&match &changed_by {
+            Some(name) => format!(
+                "recorded changed-by \"{name}\", changed-on {}",
+                kurso::state::today()
+            ),
+            None => format!(
+                "recorded changed-on {} (no name: give --by NAME, or set git config user.name)",
+                kurso::state::today()
+            ),
+        });
     }
     out.line(&format!(
         "{}: {} accepted, {} already current; {} written",
@@ -59,4 +88,21 @@ pub fn run(global: &GlobalArgs, args: &AcceptArgs, out: &mut Output) -> ExitStat
     } else {
         ExitStatus::Clean
     }
+}
+
+/// `git config user.name` as seen from the project folder (its own config, then the
+/// user's), or `None` when git is not installed, not configured, or fails. Local and quick:
+/// git reads its config files and nothing else.
+fn git_user_name(root: &Path) -> Option<String> {
+    let output = std::process::Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["config", "--get", "user.name"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(output.stdout).ok()?;
+    let name = name.trim();
+    (output.status.success() && !name.is_empty()).then(|| name.to_owned())
 }
