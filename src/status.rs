@@ -5,15 +5,23 @@
 //! (el-CY → el), never the source. That text is
 //! - *drafted* when it exists at all (machine drafts included);
 //! - *reviewed* when its state record says a person made or checked it (`edited`, `reviewed`,
-//!   `approved`) and names today's English;
+//!   `approved`) and names today's English; *approved*, a part of it, when the record says
+//!   `approved`;
 //! - *machine* when its record says `machine` (a draft no person has accepted);
 //! - *stale* when its record names an older English, *unverified* when it has no record;
 //! - *inherited* when it comes from a fallback locale: el-CY inherits el's drafts and el's
 //!   human work alike, so its counts are those of what el-CY readers actually see.
 //!
-//! Invariant: `reviewed + machine + stale human + unverified` never exceeds `drafted`, and
+//! Invariant: `reviewed + machine + stale human + unverified == drafted` (a person's stale
+//! text is [`StatusRow::stale_by_person`]), `approved <= reviewed`, and
 //! `drafted + missing == messages`; a machine draft is never counted as reviewed, whoever's
 //! locale it comes from.
+//!
+//! [`report`] adds the check findings and the glossary coverage to the rows, and [`html`]
+//! renders all of it as one self-contained page (`kurso status --format html`).
+
+pub mod html;
+pub mod report;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -35,6 +43,8 @@ pub struct StatusRow {
     pub drafted: usize,
     /// Messages whose text a person made or checked for today's English.
     pub reviewed: usize,
+    /// Of `reviewed`: messages whose record says `approved`.
+    pub approved: usize,
     /// Messages whose text is a machine draft (current or stale).
     pub machine: usize,
     /// Drafted messages whose record names an older English.
@@ -62,6 +72,12 @@ impl StatusRow {
     /// `reviewed` as a percentage of `messages`.
     pub fn reviewed_percent(&self) -> f64 {
         percent(self.reviewed, self.messages)
+    }
+
+    /// Stale messages whose text a person made (not machine drafts): what is drafted and
+    /// neither reviewed, machine nor unverified.
+    pub fn stale_by_person(&self) -> usize {
+        self.drafted - self.reviewed - self.machine - self.unverified
     }
 }
 
@@ -156,6 +172,7 @@ fn locale_rows(tree: &LocaleTree) -> (Vec<StatusRow>, Vec<Diagnostic>) {
                 row.machine += 1;
             } else if !outdated {
                 row.reviewed += 1;
+                row.approved += usize::from(record.status == Status::Approved);
             }
         }
         if let Some(own) = locale.docs.get(rel) {

@@ -70,7 +70,10 @@ fn machine_drafts_count_as_drafted_but_not_reviewed() {
     assert_eq!(el.machine, 1);
     // `a` only: `b` is a machine draft, `c` was reviewed against older English.
     assert_eq!(el.reviewed, 1);
+    assert_eq!(el.approved, 0);
     assert_eq!(el.stale, 1);
+    // `c`: a person's translation of older English.
+    assert_eq!(el.stale_by_person(), 1);
     assert_eq!(el.inherited, 0);
     assert!((el.drafted_percent() - 75.0).abs() < 1e-9);
     assert!((el.reviewed_percent() - 25.0).abs() < 1e-9);
@@ -90,7 +93,13 @@ fn a_regional_locale_counts_what_it_inherits_along_the_chain() {
     // approved `d` are reviewed.
     assert_eq!(cy.machine, 1);
     assert_eq!(cy.reviewed, 2);
+    // `d` only; el's reviewed `c` is stale, so not approved either.
+    assert_eq!(cy.approved, 1);
     assert_eq!(cy.stale, 1);
+    assert_eq!(
+        cy.reviewed + cy.machine + cy.stale_by_person() + cy.unverified,
+        cy.drafted
+    );
     assert_eq!(
         cy.statuses,
         BTreeMap::from([

@@ -136,8 +136,17 @@ pub enum Command {
     ///
     /// Exit status: 0 nothing stale, 1 stale messages shown, 2 the run failed.
     Diff(DiffArgs),
-    /// How far each locale is, per course: messages, translated, stale, missing, machine-only,
-    /// reviewed
+    /// How far each locale is, per course: reviewed, drafted, machine, stale, unverified,
+    /// missing
+    ///
+    /// Counts what a reader of each locale gets along its fallback chain (el-CY counts el's
+    /// text). --format html writes one self-contained page (inline styles, no scripts, no
+    /// links out) to publish or attach to a pull request: a bar per course and locale, the
+    /// `kurso check` findings per rule and locale, and the glossary coverage.
+    ///
+    /// Exit status: 0 counted, 2 a file could not be read (the rest is still counted and
+    /// shown) or the report could not be written. Findings do not change it: `kurso check`
+    /// is the gate.
     Status(StatusArgs),
     /// Draft machine translations of missing and stale messages, for translators to review
     ///
@@ -515,9 +524,23 @@ pub struct StatusArgs {
     #[arg(long = "course", value_name = "COURSE")]
     pub courses: Vec<String>,
 
-    /// Output format: a table, or JSON
-    #[arg(long, value_enum, default_value_t = StatusFormat::Table)]
-    pub format: StatusFormat,
+    /// Output format: a table, JSON, or one HTML page (bars per course and locale, the
+    /// findings of every `kurso check` rule per locale, glossary coverage). The page shows no
+    /// date unless `SOURCE_DATE_EPOCH` is set ("Generated on" that day), so the same project
+    /// gives the same page
+    #[arg(long, value_enum, default_value_t = StatusReportFormat::Table)]
+    pub format: StatusReportFormat,
+
+    /// Write the report to FILE (replaced if it is there) instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusReportFormat {
+    Table,
+    Json,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

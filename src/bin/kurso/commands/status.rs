@@ -1,14 +1,20 @@
 //! `kurso status`: courses × locales, how far each translation is: what a reader of the
 //! locale gets (drafted, machine drafts included) beside what a person made or checked
-//! (reviewed), both counted along the fallback chain (`kurso::status`).
+//! (reviewed), both counted along the fallback chain (`kurso::status`). `--format html`
+//! renders the status page (`kurso::status::html`) from `kurso::status::report`, which also
+//! runs the check rules and measures glossary coverage; `--output` writes any format to a
+//! file instead of stdout.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use kurso::diagnostic::Diagnostic;
+use kurso::status::html::{HtmlOptions, render_status_html};
+use kurso::status::report::status_report;
 use kurso::status::{StatusRow, status};
 
 use crate::ExitStatus;
-use crate::args::{GlobalArgs, StatusArgs, StatusFormat};
+use crate::args::{GlobalArgs, StatusArgs, StatusReportFormat};
 use crate::commands::{load_project, parse_targets, warn_source_drift};
 use crate::output::Output;
 
@@ -23,19 +29,65 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
         return ExitStatus::Failed;
     }
     let layout = kurso::check::Layout::for_project(&project, &locales, &args.courses);
-    let summary = status(&layout);
-    out.diagnostics(&summary.diagnostics);
-    match args.format {
-        StatusFormat::Json => out.result(&render_json(&summary.rows)),
-        StatusFormat::Table => {
-            out.raw(&render_table(&summary.rows));
-            out.line(LEGEND);
+    let (text, diagnostics) = match args.format {
+        StatusReportFormat::Html => {
+            let report = status_report(&project, &layout, &args.courses);
+            let options = HtmlOptions {
+                title: None,
+                generated_on: std::env::var_os("SOURCE_DATE_EPOCH")
+                    .is_some()
+                    .then(kurso::state::today),
+            };
+            (render_status_html(&report, &options), report.diagnostics)
         }
-    }
-    if summary.diagnostics.iter().any(Diagnostic::is_error) {
+        StatusReportFormat::Json => {
+            let summary = status(&layout);
+            (
+                format!("{}\n", render_json(&summary.rows)),
+                summary.diagnostics,
+            )
+        }
+        StatusReportFormat::Table => {
+            let summary = status(&layout);
+            let mut text = render_table(&summary.rows);
+            if !global.quiet {
+                let _ = writeln!(text, "{LEGEND}");
+            }
+            (text, summary.diagnostics)
+        }
+    };
+    out.diagnostics(&diagnostics);
+    let written = match &args.output {
+        Some(path) => write_report(path, &text, out),
+        None => {
+            out.raw(&text);
+            true
+        }
+    };
+    if !written || diagnostics.iter().any(Diagnostic::is_error) {
         ExitStatus::Failed
     } else {
         ExitStatus::Clean
+    }
+}
+
+/// Writes the report to `path` (relative to the current folder), atomically; `false` after
+/// reporting why not.
+fn write_report(path: &Path, text: &str, out: &mut Output) -> bool {
+    match kurso::fsx::write_atomic(path, text.as_bytes()) {
+        Ok(()) => {
+            out.line(&format!("wrote {}", path.display()));
+            true
+        }
+        Err(err) => {
+            let reason = std::error::Error::source(&err)
+                .map_or_else(|| err.to_string(), ToString::to_string);
+            out.error(
+                &Diagnostic::file_error(path, format!("cannot write the report: {reason}"))
+                    .with_help("choose a file in a folder you can write to"),
+            );
+            false
+        }
     }
 }
 
@@ -97,6 +149,7 @@ fn render_json(rows: &[StatusRow]) -> String {
                 "messages": row.messages,
                 "reviewed": row.reviewed,
                 "reviewed_percent": row.reviewed_percent(),
+                "approved": row.approved,
                 "drafted": row.drafted,
                 "drafted_percent": row.drafted_percent(),
                 "machine": row.machine,
