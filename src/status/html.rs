@@ -75,7 +75,10 @@ const SEGMENTS: [(&str, &str); 6] = [
         "unverified",
         "unverified: text with no state record (kurso accept adopts it)",
     ),
-    ("missing", "missing: no text along the chain, readers get the English"),
+    (
+        "missing",
+        "missing: no text along the chain, readers get the English",
+    ),
 ];
 
 /// The bar of `row`: every message in exactly one segment, widths adding up to 1000 tenths

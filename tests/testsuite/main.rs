@@ -1,6 +1,8 @@
-//! Integration tests, compiled into one binary. `support` holds the `TestProject` builder.
+//! Integration tests, compiled into one binary. `support` holds the `TestProject` builder;
+//! `browser` a headless Chromium for pages (or `None` when it is not installed).
 
 mod analysers;
+mod browser;
 mod build;
 mod build_outputs;
 mod check;
@@ -19,6 +21,7 @@ mod providers_http;
 mod roundtrip;
 mod shipping;
 mod state;
+mod status_html;
 mod structure;
 mod support;
 mod thunderbird;

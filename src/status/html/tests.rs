@@ -193,7 +193,10 @@ fn every_rule_with_findings_has_a_row_with_its_counts_per_locale() {
 fn glossary_coverage_counts_the_used_concepts_with_a_term_per_locale() {
     let (_dir, project) = greek();
     let report = report(&project);
-    let coverage = report.glossary.as_ref().expect("the project has a glossary");
+    let coverage = report
+        .glossary
+        .as_ref()
+        .expect("the project has a glossary");
     assert_eq!(coverage.concepts, 2);
     assert_eq!(
         coverage.courses,
@@ -272,7 +275,9 @@ fn the_page_is_well_formed_self_contained_and_deterministic() {
     };
     assert!(render_status_html(&report, &dated).contains("Generated on 2026-01-02."));
     // Nothing is fetched: no script, link, image, font or URL.
-    for outside in ["<script", "<link", "<img", "@import", "url(", "http:", "https:"] {
+    for outside in [
+        "<script", "<link", "<img", "@import", "url(", "http:", "https:",
+    ] {
         assert!(!html.contains(outside), "the page refers to `{outside}`");
     }
     // Every element closed: an XML parser reads it to the end.

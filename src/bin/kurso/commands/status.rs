@@ -57,12 +57,11 @@ pub fn run(global: &GlobalArgs, args: &StatusArgs, out: &mut Output) -> ExitStat
         }
     };
     out.diagnostics(&diagnostics);
-    let written = match &args.output {
-        Some(path) => write_report(path, &text, out),
-        None => {
-            out.raw(&text);
-            true
-        }
+    let written = if let Some(path) = &args.output {
+        write_report(path, &text, out)
+    } else {
+        out.raw(&text);
+        true
     };
     if !written || diagnostics.iter().any(Diagnostic::is_error) {
         ExitStatus::Failed
