@@ -420,8 +420,14 @@ fn target_masked(
     };
     let (_, codes) = from_masked(&part.masked, &part.placeables);
     if packet.raw_markup {
-        // Written as text (PO): find its codes the way the English's were found.
+        // Written as text (PO): find its codes the way the English's were found. An English
+        // without codes has none to protect: the text's Markdown is left to the check rules
+        // (a message that is all emphasis, `*…*`, is not masked, but its translation's
+        // emphasis inside other text would be).
         let text = sentinels(&Inline::plain(target), &part.placeables);
+        if codes.is_empty() {
+            return to_masked(&[Inline::Text(text)], &codes).map(Some);
+        }
         let own = mask(&text, keep);
         let (inlines, own_codes) = from_masked(&own, &part.placeables);
         let aligned = align(&inlines, &own_codes, &codes)?;
