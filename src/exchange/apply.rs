@@ -400,8 +400,9 @@ fn sent_english(packet: &Packet, unit: &Unit, part: &Part) -> Option<String> {
     if packet.raw_markup {
         return Some(Inline::plain(&unit.source));
     }
-    let (_, codes) = from_masked(&part.masked, &part.placeables);
-    let masked = to_masked(&unit.source, &codes).ok()?;
+    let (english, codes) = from_masked(&part.masked, &part.placeables);
+    let ids = code_ids(&unit.source, &english);
+    let masked = to_masked(&renumbered(&unit.source, &ids), &codes).ok()?;
     Some(restore(
         &part.masked.unmask(&masked).ok()?,
         &part.placeables,
@@ -418,7 +419,7 @@ fn target_masked(
     let Some(target) = &unit.target else {
         return Ok(None);
     };
-    let (_, codes) = from_masked(&part.masked, &part.placeables);
+    let (english, codes) = from_masked(&part.masked, &part.placeables);
     if packet.raw_markup {
         // Written as text (PO): find its codes the way the English's were found. An English
         // without codes has none to protect: the text's Markdown is left to the check rules
@@ -433,7 +434,58 @@ fn target_masked(
         let aligned = align(&inlines, &own_codes, &codes)?;
         return to_masked(&aligned, &codes).map(Some);
     }
-    to_masked(target, &codes).map(Some)
+    let ids = code_ids(&unit.source, &english);
+    to_masked(&renumbered(target, &ids), &codes).map(Some)
+}
+
+/// The English code ID each code of a unit's source stands for, by position. A tool that
+/// renumbers codes (Trados, `<bx/>`/`<ex/>` with IDs of its own) renumbers the source and the
+/// target alike and keeps the English's codes in order in the source, so the source says
+/// which English code a target's code is, even one with no readable form. Empty when the
+/// source's codes do not line up one for one, kind for kind, with the English's.
+fn code_ids(source: &[Inline], english: &[Inline]) -> HashMap<String, String> {
+    let starts = |inlines: &[Inline]| -> Vec<(bool, String)> {
+        inlines
+            .iter()
+            .filter_map(|inline| match inline {
+                Inline::Ph { id, .. } => Some((false, id.clone())),
+                Inline::Open { id, .. } => Some((true, id.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let (source, english) = (starts(source), starts(english));
+    if source.len() != english.len() || source.iter().zip(&english).any(|(s, e)| s.0 != e.0) {
+        return HashMap::new();
+    }
+    source
+        .into_iter()
+        .zip(english)
+        .map(|((_, from), (_, to))| (from, to))
+        .collect()
+}
+
+/// `inlines` with their code IDs renamed by `ids` (IDs not in it stay as they are).
+fn renumbered(inlines: &[Inline], ids: &HashMap<String, String>) -> Vec<Inline> {
+    let rename = |id: &String| ids.get(id).cloned().unwrap_or_else(|| id.clone());
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(_) => inline.clone(),
+            Inline::Ph { id, equiv } => Inline::Ph {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+            Inline::Open { id, equiv } => Inline::Open {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+            Inline::Close { id, equiv } => Inline::Close {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+        })
+        .collect()
 }
 
 /// Whitespace runs as one space, ends trimmed: tools re-wrap and re-indent.
