@@ -14,8 +14,11 @@
 //!   packet's state. An unconfirmed target (`State::Draft`) is written as a machine draft only
 //!   where there is no person's translation; a person's work is never set back to `machine`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
+
+use rayon::prelude::*;
 
 use super::inline::{align, from_masked, to_masked};
 use super::model::{Inline, Packet, PacketFile, State, Unit};
@@ -62,13 +65,44 @@ pub struct Target<'a> {
     pub modules: Option<&'a crate::build::SourceModules>,
 }
 
-/// Applies `packet` to the translation files of `target`.
+/// Applies `packet` to the translation files of `target`, the files in parallel (each is
+/// its own `.ftl` and state file); the result lists them in the packet's order.
 pub fn apply(packet: &Packet, target: &Target<'_>) -> Applied {
+    let parts: Vec<Applied> = by_translation_file(packet)
+        .par_iter()
+        .map(|file| {
+            let mut applied = Applied::default();
+            apply_file(packet, file, target, &mut applied);
+            applied
+        })
+        .collect();
     let mut applied = Applied::default();
-    for file in &packet.files {
-        apply_file(packet, file, target, &mut applied);
+    for part in parts {
+        applied.applied.extend(part.applied);
+        applied.unchanged += part.unchanged;
+        applied.empty += part.empty;
+        applied.refused.extend(part.refused);
+        applied.stale.extend(part.stale);
+        applied.warnings.extend(part.warnings);
+        applied.diagnostics.extend(part.diagnostics);
     }
     applied
+}
+
+/// The packet's files, those naming the same translation file as one (a tool may split a
+/// `<file>`): each translation file is read and written once.
+fn by_translation_file(packet: &Packet) -> Vec<Cow<'_, PacketFile>> {
+    let mut files: Vec<Cow<'_, PacketFile>> = Vec::with_capacity(packet.files.len());
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for file in &packet.files {
+        if let Some(&at) = index.get(file.original.as_str()) {
+            files[at].to_mut().units.extend(file.units.iter().cloned());
+        } else {
+            index.insert(&file.original, files.len());
+            files.push(Cow::Borrowed(file));
+        }
+    }
+    files
 }
 
 fn apply_file(packet: &Packet, file: &PacketFile, target: &Target<'_>, out: &mut Applied) {
@@ -266,23 +300,25 @@ fn message(
         Ok(entry) => entry,
         Err(reason) => return Outcome::Refused(reason),
     };
-    let findings = match check_entry(&entry, english, target.env, None, module) {
-        Ok(findings) => findings,
-        Err(reason) => return Outcome::Refused(format!("the translation is {reason}")),
+    // Every rule, but only for what would be written: a message already as the packet says
+    // is unchanged without a second look (a second import of 10,000 messages is cheap).
+    let check = |entry: &str| -> Result<Vec<String>, String> {
+        let findings = check_entry(entry, english, target.env, None, module)
+            .map_err(|reason| format!("the translation is {reason}"))?;
+        let errors: Vec<String> = findings
+            .iter()
+            .filter(|f| f.level == Level::Error)
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors.join("; "));
+        }
+        Ok(findings
+            .iter()
+            .filter(|f| f.level == Level::Warning)
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect())
     };
-    let errors: Vec<String> = findings
-        .iter()
-        .filter(|f| f.level == Level::Error)
-        .map(|f| format!("{}: {}", f.rule, f.message))
-        .collect();
-    if !errors.is_empty() {
-        return Outcome::Refused(errors.join("; "));
-    }
-    let warnings = findings
-        .iter()
-        .filter(|f| f.level == Level::Warning)
-        .map(|f| format!("{}: {}", f.rule, f.message))
-        .collect();
     decide(
         packet,
         english,
@@ -290,11 +326,12 @@ fn message(
         record,
         &with_target,
         entry,
-        warnings,
+        check,
     )
 }
 
-/// Whether and how to write a checked entry, by the packet's state and what is there now.
+/// Whether and how to write an entry, by the packet's state and what is there now; `check`
+/// (every rule: the warnings, or why it is refused) runs only when something would be written.
 fn decide(
     packet: &Packet,
     english: Entry<'_>,
@@ -302,7 +339,7 @@ fn decide(
     record: Option<&Record>,
     units: &[&&Unit],
     entry: String,
-    warnings: Vec<String>,
+    check: impl FnOnce(&str) -> Result<Vec<String>, String>,
 ) -> Outcome {
     // A message is as far along as its least confirmed piece.
     let state = units.iter().map(|u| u.state).min().unwrap_or(State::New);
@@ -341,6 +378,10 @@ fn decide(
     {
         return Outcome::Unchanged;
     }
+    let warnings = match check(&entry) {
+        Ok(warnings) => warnings,
+        Err(reason) => return Outcome::Refused(reason),
+    };
     let mut new = Record {
         origin: if status == Status::Machine {
             tool.clone().unwrap_or_else(|| "import".to_owned())
@@ -400,8 +441,9 @@ fn sent_english(packet: &Packet, unit: &Unit, part: &Part) -> Option<String> {
     if packet.raw_markup {
         return Some(Inline::plain(&unit.source));
     }
-    let (_, codes) = from_masked(&part.masked, &part.placeables);
-    let masked = to_masked(&unit.source, &codes).ok()?;
+    let (english, codes) = from_masked(&part.masked, &part.placeables);
+    let ids = code_ids(&unit.source, &english);
+    let masked = to_masked(&renumbered(&unit.source, &ids), &codes).ok()?;
     Some(restore(
         &part.masked.unmask(&masked).ok()?,
         &part.placeables,
@@ -418,16 +460,73 @@ fn target_masked(
     let Some(target) = &unit.target else {
         return Ok(None);
     };
-    let (_, codes) = from_masked(&part.masked, &part.placeables);
+    let (english, codes) = from_masked(&part.masked, &part.placeables);
     if packet.raw_markup {
-        // Written as text (PO): find its codes the way the English's were found.
+        // Written as text (PO): find its codes the way the English's were found. An English
+        // without codes has none to protect: the text's Markdown is left to the check rules
+        // (a message that is all emphasis, `*…*`, is not masked, but its translation's
+        // emphasis inside other text would be).
         let text = sentinels(&Inline::plain(target), &part.placeables);
+        if codes.is_empty() {
+            return to_masked(&[Inline::Text(text)], &codes).map(Some);
+        }
         let own = mask(&text, keep);
         let (inlines, own_codes) = from_masked(&own, &part.placeables);
         let aligned = align(&inlines, &own_codes, &codes)?;
         return to_masked(&aligned, &codes).map(Some);
     }
-    to_masked(target, &codes).map(Some)
+    let ids = code_ids(&unit.source, &english);
+    to_masked(&renumbered(target, &ids), &codes).map(Some)
+}
+
+/// The English code ID each code of a unit's source stands for, by position. A tool that
+/// renumbers codes (Trados, `<bx/>`/`<ex/>` with IDs of its own) renumbers the source and the
+/// target alike and keeps the English's codes in order in the source, so the source says
+/// which English code a target's code is, even one with no readable form. Empty when the
+/// source's codes do not line up one for one, kind for kind, with the English's.
+fn code_ids(source: &[Inline], english: &[Inline]) -> HashMap<String, String> {
+    let starts = |inlines: &[Inline]| -> Vec<(bool, String)> {
+        inlines
+            .iter()
+            .filter_map(|inline| match inline {
+                Inline::Ph { id, .. } => Some((false, id.clone())),
+                Inline::Open { id, .. } => Some((true, id.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let (source, english) = (starts(source), starts(english));
+    if source.len() != english.len() || source.iter().zip(&english).any(|(s, e)| s.0 != e.0) {
+        return HashMap::new();
+    }
+    source
+        .into_iter()
+        .zip(english)
+        .map(|((_, from), (_, to))| (from, to))
+        .collect()
+}
+
+/// `inlines` with their code IDs renamed by `ids` (IDs not in it stay as they are).
+fn renumbered(inlines: &[Inline], ids: &HashMap<String, String>) -> Vec<Inline> {
+    let rename = |id: &String| ids.get(id).cloned().unwrap_or_else(|| id.clone());
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(_) => inline.clone(),
+            Inline::Ph { id, equiv } => Inline::Ph {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+            Inline::Open { id, equiv } => Inline::Open {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+            Inline::Close { id, equiv } => Inline::Close {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+        })
+        .collect()
 }
 
 /// Whitespace runs as one space, ends trimmed: tools re-wrap and re-indent.

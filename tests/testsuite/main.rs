@@ -10,6 +10,7 @@ mod check_engine;
 mod corpus;
 mod deepl;
 mod drift;
+mod exchange;
 mod extract;
 mod files;
 mod glossary_corpus;

@@ -9,7 +9,7 @@
 //! | kurso | XLIFF 1.2 |
 //! |---|---|
 //! | `Packet.source_locale`, `target_locale` | `source-language`, `target-language` of every `<file>` (read from the first) |
-//! | `Packet.tool` | written `tool-id="kurso"` and `<header><tool tool-id="kurso" tool-name="kurso" tool-version=…/>`; read from the first file's `<tool tool-name>`, else `tool-id` |
+//! | `Packet.tool` | written `tool-id="kurso"` and `<header><tool tool-id="kurso" tool-name="kurso" tool-version=…/>`; read from the first file's `<tool tool-name>`, else `tool-id`; when that is missing or kurso, the tool whose status the units carry (`Trados Studio`, `memoQ`, `Phrase`: see `tools`) |
 //! | `PacketFile` | `<file original=… datatype="plaintext">` with `<header>` and `<body>` |
 //! | `Unit.id` | `<trans-unit id=… resname=…>`, the same text in both (`id` is an `xsd:string`, so `dose[one]` and `intro.title` are valid, and neither memoQ nor Trados asks more of it; `resname`, XLIFF's resource name, which CAT tools show as context, keeps the ID should a tool renumber `id`). Read from `resname` when no other unit of the file has the same, else `id` |
 //! | `Unit.source`, `target` | `<source>`, `<target>`, on a unit with `xml:space="preserve"`; no target: no `<target>` |

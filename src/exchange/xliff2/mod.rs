@@ -10,7 +10,7 @@
 //! | kurso | XLIFF 2.0 |
 //! |---|---|
 //! | `Packet.source_locale` / `target_locale` | `<xliff srcLang trgLang>` (`trgLang` left out when empty) |
-//! | `Packet.tool` | `<mda:meta type="tool">` in the file-level `<mda:metaGroup category="kurso">`; on reading, else `Phrase (Memsource)` when the root declares the `memsource:` namespace |
+//! | `Packet.tool` | `<mda:meta type="tool">` in the file-level `<mda:metaGroup category="kurso">`; on reading, `Phrase (Memsource)` when the root declares the `memsource:` namespace and the metadata names no tool or only kurso |
 //! | `PacketFile` | `<file id="f1" original="course/01-x.ftl">`, ids `f1`, `f2`… in order; a file without units is not written (the core XSD needs a unit) |
 //! | `Unit.id` | `<unit name>` verbatim; `<unit id>` a valid NMTOKEN derived from it (see below) |
 //! | `Unit.source` / `target` | `<segment><source>` / `<target>` |
