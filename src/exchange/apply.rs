@@ -63,6 +63,15 @@ pub struct Target<'a> {
     /// The source modules, so a translation that would change a module's structure is
     /// refused like any other error.
     pub modules: Option<&'a crate::build::SourceModules>,
+    /// The project's `[check]` levels and suppressions, applied as `kurso check` applies them
+    /// (with the `# kurso-allow` comments above the message).
+    pub policy: &'a crate::check::policy::Policy,
+}
+
+/// Where a message is written: its translation file as printed, and the source module.
+struct Place<'a> {
+    path: &'a std::path::Path,
+    module: Option<&'a crate::build::SourceModule>,
 }
 
 /// Applies `packet` to the translation files of `target`, the files in parallel (each is
@@ -153,6 +162,10 @@ fn apply_file(packet: &Packet, file: &PacketFile, target: &Target<'_>, out: &mut
         let module = target
             .modules
             .and_then(|modules| modules.by_messages_path(&file.original));
+        let place = Place {
+            path: &display,
+            module,
+        };
         match message(
             packet,
             english,
@@ -160,7 +173,7 @@ fn apply_file(packet: &Packet, file: &PacketFile, target: &Target<'_>, out: &mut
             state.records.get(id),
             &units,
             target,
-            module,
+            &place,
         ) {
             Outcome::Empty => out.empty += 1,
             Outcome::Unchanged => out.unchanged += 1,
@@ -223,7 +236,7 @@ fn message(
     record: Option<&Record>,
     units: &[&Unit],
     target: &Target<'_>,
-    module: Option<&crate::build::SourceModule>,
+    place: &Place<'_>,
 ) -> Outcome {
     let with_target: Vec<&&Unit> = units
         .iter()
@@ -303,8 +316,22 @@ fn message(
     // Every rule, but only for what would be written: a message already as the packet says
     // is unchanged without a second look (a second import of 10,000 messages is cheap).
     let check = |entry: &str| -> Result<Vec<String>, String> {
-        let findings = check_entry(entry, english, target.env, None, module)
-            .map_err(|reason| format!("the translation is {reason}"))?;
+        let allowed: Vec<&str> = existing
+            .map(|existing| crate::check::policy::comment_allows(existing.comment()).collect())
+            .unwrap_or_default();
+        let findings: Vec<crate::check::finding::Finding> =
+            check_entry(entry, english, target.env, None, place.module)
+                .map_err(|reason| format!("the translation is {reason}"))?
+                .into_iter()
+                .filter(|finding| !allowed.contains(&finding.rule))
+                .filter_map(|mut finding| {
+                    // Placed where it would be written, so `[[check.allow]]` paths match.
+                    finding.path = place.path.to_path_buf();
+                    finding.locale.clone_from(&target.locale.name);
+                    finding.id = Some(english.id().to_owned());
+                    target.policy.apply(finding)
+                })
+                .collect();
         let errors: Vec<String> = findings
             .iter()
             .filter(|f| f.level == Level::Error)
@@ -348,6 +375,17 @@ fn decide(
         let doc = FtlDoc::parse(PathBuf::from("entry.ftl"), format!("{entry}\n"));
         doc.get(english.id()).map(|e| e.text()) == Some(existing.text())
     });
+    // A packet made before someone else saved this message never overwrites their work.
+    let now = existing.map(|existing| existing.text());
+    if !same_text
+        && let Some(base) = units.iter().find_map(|u| u.base.as_deref())
+        && base != fingerprint(now.as_deref())
+    {
+        return Outcome::Refused(format!(
+            "the translation changed since this packet was made (it is now: {}); the packet's text was not applied: export again and redo the change on today's translation",
+            now.as_deref().unwrap_or("no translation")
+        ));
+    }
     let person_before = existing.is_some() && record.is_none_or(|r| r.status != Status::Machine);
     let tool = packet.tool.clone().filter(|t| t != "kurso");
     let by = units.iter().find_map(|u| u.changed_by.clone());
@@ -398,6 +436,21 @@ fn decide(
         record: Box::new(new),
         warnings,
     }
+}
+
+/// The fingerprint of a message's translation (its text as `Entry::text` gives it), or of
+/// no translation: export writes it into each unit as `Unit.base`, import compares.
+pub fn fingerprint(translation: Option<&str>) -> String {
+    use sha2::{Digest as _, Sha256};
+    let digest = match translation {
+        Some(text) => Sha256::digest(format!("t:{text}").as_bytes()),
+        None => Sha256::digest(b"none"),
+    };
+    digest.iter().take(6).fold(String::new(), |mut hex, byte| {
+        use std::fmt::Write as _;
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
 }
 
 /// `id.attr[key]` → `id`.

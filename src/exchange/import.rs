@@ -94,6 +94,7 @@ pub fn import(
                     env: &env,
                     keep: &keep,
                     modules: modules.as_deref(),
+                    policy: &project.config.check,
                 };
                 file.applied = apply(&packet, &target);
             }

@@ -18,6 +18,7 @@
 //! | notes, glossary terms | `#.` lines labelled `location:`, `note:`, `stale:`, `term:` (`comments.rs`) |
 //! | the location note's `module.md:41` | also `#: module.md:41` |
 //! | `previous_source` | `#\| msgctxt` and `#\| msgid` |
+//! | `base` | `#. kurso-base:` (the fingerprint of the message's translation when the packet was made; one per entry) |
 //! | `changed_by` / `changed_on` | `#. kurso-changed-by:` / `#. kurso-changed-on:`; on reading, a translated unit without them takes the header's `Last-Translator` and `PO-Revision-Date` (as ISO 8601) when a tool filled them |
 //! | `Packet.tool` | `X-Generator` |
 //!

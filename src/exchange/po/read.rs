@@ -293,6 +293,7 @@ fn unit(
         terms: extracted.terms.clone(),
         changed_by: extracted.changed_by.clone(),
         changed_on: extracted.changed_on.clone(),
+        base: extracted.base.clone(),
         line: entry.line,
     }
 }

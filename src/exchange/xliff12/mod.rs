@@ -21,6 +21,7 @@
 //! | `changed_by`, `changed_on` | a `<phase process-name="translation|review|approval" contact-name=… date=…>` in the header's `<phase-group>`, named by the target's `phase-name`; one phase per distinct (process, person, date). `date` is an `xsd:dateTime`: see `phase_date` |
 //! | `Note` | `<note from=… annotates=… priority=…>`: `from` names the kind (`location`, `course author`, `English changed`, `kurso`; see `notes`), which CAT tools show as the comment's author |
 //! | `TermHint` | `<note from="glossary" annotates="source" priority="2">` in a line form a translator reads and kurso parses (see `notes`) |
+//! | `base` | `<context-group name="kurso" purpose="information"><context context-type="x-kurso-base">` (the fingerprint of the message's translation when the packet was made) |
 //! | `previous_source` | `<alt-trans alttranstype="previous-version" origin="kurso">` whose `<source>` is the previous English and whose `<target>` the current translation: the standard's place for an earlier version of a unit; as not every tool shows `<alt-trans>`, the word diff also goes in the `English changed` note |
 //! | `Inline::Ph` | `<x id=… ctype=… equiv-text=…/>` |
 //! | `Inline::Open` … `Close` | `<g id=… ctype=… equiv-text="opening…closing">…</g>`; `<bx id rid equiv-text/>` … `<ex id rid equiv-text/>` when the pair does not nest, or its readable forms cannot be joined (one empty, or a closing holding `…`) |
@@ -110,6 +111,10 @@ pub fn write(packet: &Packet) -> String {
 pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagnostic> {
     read::read(path, text)
 }
+
+/// The `context-type` of the context that carries `Unit.base` (the fingerprint of the
+/// message's translation when the packet was made), in a `<context-group name="kurso">`.
+const BASE_CONTEXT: &str = "x-kurso-base";
 
 /// `state` and `state-qualifier` of a target in `state`; `machine`: the target is a machine
 /// draft (a person's stale translation is not).

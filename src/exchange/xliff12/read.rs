@@ -11,7 +11,7 @@ use std::path::Path;
 use super::content::{inlines, plain};
 use super::tools::ToolContext;
 use super::tree::{self, Element, XML_NS};
-use super::{XLIFF_NAMESPACES, notes, phase_date};
+use super::{BASE_CONTEXT, XLIFF_NAMESPACES, notes, phase_date};
 use crate::diagnostic::Diagnostic;
 use crate::exchange::model::{Code, CodeKind, Inline, Note, Packet, PacketFile, State, Unit};
 use crate::span::LineIndex;
@@ -299,6 +299,11 @@ impl Reader<'_> {
                 alt.child(&ns, "source")
                     .map(|source| plain(source, space(source, alt_preserve)))
             });
+        unit.base = element
+            .children_named(&ns, "context-group")
+            .flat_map(|group| group.children_named(&ns, "context"))
+            .find(|context| context.attr("context-type") == Some(BASE_CONTEXT))
+            .map(|context| plain(context, false).trim().to_owned());
         Some(unit)
     }
 

@@ -351,6 +351,7 @@ impl Reader<'_> {
             machine,
             notes: unit_notes,
             previous_source,
+            base: kurso_meta("base"),
             terms: terms.unwrap_or_default(),
             changed_by: kurso_meta("changed-by"),
             changed_on: kurso_meta("changed-on"),

@@ -137,3 +137,15 @@ fn a_tmx_memory_holds_reviewed_translations_for_the_memory_provider() {
         Some(italian(REVIEWED_ID))
     );
 }
+
+/// Both XLIFF versions of a course can be exported into one folder: each has its own name.
+#[test]
+fn xliff_2_and_1_2_packets_of_a_course_sit_side_by_side() {
+    let project = TestProject::sample();
+    run_expect(&project, &["export", "it", "--format", "xliff2"], 0);
+    run_expect(&project, &["export", "it", "--format", "xliff12"], 0);
+    let two = project.read("exchange/it/digicantrain-oncology.xlf");
+    let one_two = project.read("exchange/it/digicantrain-oncology.xliff12.xlf");
+    assert!(two.contains("version=\"2.0\""), "{two}");
+    assert!(one_two.contains("version=\"1.2\""), "{one_two}");
+}

@@ -374,3 +374,119 @@ fn a_packet_for_a_language_the_project_does_not_translate_into_is_an_error() {
         run.stdout
     );
 }
+
+/// A packet made before someone else saved the message: its text is refused in every format,
+/// whether the translator changed the unit or only confirmed it, and the other person's work
+/// stays; a message nobody touched since is applied from the same file.
+#[test]
+fn a_packet_older_than_someone_elses_save_never_overwrites_it() {
+    use super::round_trip::XLIFF12;
+    for format in [XLIFF2, XLIFF12, PO] {
+        let project = TestProject::sample();
+        run_expect(
+            &project,
+            &["export", "it", "--all", "--format", format.flag],
+            0,
+        );
+        let packet = packet_path(format, "it", "digicantrain-oncology");
+        // Meanwhile a colleague fixes the stale message directly and records it.
+        let module = format!("locales/it/{ONCOLOGY_01}");
+        let theirs = "Non prima della valutazione nei pazienti che assumono inibitori dei checkpoint immunitari; non se ci sono feci con sangue";
+        let text = project.read(&module);
+        let old = message(&project, "it", ONCOLOGY_01, STALE_ID).expect("the stale message");
+        project.write(&module, &text.replace(&old, theirs));
+        run_expect(
+            &project,
+            &["accept", "it", "--id", STALE_ID, "--by", "Colleague"],
+            0,
+        );
+        let before = locales(&project);
+        // The packet comes back with the translator's own fix of that message, and one other
+        // message (untouched since the export) confirmed as reviewed.
+        let mut returned = format.fill(
+            &project.read(&packet),
+            ONCOLOGY_01,
+            STALE_ID,
+            STALE_ITALIAN,
+            format.states[0],
+        );
+        let other = "why-monitor-symptoms-remotely-title";
+        let other_text = message(&project, "it", ONCOLOGY_01, other).expect("translated");
+        returned = format.fill(&returned, ONCOLOGY_01, other, &other_text, format.states[1]);
+        project.write(&packet, &returned);
+        let run = run_expect(&project, &["import", &packet], 1);
+        assert!(
+            run.stdout.contains("changed since this packet was made"),
+            "{}: {}",
+            format.flag,
+            run.stdout
+        );
+        assert_eq!(
+            message(&project, "it", ONCOLOGY_01, STALE_ID).as_deref(),
+            Some(theirs),
+            "{}: the colleague's save was overwritten",
+            format.flag
+        );
+        let line = summary_line(&run.stdout, &packet);
+        assert_eq!(count(line, "refused"), 1, "{}: {line}", format.flag);
+        if format.flag != "po" {
+            // The other message moved on to reviewed (PO cannot say reviewed).
+            assert_eq!(count(line, "applied"), 1, "{}: {line}", format.flag);
+        }
+        let changed_files = changed(&before, &locales(&project));
+        assert!(
+            changed_files.iter().all(|file| std::path::Path::new(file)
+                .extension()
+                .is_none_or(|ext| ext != "ftl")),
+            "{}: no translation text may change: {changed_files:?}",
+            format.flag
+        );
+    }
+}
+
+/// Import judges a translation by the project's `[check]` levels and by the `# kurso-allow`
+/// comment above the message, as `kurso check` does, not by the rules' default levels.
+#[test]
+fn import_follows_the_projects_check_policy() {
+    let project = pain_course();
+    let config = project.read("kurso.toml");
+    project.write(
+        "kurso.toml",
+        &format!("{config}\n[check.locales.it]\nuntranslated = \"error\"\n"),
+    );
+    run_expect(&project, &["export", "it"], 0);
+    // A copy of the English: `untranslated`, a warning by default, an error in this project.
+    let copy = "Give 5 mg of morphine by mouth.";
+    let packet = xliff2_fill(&project.read(PACKET), "pain-relief-p1", copy, "translated");
+    project.write(PACKET, &packet);
+    let run = run_expect(&project, &["import", PACKET], 1);
+    assert!(
+        run.stdout.contains("refused pain-relief-p1"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("untranslated"), "{}", run.stdout);
+    // The same copy where a person allowed it above the message is applied.
+    project.write(
+        "locales/it/c/01-pain.ftl",
+        &format!(
+            "# kurso-allow untranslated: the dosing line stays in English in this pilot\npain-relief-p1 = {copy}\n\n{}",
+            project.read("locales/it/c/01-pain.ftl")
+        ),
+    );
+    run_expect(&project, &["accept", "it", "--id", "pain-relief-p1"], 0);
+    run_expect(&project, &["export", "it", "--all", "--force"], 0);
+    let packet = xliff2_fill(&project.read(PACKET), "pain-relief-p1", copy, "reviewed");
+    project.write(PACKET, &packet);
+    let run = run_expect(&project, &["import", PACKET], 0);
+    assert_eq!(
+        count(summary_line(&run.stdout, PACKET), "applied"),
+        1,
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        record(&project, "it", PAIN, "pain-relief-p1").map(|r| r.status),
+        Some(Status::Reviewed)
+    );
+}

@@ -29,7 +29,7 @@ pub const XLIFF2: Format = Format {
 };
 pub const XLIFF12: Format = Format {
     flag: "xliff12",
-    extension: "xlf",
+    extension: "xliff12.xlf",
     states: ["translated", "signed-off", "final"],
 };
 pub const PO: Format = Format {
