@@ -18,6 +18,8 @@ mod paid_runs;
 mod person_work;
 mod providers_async;
 mod providers_http;
+mod review_http;
+mod review_support;
 mod roundtrip;
 mod shipping;
 mod state;
