@@ -18,6 +18,7 @@ mod paid_runs;
 mod person_work;
 mod providers_async;
 mod providers_http;
+mod review_browser;
 mod review_http;
 mod review_support;
 mod roundtrip;

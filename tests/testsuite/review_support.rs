@@ -168,3 +168,34 @@ pub fn csrf_of(page: &str) -> String {
     let start = page.find(marker).expect("the page has a CSRF token") + marker.len();
     page[start..].split('"').next().expect("a token").to_owned()
 }
+
+impl Server {
+    /// The message `id` of `file`, as the API shows it.
+    pub async fn message_in(&self, locale: &str, file: &str, id: &str) -> Value {
+        let (status, message) = self
+            .json(&format!("api/locale/{locale}/message?file={file}&id={id}"))
+            .await;
+        assert_eq!(status, 200, "{message}");
+        message
+    }
+
+    /// Saves `text` as the only unit of message `id` of `file`.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_in(
+        &self,
+        csrf: &str,
+        locale: &str,
+        file: &str,
+        id: &str,
+        version: &Value,
+        action: &str,
+        text: &str,
+    ) -> (u16, Value) {
+        self.post(
+            &format!("api/locale/{locale}/save"),
+            csrf,
+            &json!({"file": file, "id": id, "version": version, "action": action, "units": {id: text}}),
+        )
+        .await
+    }
+}

@@ -114,7 +114,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     );
     headers.insert(
         header::REFERRER_POLICY,
-        header::HeaderValue::from_static("no-referrer"),
+        header::HeaderValue::from_static("same-origin"),
     );
     headers.insert(
         header::X_FRAME_OPTIONS,
