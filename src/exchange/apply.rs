@@ -586,3 +586,99 @@ fn renumbered(inlines: &[Inline], ids: &HashMap<String, String>) -> Vec<Inline> 
 fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// What [`apply`] would do with one message, found without writing anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// No translation in the packet.
+    Empty,
+    /// The text and state are already as the packet says.
+    Unchanged,
+    /// The English changed since the packet was made (the word diff).
+    Stale(String),
+    /// Not written, and why (the errors of the check rules, broken inline codes, …).
+    Refused(String),
+    /// Would be written; the warnings of the check rules.
+    Writes(Vec<String>),
+}
+
+/// What [`apply`] would do with each message of `packet`, as (file, message ID, verdict),
+/// reading the files but writing nothing: the same assembly, stale check and check rules
+/// (`kurso review` checks a text while the translator types with it). A file `apply` could
+/// not write at all gives every message of it a `Refused` verdict with the reason.
+pub fn verify(packet: &Packet, target: &Target<'_>) -> Vec<(String, String, Verdict)> {
+    let mut verdicts = Vec::new();
+    for file in &packet.files {
+        let mut ids: Vec<&str> = Vec::new();
+        for unit in &file.units {
+            let id = message_id(&unit.id);
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let mut push = |id: &str, verdict: Verdict| {
+            verdicts.push((file.original.clone(), id.to_owned(), verdict));
+        };
+        let Some(english) = target.english.docs.get(&file.original) else {
+            for id in ids {
+                push(
+                    id,
+                    Verdict::Refused(format!("the English has no file `{}`", file.original)),
+                );
+            }
+            continue;
+        };
+        let path = target.locale.dir.join(&file.original);
+        let display = target.locale.dir_display.join(&file.original);
+        let current = target.locale.docs.get(&file.original);
+        let state = match writable_state(&path, &display, current) {
+            Ok(state) => state,
+            Err(blockers) => {
+                let reason = blockers
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                for id in ids {
+                    push(id, Verdict::Refused(reason.clone()));
+                }
+                continue;
+            }
+        };
+        let module = target
+            .modules
+            .and_then(|modules| modules.by_messages_path(&file.original));
+        for id in ids {
+            let Some(english) = english.get(id) else {
+                push(
+                    id,
+                    Verdict::Refused("the English no longer has this message".to_owned()),
+                );
+                continue;
+            };
+            let units: Vec<&Unit> = file
+                .units
+                .iter()
+                .filter(|u| message_id(&u.id) == id)
+                .collect();
+            let existing = current.and_then(|doc| doc.get(id));
+            let verdict = match message(
+                packet,
+                english,
+                existing,
+                state.records.get(id),
+                &units,
+                target,
+                module,
+            ) {
+                Outcome::Empty => Verdict::Empty,
+                Outcome::Unchanged => Verdict::Unchanged,
+                Outcome::Stale(diff) => Verdict::Stale(diff),
+                Outcome::Refused(reason) => Verdict::Refused(reason),
+                Outcome::Apply { warnings, .. } => Verdict::Writes(warnings),
+            };
+            push(id, verdict);
+        }
+    }
+    verdicts
+}
