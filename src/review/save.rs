@@ -175,6 +175,7 @@ impl LocaleView {
             env: &self.env,
             keep: &self.keep,
             modules: self.modules.as_deref(),
+            policy: &self.policy,
         }
     }
 

@@ -47,6 +47,8 @@ pub struct LocaleView {
     pub(crate) env: LocaleEnv,
     pub(crate) keep: Vec<String>,
     pub(crate) modules: Option<Arc<SourceModules>>,
+    /// The project's `[check]` policy: saves are judged at its levels, as imports are.
+    pub(crate) policy: crate::check::policy::Policy,
 }
 
 impl Workspace {
@@ -153,6 +155,7 @@ impl Workspace {
             env,
             keep,
             modules,
+            policy: self.project.config.check.clone(),
         })
     }
 }
