@@ -437,6 +437,23 @@ async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError>
                 // Before the probe is released: whoever waits for it must see the stop.
                 shared.stop_with(err);
             }
+            // The hold a 429 or a 503 with `Retry-After` asks for, also before the probe is
+            // released: a request that waited for the probe must not slip out before it.
+            match &reply {
+                Err(ProviderError::RateLimited { retry_after }) if limited < MAX_RATE_LIMITED => {
+                    let wait = backoff(&shared.policy, (limited + 1).min(8), *retry_after);
+                    shared
+                        .pace
+                        .hold(retry_after.map_or(wait, |after| after.min(MAX_RETRY_AFTER)));
+                }
+                Err(err) if err.is_retryable() && attempt + 1 < shared.policy.max_attempts => {
+                    if let Some(after) = err.retry_after() {
+                        // The service is away for everyone.
+                        shared.pace.hold(after.min(MAX_RETRY_AFTER));
+                    }
+                }
+                _ => {}
+            }
             if probe.is_some() {
                 shared.probed.store(true, Ordering::Release);
             }
@@ -465,20 +482,13 @@ async fn request(shared: &Shared, batch: &Batch) -> Result<Reply, ProviderError>
             Err(ProviderError::RateLimited { retry_after }) if limited < MAX_RATE_LIMITED => {
                 limited += 1;
                 let wait = backoff(&shared.policy, limited.min(8), retry_after);
-                // Everyone waits, not only this request, and the run goes slower after.
-                shared
-                    .pace
-                    .hold(retry_after.map_or(wait, |after| after.min(MAX_RETRY_AFTER)));
+                // Everyone waits (the hold began above), and the run goes slower after.
                 shared.pace.slow_down();
                 tokio::time::sleep(wait).await;
             }
             Err(err) if err.is_retryable() && attempt + 1 < shared.policy.max_attempts => {
                 attempt += 1;
                 let retry_after = err.retry_after();
-                if let Some(after) = retry_after {
-                    // A 503 with `Retry-After`: the service is away for everyone.
-                    shared.pace.hold(after.min(MAX_RETRY_AFTER));
-                }
                 tokio::time::sleep(backoff(&shared.policy, attempt, retry_after)).await;
             }
             Err(err) => return Err(err),
