@@ -22,6 +22,7 @@ mod providers_http;
 mod review_browser;
 mod review_http;
 mod review_keys;
+mod review_pages;
 mod review_parts;
 mod review_suggestion;
 mod review_support;
