@@ -276,3 +276,92 @@ async fn a_message_with_an_attribute_saves_its_value_and_attribute_each_from_its
     assert_eq!(status, 200, "{approved}");
     assert_eq!(approved["item"]["status"], "reviewed");
 }
+
+/// Sets the textarea of part `arguments[0]` to `arguments[1]` as typing would.
+const TYPE_PART: &str = "const t = document.querySelector(`textarea[data-unit=\"${arguments[0]}\"]`); \
+    t.focus(); t.value = arguments[1]; t.dispatchEvent(new Event('input', {bubbles: true})); return true;";
+
+#[test]
+fn in_the_page_each_part_has_its_box_chips_and_one_save_for_all() {
+    use crate::browser::Browser;
+    use crate::review_browser::{CLICK, ROLE, say, wait_for};
+    let project = parts_project();
+    let server = Server::start(&project, &[], &[]);
+    let Some(browser) = Browser::start() else {
+        say(
+            "Chromium or chromedriver not installed: the parts checked over HTTP and in the HTML (the other tests of review_parts)",
+        );
+        return;
+    };
+    say("the parts of a plural select edited in headless Chromium");
+    browser.goto(&format!("{}locale/lt", server.url));
+    wait_for(
+        &browser,
+        "the script",
+        "return document.documentElement.dataset.ready;",
+        &[],
+    );
+    // A chip button puts its code into its own part's box.
+    browser.script(
+        "const t = document.querySelector('textarea[data-unit=\"a-alerts[few]\"]'); t.value = 'Turite  naujus'; \
+         t.setSelectionRange(7, 7); \
+         t.closest('.unit').querySelector('button.chip').click(); return true;",
+        vec![],
+    );
+    assert_eq!(
+        browser.script(
+            "return document.querySelector('textarea[data-unit=\"a-alerts[few]\"]').value;",
+            vec![]
+        ),
+        json!("Turite ⟦1⟧ naujus")
+    );
+    // One part without its placeable blocks the whole message.
+    for (unit, text) in ALERTS {
+        browser.script(TYPE_PART, vec![json!(unit), json!(text)]);
+    }
+    browser.script(
+        TYPE_PART,
+        vec![json!("a-alerts[many]"), json!("Turite naujo įspėjimo.")],
+    );
+    wait_for(
+        &browser,
+        "the blocking check",
+        "return document.querySelector('article[data-id=\"a-alerts\"]').dataset.blocked === 'true';",
+        &[],
+    );
+    // Fixed, it is saved in one go: every part in its place.
+    browser.script(
+        TYPE_PART,
+        vec![json!("a-alerts[many]"), json!("Turite ⟦1⟧ naujo įspėjimo.")],
+    );
+    wait_for(
+        &browser,
+        "the live check",
+        "return document.querySelector('article[data-id=\"a-alerts\"]').dataset.blocked === 'false';",
+        &[],
+    );
+    browser.script(CLICK, vec![json!("a-alerts"), json!("approve")]);
+    let result = wait_for(
+        &browser,
+        "the approval",
+        ROLE,
+        &[json!("a-alerts"), json!("result")],
+    );
+    assert!(
+        result.as_str().expect("text").starts_with("Approved"),
+        "{result}"
+    );
+    let written = ftl(&project);
+    for (key, text) in [
+        ("[one]", "Turite { $count } naują įspėjimą."),
+        ("[few]", "Turite { $count } naujus įspėjimus."),
+        ("[many]", "Turite { $count } naujo įspėjimo."),
+        ("*[other]", "Turite { $count } naujų įspėjimų."),
+    ] {
+        assert!(
+            written.contains(&format!("{key} {text}")),
+            "{key}: {written}"
+        );
+    }
+    assert!(state(&project).contains("status = \"reviewed\""));
+}
