@@ -110,13 +110,19 @@ pub struct Suggestion {
 }
 
 impl Suggestion {
-    /// The suggestion of `record`, if it has one, cut into the units of message `id`.
+    /// The suggestion of `record`, cut into the units of message `id`, if it has one made
+    /// from today's `english` (one made from an English that has changed again since is not
+    /// offered: its numbers and terms may be wrong, as `kurso check` does not offer it either).
     pub(crate) fn of(
         record: &Record,
         id: &str,
+        english: &str,
         keep: &[String],
         units: &[ItemUnit],
     ) -> Option<Suggestion> {
+        if record.suggestion_source.as_deref() != Some(english) {
+            return None;
+        }
         let text = record.suggestion.clone()?;
         let doc = crate::check::doc::FtlDoc::parse(
             std::path::PathBuf::from("suggestion.ftl"),

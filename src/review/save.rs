@@ -260,7 +260,7 @@ impl LocaleView {
         let keep = self.keep.clone();
         let item = self.item_mut(file, id)?;
         item.status = ItemStatus::of(&english, has_translation, record.as_ref());
-        apply_record(item, record.as_ref(), &keep);
+        apply_record(item, record.as_ref(), &english, &keep);
         for (unit, text) in item.units.iter_mut().zip(texts) {
             unit.text = text;
         }
@@ -296,7 +296,7 @@ impl LocaleView {
         let keep = self.keep.clone();
         let item = self.item_mut(file, id)?;
         item.status = ItemStatus::of(&english, has_translation, record.as_ref());
-        apply_record(item, record.as_ref(), &keep);
+        apply_record(item, record.as_ref(), &english, &keep);
         item.diff = None;
         item.findings = findings;
         for unit in &mut item.units {
@@ -309,9 +309,14 @@ impl LocaleView {
     }
 }
 
-fn apply_record(item: &mut Item, record: Option<&crate::state::Record>, keep: &[String]) {
+fn apply_record(
+    item: &mut Item,
+    record: Option<&crate::state::Record>,
+    english: &str,
+    keep: &[String],
+) {
     item.origin = record.map(|r| r.origin.clone());
     item.changed_by = record.and_then(|r| r.changed_by.clone());
     item.changed_on = record.and_then(|r| r.changed_on.clone());
-    item.suggestion = record.and_then(|r| Suggestion::of(r, &item.id, keep, &item.units));
+    item.suggestion = record.and_then(|r| Suggestion::of(r, &item.id, english, keep, &item.units));
 }

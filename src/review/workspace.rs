@@ -278,7 +278,7 @@ fn file_items(
             version: version(entry, translation, record),
         });
         if let (Some(item), Some(record)) = (items.last_mut(), record) {
-            item.suggestion = Suggestion::of(record, id, keep, &item.units);
+            item.suggestion = Suggestion::of(record, id, &text, keep, &item.units);
         }
     }
     items

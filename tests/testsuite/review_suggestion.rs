@@ -214,3 +214,29 @@ fn the_suggestion_goes_into_the_textarea_by_button_or_alt_m_in_the_page() {
     assert!(ftl(&project).contains(&format!("dosing-p1 = {}", as_markdown(&suggestion))));
     assert!(state(&project).contains("status = \"reviewed\""));
 }
+
+#[test]
+fn a_suggestion_made_for_english_that_changed_again_is_not_offered() {
+    let project = project_with_suggestion();
+    // The English changes once more; nobody runs `kurso translate` again.
+    let english = project.read("courses/nursing/01-dosing.md");
+    project.write(
+        "courses/nursing/01-dosing.md",
+        &english.replace("Give `dose_mg`", "Give twice `dose_mg`"),
+    );
+    project.run_ok(&["extract"]);
+    assert!(
+        state(&project).contains("suggestion = "),
+        "the record still has the old suggestion"
+    );
+    let server = Server::start(&project, &[], &[]);
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    let (message, page) = runtime.block_on(async {
+        let message = server.message("lt", "dosing-p1").await;
+        (message, server.get("locale/lt?status=all").await.1)
+    });
+    assert_eq!(message["status"], "stale");
+    assert_eq!(message["suggestion"], Value::Null, "{message}");
+    assert!(!page.contains("data-action=\"use-suggestion\""));
+    assert!(!page.contains("Machine suggestion"));
+}
