@@ -16,8 +16,10 @@
 //! Temporary files are named `.kurso-<pid>-<random>`; [`remove_stale_temps`] removes the ones
 //! a killed run left behind and never a running one's (see `temp.rs` for the rule).
 
+mod stamp;
 mod temp;
 
+pub use stamp::{FileStamp, Stamps, file_stamp};
 pub use temp::remove_stale as remove_stale_temps;
 
 use std::fs;

@@ -96,6 +96,50 @@ pub struct ItemFinding {
     pub message: String,
 }
 
+/// A machine translation of today's English kept in the state record beside a person's
+/// stale translation (`kurso translate` never replaces a person's text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The provider (`deepl`, `pseudo`, …).
+    pub origin: String,
+    /// As the state record has it: the Fluent source of the message's value and attributes.
+    pub text: String,
+    /// Its editable text per unit, aligned with [`Item::units`] (what the page inserts into
+    /// each textarea); `None` when the text is not a Fluent message kurso can read.
+    pub units: Option<Vec<String>>,
+}
+
+impl Suggestion {
+    /// The suggestion of `record`, cut into the units of message `id`, if it has one made
+    /// from today's `english` (one made from an English that has changed again since is not
+    /// offered: its numbers and terms may be wrong, as `kurso check` does not offer it either).
+    pub(crate) fn of(
+        record: &Record,
+        id: &str,
+        english: &str,
+        keep: &[String],
+        units: &[ItemUnit],
+    ) -> Option<Suggestion> {
+        if record.suggestion_source.as_deref() != Some(english) {
+            return None;
+        }
+        let text = record.suggestion.clone()?;
+        let doc = crate::check::doc::FtlDoc::parse(
+            std::path::PathBuf::from("suggestion.ftl"),
+            format!("{id} = {text}\n"),
+        );
+        let units = doc
+            .get(id)
+            .filter(|_| doc.errors.is_empty())
+            .map(|entry| unit_texts(entry, keep, units));
+        Some(Suggestion {
+            origin: record.suggestion_origin.clone().unwrap_or_default(),
+            text,
+            units,
+        })
+    }
+}
+
 /// A message of one locale.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -116,8 +160,8 @@ pub struct Item {
     pub notes: Vec<String>,
     /// For a stale message: the word diff of the English, old → new.
     pub diff: Option<Vec<DiffPart>>,
-    /// A machine suggestion kept beside a person's stale translation, with its origin.
-    pub suggestion: Option<(String, String)>,
+    /// A machine suggestion kept beside a person's stale translation.
+    pub suggestion: Option<Suggestion>,
     pub terms: Vec<TermHint>,
     pub findings: Vec<ItemFinding>,
     pub units: Vec<ItemUnit>,
@@ -169,4 +213,36 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
         let _ = write!(text, "{b:02x}");
         text
     })
+}
+
+/// The editable text of each of `units` in `translation` (a Fluent entry of the same
+/// message), each part found by its unit ID (`id`, `id.attr`, `id[few]`), never by position:
+/// a locale's select may have categories in another order than the units list them. A part
+/// the translation lacks is empty; one whose codes do not match the English's is shown as
+/// text (the save then names what is wrong).
+pub(crate) fn unit_texts(
+    translation: Entry<'_>,
+    keep: &[String],
+    units: &[ItemUnit],
+) -> Vec<String> {
+    let (parts, _) = crate::mt::draft::message_parts(translation, keep, 0);
+    units
+        .iter()
+        .map(|unit| {
+            let Some(part) = parts.iter().find(|p| p.unit == unit.id) else {
+                return String::new();
+            };
+            let (inlines, own) =
+                crate::exchange::inline::from_masked(&part.masked, &part.placeables);
+            crate::exchange::inline::align(&inlines, &own, &unit.codes).map_or_else(
+                |_| {
+                    crate::mt::mask::restore(
+                        &part.masked.unmask(&part.masked.text).unwrap_or_default(),
+                        &part.placeables,
+                    )
+                },
+                |aligned| super::editable::render(&aligned),
+            )
+        })
+        .collect()
 }

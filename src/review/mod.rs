@@ -26,3 +26,6 @@ pub use item::{Item, ItemStatus};
 pub use save::{Action, CheckResult, SaveOutcome, SaveRequest};
 pub use tokens::{Reviewer, Tokens};
 pub use workspace::{LocaleView, Workspace};
+
+#[cfg(test)]
+mod tests;

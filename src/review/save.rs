@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use super::editable;
-use super::item::{Item, ItemFinding, ItemStatus};
+use super::item::{Item, ItemFinding, ItemStatus, Suggestion};
 use super::workspace::LocaleView;
 use crate::check::finding::Level;
 use crate::exchange::apply::{Target, Verdict, apply, verify};
@@ -116,6 +116,12 @@ impl LocaleView {
         if self.item(&request.file, &request.id).is_none() {
             return SaveOutcome::NotFound;
         }
+        // The files this save writes, and whether they are still as the view read them.
+        let written_paths = {
+            let ftl = self.tree.locales[self.index].dir.join(&request.file);
+            [crate::state::state_path(&ftl), ftl]
+        };
+        let as_read = written_paths.iter().all(|p| self.stamps.unchanged(p));
         self.refresh_file(&request.file);
         let Some(now) = self.version_now(&request.file, &request.id) else {
             return SaveOutcome::Failed(
@@ -156,6 +162,14 @@ impl LocaleView {
         }
         let written = !applied.applied.is_empty();
         self.refresh_file(&request.file);
+        if as_read {
+            // Only this save changed them since the view was read: the view, updated below,
+            // is what reading them again would give. Otherwise the stamps stay old and the
+            // next queue reads everything again.
+            for path in &written_paths {
+                self.stamps.update(path);
+            }
+        }
         let warnings = applied.warnings.iter().map(|(_, _, w)| w.as_str());
         let Some(updated) = self.after_save(&request.file, &request.id, &request.units, warnings)
         else {
@@ -233,43 +247,22 @@ impl LocaleView {
         let english = self.tree.reference.docs.get(file)?.get(id)?.text();
         let translation = docs.docs.get(file).and_then(|doc| doc.get(id));
         let has_translation = translation.is_some();
-        let codes: Vec<Vec<crate::exchange::Code>> = self
-            .item(file, id)?
-            .units
-            .iter()
-            .map(|u| u.codes.clone())
-            .collect();
-        let texts: Option<Vec<String>> = translation.map(|t| {
-            let (parts, _) = crate::mt::draft::message_parts(t, &self.keep, 0);
-            parts
-                .iter()
-                .zip(&codes)
-                .map(|(part, codes)| {
-                    let (inlines, own) =
-                        crate::exchange::inline::from_masked(&part.masked, &part.placeables);
-                    crate::exchange::inline::align(&inlines, &own, codes).map_or_else(
-                        |_| {
-                            crate::mt::mask::restore(
-                                &part.masked.unmask(&part.masked.text).unwrap_or_default(),
-                                &part.placeables,
-                            )
-                        },
-                        |aligned| editable::render(&aligned),
-                    )
-                })
-                .collect()
-        });
+        let units = &self.item(file, id)?.units;
+        // The text on disk, with its codes as tokens where they match the English's; none
+        // when the translation is gone from disk.
+        let texts = translation.map_or_else(
+            || vec![String::new(); units.len()],
+            |t| super::item::unit_texts(t, &self.keep, units),
+        );
         let state = StateFile::load_for(&docs.dir.join(file), &docs.dir_display.join(file))
             .unwrap_or_default();
         let record = state.records.get(id).cloned();
+        let keep = self.keep.clone();
         let item = self.item_mut(file, id)?;
         item.status = ItemStatus::of(&english, has_translation, record.as_ref());
-        apply_record(item, record.as_ref());
-        // The text on disk, with its codes as tokens where they match the English's.
-        if let Some(texts) = texts {
-            for (unit, text) in item.units.iter_mut().zip(texts) {
-                unit.text = text;
-            }
+        apply_record(item, record.as_ref(), &english, &keep);
+        for (unit, text) in item.units.iter_mut().zip(texts) {
+            unit.text = text;
         }
         item.version = version;
         Some(item.clone())
@@ -300,9 +293,10 @@ impl LocaleView {
                 }
             })
             .collect();
+        let keep = self.keep.clone();
         let item = self.item_mut(file, id)?;
         item.status = ItemStatus::of(&english, has_translation, record.as_ref());
-        apply_record(item, record.as_ref());
+        apply_record(item, record.as_ref(), &english, &keep);
         item.diff = None;
         item.findings = findings;
         for unit in &mut item.units {
@@ -315,14 +309,14 @@ impl LocaleView {
     }
 }
 
-fn apply_record(item: &mut Item, record: Option<&crate::state::Record>) {
+fn apply_record(
+    item: &mut Item,
+    record: Option<&crate::state::Record>,
+    english: &str,
+    keep: &[String],
+) {
     item.origin = record.map(|r| r.origin.clone());
     item.changed_by = record.and_then(|r| r.changed_by.clone());
     item.changed_on = record.and_then(|r| r.changed_on.clone());
-    item.suggestion = record.and_then(|r| {
-        Some((
-            r.suggestion_origin.clone().unwrap_or_default(),
-            r.suggestion.clone()?,
-        ))
-    });
+    item.suggestion = record.and_then(|r| Suggestion::of(r, &item.id, english, keep, &item.units));
 }

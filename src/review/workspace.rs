@@ -1,9 +1,16 @@
 //! The project as `kurso review` serves it: the locales it may show, and for one locale a
 //! [`LocaleView`] loaded the way `kurso export --all` and `kurso check` read it.
 //!
-//! A view is read from disk when the queue is opened, so edits made on disk (a `git pull`,
-//! another tool) show up on reload; a save re-reads the one file it writes first (see
-//! [`super::save`]).
+//! A view is read from disk when a locale is first opened and kept: reading and checking
+//! 10,000 messages takes a second, a page of the queue must not. With the view go the
+//! [`Stamps`] of every file it was read from (the courses' Markdown, the English `.ftl`, the
+//! locale's and its fallbacks' `.ftl` and state files), taken before reading; opening the
+//! queue compares them with the disk ([`LocaleView::changed_on_disk`], a `stat` per file) and
+//! reads everything again when anything changed, so edits made on disk (a `git pull`, another
+//! tool, `kurso extract`) show up on reload. A save re-reads the one file it writes first and
+//! updates the saved message in place (see [`super::save`]); when nothing else had changed
+//! on disk it stamps the files it wrote, so the view stays current without a full read.
+//! `kurso.toml` and the glossary are read once, when the server starts.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -12,7 +19,7 @@ use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
 use super::editable;
-use super::item::{Item, ItemFinding, ItemStatus, ItemUnit, version};
+use super::item::{Item, ItemFinding, ItemStatus, ItemUnit, Suggestion, version};
 use crate::build::SourceModules;
 use crate::check::doc::FtlDoc;
 use crate::check::rules::LocaleEnv;
@@ -20,7 +27,7 @@ use crate::check::{CheckOptions, Layout, LocaleDocs, LocaleTree, word_diff};
 use crate::diagnostic::Diagnostic;
 use crate::exchange::NoteKind;
 use crate::exchange::collect::collect;
-use crate::fsx;
+use crate::fsx::{self, Stamps};
 use crate::glossary::Glossary;
 use crate::project::Project;
 use crate::state::StateFile;
@@ -49,6 +56,9 @@ pub struct LocaleView {
     pub(crate) modules: Option<Arc<SourceModules>>,
     /// The project's `[check]` policy: saves are judged at its levels, as imports are.
     pub(crate) policy: crate::check::policy::Policy,
+    /// The files the view was read from, as they were (see the module comment).
+    pub(crate) stamps: Stamps,
+    pub(crate) stamp_dirs: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -97,6 +107,19 @@ impl Workspace {
         let locale = self.locales.iter().find(|l| l.to_string() == locale)?;
         let layout =
             Layout::for_project(&self.project, std::slice::from_ref(locale), &self.courses);
+        // Stamped before reading: a change made while reading shows up on the next reload.
+        let mut stamp_dirs = vec![self.project.courses_dir(), layout.reference.dir.clone()];
+        for spec in &layout.locales {
+            stamp_dirs.push(spec.dir.clone());
+            stamp_dirs.extend(
+                layout
+                    .fallbacks
+                    .iter()
+                    .filter(|f| spec.chain.contains(&f.name))
+                    .map(|f| f.dir.clone()),
+            );
+        }
+        let stamps = Stamps::of_dirs(&stamp_dirs);
         let tree = layout.load();
         let index = tree.locales.iter().position(|l| l.checked)?;
         let source = self.project.config.source_locale.to_string();
@@ -141,6 +164,7 @@ impl Workspace {
                     docs,
                     &file.original,
                     &file.units,
+                    &keep,
                     &mut findings,
                 ));
             }
@@ -156,6 +180,8 @@ impl Workspace {
             keep,
             modules,
             policy: self.project.config.check.clone(),
+            stamps,
+            stamp_dirs,
         })
     }
 }
@@ -166,6 +192,7 @@ fn file_items(
     docs: &LocaleDocs,
     rel: &str,
     units: &[crate::exchange::Unit],
+    keep: &[String],
     findings: &mut HashMap<(PathBuf, String), Vec<ItemFinding>>,
 ) -> Vec<Item> {
     let Some(english) = tree.reference.docs.get(rel) else {
@@ -230,10 +257,7 @@ fn file_items(
             diff: (status == ItemStatus::Stale)
                 .then(|| record.map(|r| word_diff(&r.source, &text)))
                 .flatten(),
-            suggestion: record.and_then(|r| {
-                let text = r.suggestion.clone()?;
-                Some((r.suggestion_origin.clone().unwrap_or_default(), text))
-            }),
+            suggestion: None,
             terms: units.first().map(|u| u.terms.clone()).unwrap_or_default(),
             findings: findings
                 .remove(&(display.clone(), id.to_owned()))
@@ -253,6 +277,9 @@ fn file_items(
                 .collect(),
             version: version(entry, translation, record),
         });
+        if let (Some(item), Some(record)) = (items.last_mut(), record) {
+            item.suggestion = Suggestion::of(record, id, &text, keep, &item.units);
+        }
     }
     items
 }
@@ -264,6 +291,12 @@ pub(crate) fn message_id(unit: &str) -> &str {
 }
 
 impl LocaleView {
+    /// Whether a file the view was read from was added, removed or changed on disk since
+    /// (other than by this view's own saves).
+    pub fn changed_on_disk(&self) -> bool {
+        Stamps::of_dirs(&self.stamp_dirs) != self.stamps
+    }
+
     /// The message `id` of the translation file `file` (relative to the locale folder).
     pub fn item(&self, file: &str, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.file == file && i.id == id)

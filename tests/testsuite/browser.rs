@@ -168,6 +168,31 @@ impl Browser {
         self.block_on("run a script", self.client().execute(script, args))
     }
 
+    /// Presses each key of `keys` in turn on whatever has the focus, as a person's keyboard
+    /// does (real key events, so the page's handlers and the browser's own editing both run;
+    /// `WebDriver`'s special keys are characters such as `\u{e003}` for Backspace).
+    pub fn press(&self, keys: &str) {
+        use fantoccini::actions::{InputSource as _, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".to_owned());
+        for key in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.block_on("press keys", self.client().perform_actions(actions));
+    }
+
+    /// Presses `key` while holding `modifier` (`\u{e009}` Control, `\u{e00a}` Alt).
+    pub fn chord(&self, modifier: char, key: char) {
+        use fantoccini::actions::{InputSource as _, KeyAction, KeyActions};
+        let actions = KeyActions::new("keyboard".to_owned())
+            .then(KeyAction::Down { value: modifier })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: modifier });
+        self.block_on("press a chord", self.client().perform_actions(actions));
+    }
+
     /// The laid-out width of every element `css` selects, as a percentage of its parent's
     /// inner width.
     pub fn percent_widths(&self, css: &str) -> Vec<f64> {

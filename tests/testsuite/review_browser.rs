@@ -56,13 +56,13 @@ fn target_dir() -> PathBuf {
     )
 }
 
-fn say(text: &str) {
+pub(crate) fn say(text: &str) {
     // Straight to stderr, past the harness's capture, so every run says its mode.
     let _ = writeln!(std::io::stderr(), "review_browser: {text}");
 }
 
 /// Runs `condition` (a script returning a value) until it is truthy; its last value.
-fn wait_for(browser: &Browser, what: &str, condition: &str, args: &[Value]) -> Value {
+pub(crate) fn wait_for(browser: &Browser, what: &str, condition: &str, args: &[Value]) -> Value {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let value = browser.script(condition, args.to_vec());
@@ -80,12 +80,12 @@ fn wait_for(browser: &Browser, what: &str, condition: &str, args: &[Value]) -> V
 }
 
 /// Sets the textarea of message `id` to `text` as typing would (an input event).
-const TYPE: &str = "const t = document.querySelector(`textarea[data-message-id=\"${arguments[0]}\"]`); \
+pub(crate) const TYPE: &str = "const t = document.querySelector(`textarea[data-message-id=\"${arguments[0]}\"]`); \
     t.focus(); t.value = arguments[1]; t.dispatchEvent(new Event('input', {bubbles: true})); return true;";
 /// Clicks button `data-action=arguments[1]` of message `arguments[0]`.
-const CLICK: &str = "document.querySelector(`article[data-id=\"${arguments[0]}\"] button[data-action=\"${arguments[1]}\"]`).click(); return true;";
+pub(crate) const CLICK: &str = "document.querySelector(`article[data-id=\"${arguments[0]}\"] button[data-action=\"${arguments[1]}\"]`).click(); return true;";
 /// The text of a message's part `[data-role=arguments[1]]`.
-const ROLE: &str = "const e = document.querySelector(`article[data-id=\"${arguments[0]}\"] [data-role=\"${arguments[1]}\"]`); return e && !e.hidden ? e.textContent : '';";
+pub(crate) const ROLE: &str = "const e = document.querySelector(`article[data-id=\"${arguments[0]}\"] [data-role=\"${arguments[1]}\"]`); return e && !e.hidden ? e.textContent : '';";
 /// The English of a message with its chips as tokens: a text that keeps every code.
 const ENGLISH: &str = "return Array.from(document.querySelectorAll(`article[data-id=\"${arguments[0]}\"] .english p`)[0].childNodes, n => n.textContent).join('');";
 /// The first message on the page whose English has a code.

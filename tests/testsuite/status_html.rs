@@ -202,3 +202,47 @@ fn the_output_file_holds_what_standard_output_shows() {
         .expect("run kurso");
     assert!(String::from_utf8_lossy(&dated.stdout).contains("Generated on 2026-01-01."));
 }
+
+#[test]
+fn the_glossary_coverage_counts_the_concepts_each_course_uses_and_has_terms_for() {
+    // Three concepts, two used by the English; lt has a term for both, el for one.
+    let project = TestProject::new()
+        .file(
+            "kurso.toml",
+            "source-locale = \"en\"\ntarget-locales = [\"lt\", \"el\"]\n",
+        )
+        .file(
+            "glossaries/medical.csv",
+            "id,en,lt,el\n\
+             informed-consent,informed consent,informuotas sutikimas,\n\
+             blood-pressure,blood pressure,kraujospūdis,αρτηριακή πίεση\n\
+             hand-hygiene,hand hygiene,rankų higiena,υγιεινή των χεριών\n",
+        )
+        .file(
+            "locales/en/c/01-a.ftl",
+            "a = Record the informed consent.\nb = Measure the blood pressure.\n",
+        );
+    let page = project.run_ok(&["status", "--format", "html"]).stdout;
+    let html = scraper::Html::parse_document(&page);
+    let texts = |css: &str| -> Vec<String> {
+        let selector = scraper::Selector::parse(css).expect("selector");
+        html.select(&selector)
+            .map(|e| e.text().collect::<String>().trim().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        texts("table.glossary thead th"),
+        ["Course", "Concepts used", "lt", "el"]
+    );
+    assert_eq!(
+        texts("table.glossary tr[data-course=\"c\"] td"),
+        ["2", "2 of 2", "1 of 2"]
+    );
+    assert!(
+        texts("#glossary p")[0].contains("Of the glossary's 3 concepts"),
+        "{:?}",
+        texts("#glossary p")
+    );
+    assert_eq!(texts("#glossary details dt"), ["c · el"]);
+    assert_eq!(texts("#glossary details dd"), ["informed-consent"]);
+}

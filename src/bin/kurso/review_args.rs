@@ -15,8 +15,12 @@ use clap::Args;
 /// translation, the glossary terms and the findings. While you type, every `kurso check`
 /// rule runs; an error blocks saving. Save writes the text as a person's (`edited`), approve
 /// as checked (`reviewed`), through the same code as `kurso import`; a save against a
-/// message that changed meanwhile is refused with the current text shown. /status shows the
-/// status report.
+/// message that changed meanwhile is refused with the current text shown. Keys: Ctrl+S save,
+/// Ctrl+Enter approve, Alt+Down / Alt+Up next / previous message, Alt+M put the machine
+/// suggestion into the boxes. /status shows the status report.
+///
+/// Each locale is read and checked once and kept; opening the queue again reads it anew only
+/// when a file changed on disk (a `git pull`, `kurso extract`), so such edits show on reload.
 ///
 /// An address beyond loopback needs review tokens, each limited to the locales it names:
 /// from `KURSO_REVIEW_TOKENS` (`name:lt,el:token …`) or the file `tokens-file` under [review]

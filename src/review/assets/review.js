@@ -6,6 +6,7 @@
   const locale = document.querySelector('meta[name="kurso-locale"]').content;
   const api = (what) => "/api/locale/" + encodeURIComponent(locale) + "/" + what;
   const TOKEN = /⟦\/?\d+⟧/g;
+  const SAVE_BUTTONS = 'button[data-action="save"], button[data-action="approve"]';
 
   function post(what, body) {
     return fetch(api(what), {
@@ -37,7 +38,7 @@
   function setBlocked(article, errors, warnings) {
     const live = article.querySelector('[data-role="live"]');
     article.dataset.blocked = errors.length ? "true" : "false";
-    article.querySelectorAll("button[data-action]").forEach((b) => { b.disabled = errors.length > 0; });
+    article.querySelectorAll(SAVE_BUTTONS).forEach((b) => { b.disabled = errors.length > 0; });
     if (errors.length) {
       setList(live, "blocked", "Cannot be saved:", errors);
     } else {
@@ -173,6 +174,21 @@
     textarea.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  // The machine suggestion beside a stale translation, each part into its own box, for the
+  // reviewer to edit; the live check runs on it as on typing. Nothing is saved until asked.
+  function useSuggestion(article) {
+    const parts = article.querySelectorAll('[data-role="suggestion"] p[data-unit]');
+    if (!parts.length) return false;
+    parts.forEach((part) => {
+      const textarea = Array.from(article.querySelectorAll("textarea[data-unit]"))
+        .find((t) => t.dataset.unit === part.dataset.unit);
+      if (textarea) textarea.value = part.querySelector(".text").textContent;
+    });
+    const first = article.querySelector("textarea[data-unit]");
+    if (first) { first.focus(); first.dispatchEvent(new Event("input", { bubbles: true })); }
+    return true;
+  }
+
   const articles = () => Array.from(document.querySelectorAll("article.message"));
   let current = null;
   function focusArticle(article) {
@@ -195,9 +211,11 @@
         if (event.inputType && event.inputType.startsWith("insert")) moveOutOfToken(textarea);
       });
     });
-    article.querySelectorAll("button[data-action]").forEach((button) => {
+    article.querySelectorAll(SAVE_BUTTONS).forEach((button) => {
       button.addEventListener("click", () => save(article, button.dataset.action));
     });
+    const use = article.querySelector('button[data-action="use-suggestion"]');
+    if (use) use.addEventListener("click", () => useSuggestion(article));
     article.querySelectorAll("button.chip[data-token]").forEach((button) => {
       button.addEventListener("click", () => insertChip(button));
     });
@@ -212,6 +230,8 @@
     } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
       event.preventDefault();
       save(article, "approve");
+    } else if (event.altKey && !event.ctrlKey && (event.code === "KeyM" || event.key === "m" || event.key === "M")) {
+      if (useSuggestion(article)) event.preventDefault();
     } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
       event.preventDefault();
       const all = articles();

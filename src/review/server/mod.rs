@@ -98,8 +98,9 @@ impl Shared {
         })
     }
 
-    /// Runs `f` on the view of `locale`, read from disk first when `reload` or not loaded
-    /// yet; `None` when the locale is not served.
+    /// Runs `f` on the view of `locale`, read from disk first when not loaded yet, or when
+    /// `reload` and a file it was read from changed on disk; `None` when the locale is not
+    /// served.
     pub(crate) fn with_view<T>(
         &self,
         locale: &str,
@@ -110,7 +111,10 @@ impl Shared {
             .views
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if reload || !views.contains_key(locale) {
+        let read = views
+            .get(locale)
+            .is_none_or(|view| reload && view.changed_on_disk());
+        if read {
             let view = self.workspace.load(locale)?;
             views.insert(locale.to_owned(), view);
         }
@@ -140,13 +144,22 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves `workspace` on `listener` until `shutdown` completes.
+/// Serves `workspace` on `listener` until `shutdown` completes. Each served locale is read
+/// in the background from the start, so the first queue does not wait for it (a request
+/// that comes sooner waits for the read under way, not for a second one).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     shared: Shared,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(Arc::new(shared)))
+    let state = Arc::new(shared);
+    let warm = Arc::clone(&state);
+    tokio::task::spawn_blocking(move || {
+        for locale in warm.workspace.locales() {
+            warm.with_view(&locale, false, |_| ());
+        }
+    });
+    axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -40,6 +40,18 @@ pub struct DiffView {
 #[derive(Debug, Serialize)]
 pub struct SuggestionView {
     pub origin: String,
+    /// As the state record has it (Fluent source).
+    pub text: String,
+    /// The editable text of each unit, for the page to insert; empty when the suggestion is
+    /// not a message kurso can read (then only `text` is shown).
+    pub units: Vec<SuggestionUnitView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SuggestionUnitView {
+    /// The unit (`id`, `id.alt`, `id[few]`) whose textarea the text goes into.
+    pub id: String,
+    pub label: String,
     pub text: String,
 }
 
@@ -124,13 +136,21 @@ impl ItemView {
                     },
                 })
                 .collect(),
-            suggestion: item
-                .suggestion
-                .as_ref()
-                .map(|(origin, text)| SuggestionView {
-                    origin: origin.clone(),
-                    text: text.clone(),
-                }),
+            suggestion: item.suggestion.as_ref().map(|suggestion| SuggestionView {
+                origin: suggestion.origin.clone(),
+                text: suggestion.text.clone(),
+                units: suggestion
+                    .units
+                    .iter()
+                    .flatten()
+                    .zip(&item.units)
+                    .map(|(text, unit)| SuggestionUnitView {
+                        id: unit.id.clone(),
+                        label: label(&item.id, &unit.id),
+                        text: text.clone(),
+                    })
+                    .collect(),
+            }),
             terms: item
                 .terms
                 .iter()
@@ -156,7 +176,7 @@ impl ItemView {
                 .iter()
                 .map(|unit| UnitView {
                     id: unit.id.clone(),
-                    label: unit.id[item.id.len().min(unit.id.len())..].to_owned(),
+                    label: label(&item.id, &unit.id),
                     english: segments(&unit.english, &unit.codes),
                     codes: unit
                         .codes
@@ -178,6 +198,11 @@ impl ItemView {
             version: item.version.clone(),
         }
     }
+}
+
+/// `""` for the message's value; `.title`, `[one]` for an attribute or a variant.
+fn label(message: &str, unit: &str) -> String {
+    unit.get(message.len()..).unwrap_or_default().to_owned()
 }
 
 fn segments(inlines: &[Inline], codes: &[Code]) -> Vec<Segment> {
