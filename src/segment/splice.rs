@@ -82,6 +82,10 @@ fn place_markdown(
         Escape::Nothing => {}
         Escape::Every(ch) => text = escape_unescaped(&text, &[ch], &[]),
         Escape::Brackets => text = escape_unescaped(&text, &['[', ']'], &code_spans(&text)),
+        Escape::HtmlQuote(quote) => {
+            let reference = if quote == '"' { "&quot;" } else { "&#39;" };
+            return text.replace(quote, reference);
+        }
     }
     if escape != Escape::Nothing && ends_with_lone_backslash(&text) {
         // `C:\` in a cell would escape the `|` after it, in alt text the `]`.
@@ -282,6 +286,23 @@ mod tests {
         );
         // A paragraph ends before anything it could escape.
         assert_eq!(place_markdown("a\\", "", false, Escape::Nothing), "a\\");
+    }
+
+    #[test]
+    fn html_attribute_quotes_become_references() {
+        assert_eq!(
+            place_markdown(
+                "Il \"flusso\"\ndi allerta",
+                "",
+                true,
+                Escape::HtmlQuote('"')
+            ),
+            "Il &quot;flusso&quot; di allerta"
+        );
+        assert_eq!(
+            place_markdown("l'allerta", "", true, Escape::HtmlQuote('\'')),
+            "l&#39;allerta"
+        );
     }
 
     #[test]
