@@ -94,6 +94,9 @@ fn place_markdown(
     if single_line {
         return text;
     }
+    if escape == Escape::Nothing {
+        text = without_table_header(&text);
+    }
     let mut out = String::with_capacity(text.len() + 16);
     for (line_idx, line) in text.split('\n').enumerate() {
         if line_idx > 0 {
@@ -115,6 +118,27 @@ fn place_markdown(
         }
     }
     out
+}
+
+/// A paragraph whose second line is a table delimiter row (`| --- | --- |`) is a table once
+/// its first line has as many cells: the pipes of the first line are escaped so it stays a
+/// paragraph (a broken table in the English, say, that a translation would repair).
+fn without_table_header(text: &str) -> String {
+    let mut lines = text.splitn(3, '\n');
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return text.to_owned();
+    };
+    let delimiter = second.contains('-')
+        && second.contains('|')
+        && second
+            .trim()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+    if !delimiter || !first.contains('|') {
+        return text.to_owned();
+    }
+    let escaped = escape_unescaped(first, &['|'], &code_spans(first));
+    format!("{escaped}{}", &text[first.len()..])
 }
 
 /// Where to put a backslash so `line` does not start a new Markdown block (a heading, list
@@ -286,6 +310,16 @@ mod tests {
         );
         // A paragraph ends before anything it could escape.
         assert_eq!(place_markdown("a\\", "", false, Escape::Nothing), "a\\");
+    }
+
+    #[test]
+    fn a_paragraph_cannot_become_a_table() {
+        check_markdown(
+            "Ψ | id | name |\n| --- | --- | --- |\n| 1 | a |",
+            "",
+            "Ψ \\| id \\| name \\|\n| --- | --- | --- |\n| 1 | a |",
+        );
+        check_markdown("a | b\nc | d", "", "a | b\nc | d");
     }
 
     #[test]
