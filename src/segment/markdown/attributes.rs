@@ -34,6 +34,16 @@ impl Walker<'_> {
             if let Some(alt) = image.alt.clone().filter(|_| image.alt_has_letters) {
                 self.push_segment(SegmentKind::ImageAlt, alt, Escape::Brackets);
             }
+            if let Some(title) = image.title_span {
+                let escape = match self.source[..title.start].chars().next_back() {
+                    Some('(') => Escape::Every(')'),
+                    Some(quote) => Escape::Every(quote),
+                    None => Escape::Nothing,
+                };
+                if self.source[title.range()].chars().any(char::is_alphabetic) {
+                    self.push_segment(SegmentKind::ImageTitle, title.range(), escape);
+                }
+            }
         }
         for (kind, value, quote) in values {
             if self.source[value.clone()].chars().any(char::is_alphabetic) {

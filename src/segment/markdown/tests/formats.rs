@@ -205,6 +205,13 @@ fn pandoc_alt_attributes_are_alt_text() {
         "![](fig/ranges.svg){alt='Three number lines and their overlap.'}\n",
         &[("intro-alt1", "Three number lines and their overlap.")],
     );
+    check(
+        "![](fig/overview.svg \"Lesson Overview\"){alt=\"A 3-step flowchart\" width=\"80%\"}\n",
+        &[
+            ("intro-img-title1", "Lesson Overview"),
+            ("intro-alt1", "A 3-step flowchart"),
+        ],
+    );
 }
 
 #[test]
