@@ -3,7 +3,8 @@
 //! [`place_translation`] turns a translated message into the bytes that go into a segment's
 //! span: continuation lines get the container prefix (`> `, list indentation), characters
 //! that would change the block structure are backslash-escaped (lines that would start a
-//! block, `|` in table cells, brackets in alt text, the quote closing a title, a trailing
+//! block or a LiaScript quiz option, `|` in table cells, the pipes of a paragraph line above
+//! a table delimiter row, brackets in alt text, the quote closing a title, a trailing
 //! backslash that would escape the delimiter after the span), YAML values become
 //! double-quoted scalars. What escaping cannot foresee, [`super::ModuleStructure`] finds. A translation equal to the source text changes nothing, which is
 //! why building the source locale reproduces the source byte for byte.
@@ -166,7 +167,11 @@ fn block_start_escape_at(line: &str) -> Option<usize> {
         '~' => trimmed.starts_with("~~~"),
         _ => false,
     };
-    if starts_block {
+    // A LiaScript quiz marker would make the line an answer option (and could make it the
+    // right one).
+    let quiz_marker = (trimmed.starts_with("[(") || trimmed.starts_with("[["))
+        && super::liascript::quiz_line(trimmed).is_some();
+    if starts_block || quiz_marker {
         return Some(indent);
     }
     // Ordered list marker: up to nine digits, then `.` or `)`, then a blank or the end.
@@ -266,6 +271,8 @@ mod tests {
         check_markdown("a\n---", "", "a\n\\---");
         check_markdown("1) first", "", "1\\) first");
         check_markdown("> quoted", "", "\\> quoted");
+        check_markdown("[(X)] Giusto", "", "\\[(X)] Giusto");
+        check_markdown("a\n[[ ]] b", "", "a\n\\[[ ]] b");
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod deepl;
 mod drift;
 mod extract;
 mod files;
+mod formats;
 mod glossary_corpus;
 mod glossary_quality;
 mod paid_runs;
