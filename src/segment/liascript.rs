@@ -41,13 +41,27 @@ pub enum QuizStyle {
 pub struct QuizLine {
     pub style: QuizStyle,
     pub parts: Vec<(QuizPart, Range<usize>)>,
+    /// What its markers say, apart from the words.
+    pub markers: QuizMarkers,
+}
+
+/// What a quiz line's markers say about its answers: the kind of quiz, how many answers a
+/// `[[a|(b)|c]]` offers, and which are marked right. No translation may change it (the
+/// `structure` rule and the build compare it, see `segment::structure`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizMarkers {
+    pub style: QuizStyle,
+    /// The answers offered: the `|`-separated pieces of a `[[…]]`, 1 for the other styles.
+    pub choices: usize,
+    /// Bit `i` set: choice `i` is marked right (`[(X)]`, `[[X]]`, the `(b)` of `[[a|(b)]]`).
+    pub right: u64,
 }
 
 /// Reads `line` (container prefix removed, no newline) as a LiaScript quiz line.
 pub fn quiz_line(line: &str) -> Option<QuizLine> {
     let trimmed = line.trim_start();
     let lead = line.len() - trimmed.len();
-    let (close, style) = if let Some(inner) = trimmed.strip_prefix("[(") {
+    let (close, style, marker) = if let Some(inner) = trimmed.strip_prefix("[(") {
         let close = inner.find(")]")?;
         let marker = &inner[..close];
         let style = match marker {
@@ -55,22 +69,23 @@ pub fn quiz_line(line: &str) -> Option<QuizLine> {
             name if is_variable(name) => QuizStyle::Survey,
             _ => return None,
         };
-        (2 + close + 2, style)
+        (2 + close + 2, style, marker)
     } else if let Some(inner) = trimmed.strip_prefix("[[") {
         let close = inner.find("]]")?;
         let marker = &inner[..close];
         let after = &inner[close + 2..];
         match marker {
-            " " | "X" | "x" => (2 + close + 2, QuizStyle::MultipleChoice),
-            "?" => (2 + close + 2, QuizStyle::Hint),
+            " " | "X" | "x" => (2 + close + 2, QuizStyle::MultipleChoice, marker),
+            "?" => (2 + close + 2, QuizStyle::Hint, marker),
             name if is_variable(name) && !after.trim().is_empty() => {
-                (2 + close + 2, QuizStyle::Survey)
+                (2 + close + 2, QuizStyle::Survey, marker)
             }
             _ if after.trim().is_empty() && !marker.is_empty() => {
                 let start = lead + 2;
                 return Some(QuizLine {
                     style: QuizStyle::TextAnswer,
                     parts: answers(marker, start),
+                    markers: selection_markers(marker),
                 });
             }
             _ => return None,
@@ -93,7 +108,38 @@ pub fn quiz_line(line: &str) -> Option<QuizLine> {
     } else {
         Vec::new()
     };
-    Some(QuizLine { style, parts })
+    let markers = QuizMarkers {
+        style,
+        choices: 1,
+        right: u64::from(matches!(marker, "X" | "x")),
+    };
+    Some(QuizLine {
+        style,
+        parts,
+        markers,
+    })
+}
+
+/// The markers of a `[[…]]` text answer or selection (its inside): one choice per
+/// `|`-separated piece, the ones in parentheses right.
+fn selection_markers(inner: &str) -> QuizMarkers {
+    let mut markers = QuizMarkers {
+        style: QuizStyle::TextAnswer,
+        choices: 0,
+        right: 0,
+    };
+    for (index, piece) in inner.split('|').enumerate() {
+        markers.choices += 1;
+        if is_marked_right(piece.trim()) && index < 64 {
+            markers.right |= 1 << index;
+        }
+    }
+    markers
+}
+
+/// Whether a piece of a selection is the right answer: `(b)`.
+fn is_marked_right(piece: &str) -> bool {
+    piece.len() >= 2 && piece.starts_with('(') && piece.ends_with(')')
 }
 
 /// The answers of `[[…]]` (its inside starting at `start`): `a|(b)|c` gives `a`, `b`, `c`
@@ -105,7 +151,7 @@ fn answers(inner: &str, start: usize) -> Vec<(QuizPart, Range<usize>)> {
         let trimmed = piece.trim();
         let mut from = at + (piece.len() - piece.trim_start().len());
         let mut to = from + trimmed.len();
-        if trimmed.len() >= 2 && trimmed.starts_with('(') && trimmed.ends_with(')') {
+        if is_marked_right(trimmed) {
             from += 1;
             to -= 1;
         }
@@ -295,7 +341,7 @@ mod tests {
 
     #[test]
     fn header_fields_and_blocks() {
-        let comment = "\nauthor: Rose\nversion: 1.2.3\ntitle: Demystifying SQL\ncomment:  SQL is old.\nnarrator: US English Male\n@pre_reqs\n\nSome rows.\n\n@end\n@sets_you_up_for\n- x\n@end\n@version_history\n- 1.0: first\n@end\nimport: https://x/macros.md\n";
+        let comment = "\nauthor: Rose\nversion: 1.2.3\ncurrent_version_description: Fix a typo\ntitle: Demystifying SQL\ncomment:  SQL is old.\nlong_description: For people new to data.\nestimated_time_in_minutes: 40\nnarrator: US English Male\n@pre_reqs\n\nSome rows.\n\n@end\n@learning_objectives  \n- Define SQL\n@end\n@sets_you_up_for\n- x\n@end\n@version_history\n- 1.0: first\n@end\nimport: https://x/macros.md\n";
         let header = header(comment).expect("a header");
         let fields: Vec<_> = header
             .fields
@@ -304,7 +350,12 @@ mod tests {
             .collect();
         assert_eq!(
             fields,
-            [("title", "Demystifying SQL"), ("comment", "SQL is old.")]
+            [
+                ("current_version_description", "Fix a typo"),
+                ("title", "Demystifying SQL"),
+                ("comment", "SQL is old."),
+                ("long_description", "For people new to data.")
+            ]
         );
         let blocks: Vec<_> = header
             .blocks
@@ -315,6 +366,7 @@ mod tests {
             blocks,
             [
                 ("pre_reqs", "\nSome rows.\n\n"),
+                ("learning_objectives", "- Define SQL\n"),
                 ("version_history", "- 1.0: first\n")
             ]
         );
