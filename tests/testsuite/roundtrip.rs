@@ -134,8 +134,31 @@ fn html_block() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A LiaScript quiz: question, options (the markers outside every message), hint, solution.
+/// A LiaScript quiz: question, options (the markers outside every message), hint, solution;
+/// or a question with a selection (`[[a|(b)|c]]`) or an answer to type (`[[answer]]`).
 fn liascript_quiz() -> impl Strategy<Value = String> {
+    prop_oneof![choice_quiz(), answer_quiz()]
+}
+
+fn answer_quiz() -> impl Strategy<Value = String> {
+    (
+        paragraph(),
+        prop::collection::vec((prop::bool::ANY, plain_words()), 1..4),
+    )
+        .prop_map(|(question, answers)| {
+            let answers: Vec<String> = answers
+                .into_iter()
+                .map(
+                    |(right, answer)| {
+                        if right { format!("({answer})") } else { answer }
+                    },
+                )
+                .collect();
+            format!("{question}\n\n[[{}]]", answers.join("|"))
+        })
+}
+
+fn choice_quiz() -> impl Strategy<Value = String> {
     (
         paragraph(),
         prop::collection::vec((prop::bool::ANY, words()), 2..4),
