@@ -2,9 +2,11 @@
 //! and is put back, verified, when it returns.
 //!
 //! - `<x id="N"/>` stands for an atom kept as is: a Fluent placeable (`{ $count }`), inline
-//!   code, inline HTML, an autolink, a footnote reference, a do-not-translate term.
+//!   code, inline HTML, an autolink, a footnote reference, a collapsed reference link
+//!   (`[label][]`, whose text is its label), protected markup (`segment::protected_ranges`:
+//!   kramdown attributes, Liquid, LiaScript macro calls), a do-not-translate term.
 //! - `<g id="N">…</g>` wraps text that is translated inside markup kept as is: a link or image
-//!   (`[` … `](url)`), emphasis, strong, strikethrough.
+//!   (`[` … `](url)`, `[` … `][label]`), emphasis, strong, strikethrough.
 //!
 //! Everything else is the segment's own text, XML-escaped. Unmasking fails (the draft is not
 //! written, a person looks at it) unless every placeholder comes back exactly once, `<g>`
@@ -16,7 +18,7 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 use fluent_syntax::ast;
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
 
 use crate::check::doc::serialize_expression;
 
@@ -100,7 +102,19 @@ pub fn mask(text: &str, do_not_translate: &[String]) -> Masked {
 fn markup_edits(text: &str) -> Vec<(Range<usize>, Edit)> {
     let mut edits: Vec<(Range<usize>, Edit)> = Vec::new();
     let mut stack: Vec<(usize, Option<usize>, usize)> = Vec::new(); // start, first child, last child end
-    let parser = Parser::new_ext(text, crate::segment::markdown_options()).into_offset_iter();
+    // Reference links keep their label (defined elsewhere in the module) as markup.
+    let references = |link: BrokenLink<'_>| {
+        matches!(link.link_type, LinkType::Reference | LinkType::Collapsed)
+            .then(|| (CowStr::from(link.reference.to_string()), CowStr::from("")))
+    };
+    let parser = Parser::new_with_broken_link_callback(
+        text,
+        crate::segment::markdown_options(),
+        Some(references),
+    )
+    .into_offset_iter();
+    // Collapsed references (`[label][]`) end whole, as atoms.
+    let mut collapsed: Vec<usize> = Vec::new();
     for (event, range) in parser {
         if let Some(top) = stack.last_mut() {
             if top.1.is_none() && !matches!(event, Event::End(_)) {
@@ -111,13 +125,13 @@ fn markup_edits(text: &str) -> Vec<(Range<usize>, Edit)> {
             }
         }
         match event {
-            Event::Start(
-                Tag::Link { .. }
-                | Tag::Image { .. }
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough,
-            ) => {
+            Event::Start(Tag::Link { link_type, .. }) => {
+                if link_type == LinkType::CollapsedUnknown {
+                    collapsed.push(range.start);
+                }
+                stack.push((range.start, None, range.start));
+            }
+            Event::Start(Tag::Image { .. } | Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => {
                 stack.push((range.start, None, range.start));
             }
             Event::End(end) if is_group_end(end) => {
@@ -142,12 +156,24 @@ fn markup_edits(text: &str) -> Vec<(Range<usize>, Edit)> {
             _ => {}
         }
     }
-    // Autolinks are links whose text is the URL itself: keep them whole.
+    // Autolinks are links whose text is the URL itself, collapsed references links whose text
+    // is the label: keep them whole.
     for (range, edit) in &mut edits {
-        if matches!(edit, Edit::Group { .. }) && text[range.clone()].starts_with('<') {
+        let is_collapsed = collapsed.contains(&range.start);
+        if matches!(edit, Edit::Group { .. })
+            && (text[range.clone()].starts_with('<') || is_collapsed)
+        {
             *edit = Edit::Atom;
         }
+        if is_collapsed && text[range.end..].starts_with("[]") {
+            range.end += 2;
+        }
     }
+    edits.extend(
+        crate::segment::protected_ranges(text)
+            .into_iter()
+            .map(|range| (range, Edit::Atom)),
+    );
     edits
 }
 

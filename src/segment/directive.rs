@@ -1,5 +1,6 @@
 //! Localization directives written as HTML comments: `<!-- l10n: skip -->`, `skip-start`,
-//! `skip-end`, `id=my-id`, `note Text for translators`.
+//! `skip-end`, `id=my-id`, `note Text for translators`, `text` (the next block's table cells
+//! are text even where they look like data).
 
 use crate::fluent::is_identifier;
 
@@ -15,6 +16,9 @@ pub enum Directive {
     Id(String),
     /// A comment for translators on the next block.
     Note(String),
+    /// The next block is text even where it looks like data (table cells such as `M` or
+    /// `ABC123`, which are otherwise left out).
+    Text,
 }
 
 /// The directives in an HTML block, each with its byte offset in `html`, or an error message
@@ -50,13 +54,14 @@ fn parse_one(text: &str) -> Result<Directive, String> {
         "skip" if argument.is_empty() => Ok(Directive::Skip),
         "skip-start" if argument.is_empty() => Ok(Directive::SkipStart),
         "skip-end" if argument.is_empty() => Ok(Directive::SkipEnd),
+        "text" if argument.is_empty() => Ok(Directive::Text),
         "id" if is_identifier(argument) => Ok(Directive::Id(argument.to_owned())),
         "id" => Err(format!(
             "`{argument}` is not a valid message ID: use letters, digits and `-`, starting with a letter"
         )),
         "note" if !argument.is_empty() => Ok(Directive::Note(argument.to_owned())),
         "note" => Err("the note directive has no text".to_owned()),
-        "skip" | "skip-start" | "skip-end" => {
+        "skip" | "skip-start" | "skip-end" | "text" => {
             Err(format!("the `{word}` directive takes no argument"))
         }
         _ => Err(format!("unknown l10n directive `{text}`")),
@@ -86,6 +91,11 @@ mod tests {
         check(
             "<!-- l10n: skip-start -->\n<!-- l10n:skip-end -->",
             &[Ok(Directive::SkipStart), Ok(Directive::SkipEnd)],
+        );
+        check("<!-- l10n: text -->", &[Ok(Directive::Text)]);
+        check(
+            "<!-- l10n: text now -->",
+            &[Err("the `text` directive takes no argument")],
         );
     }
 

@@ -12,7 +12,6 @@ use std::path::Path;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::directive::{Directive, parse_directives};
 use super::front_matter::split_front_matter;
 use super::slug::slugify;
 use super::yaml::segment_yaml;
@@ -69,6 +68,8 @@ struct Governed {
 
 /// An image inside a run.
 struct RunImage {
+    /// The whole image, `![` to `)`.
+    range: Range<usize>,
     alt: Option<Range<usize>>,
     alt_has_letters: bool,
     title_span: Option<Span>,
@@ -81,6 +82,10 @@ struct Run {
     /// Anything besides images and blanks?
     has_non_image_content: bool,
     plain: String,
+    /// The text that made `has_letters` (outside images and autolinks, without code).
+    words: String,
+    /// The run is a task-list item (a quiz option in the sample courses).
+    task: bool,
     images: Vec<RunImage>,
     image_depth: usize,
     /// Inside `<https://…>`: its text is a URL, not prose.
@@ -126,6 +131,16 @@ struct Walker<'a> {
     pending_pin: Option<Pin>,
     pending_notes: Vec<String>,
     governed: Option<Governed>,
+    /// `<!-- l10n: text -->`: set by the directive, becomes `text_depth` when the block starts.
+    text_next: bool,
+    text_depth: Option<usize>,
+    /// The lines of the HTML block being read.
+    html_lines: Vec<Range<usize>>,
+    /// How deep in HTML prose read as Markdown (a guard against reading the same text again).
+    nesting: usize,
+    /// Some block came before: a LiaScript header must come first.
+    seen_block: bool,
+    quiz: quiz::QuizState,
 }
 
 impl<'a> Walker<'a> {
@@ -148,14 +163,37 @@ impl<'a> Walker<'a> {
             pending_pin: None,
             pending_notes: Vec::new(),
             governed: None,
+            text_next: false,
+            text_depth: None,
+            html_lines: Vec::new(),
+            nesting: 0,
+            seen_block: false,
+            quiz: quiz::QuizState::default(),
         }
     }
 
     fn walk(&mut self, body_start: usize) {
-        let body = &self.source[body_start..];
+        self.walk_range(body_start..self.source.len());
+        self.flush_run();
+        if let Some(offset) = self.skip_region {
+            self.error(
+                offset,
+                "`skip-start` has no matching `skip-end`",
+                "add `<!-- l10n: skip-end -->` where the untranslated part ends",
+            );
+        }
+        if let Some(pin) = self.pending_pin.take() {
+            self.unused_pin(&pin);
+        }
+    }
+
+    /// Reads `range` of the source as Markdown: the body, or prose inside an HTML block.
+    fn walk_range(&mut self, range: Range<usize>) {
+        let base = range.start;
+        let body = &self.source[range];
         let mut in_code_block = false;
         for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
-            let range = range.start + body_start..range.end + body_start;
+            let range = range.start + base..range.end + base;
             match event {
                 Event::Start(tag) => {
                     if is_inline_tag(&tag) {
@@ -174,10 +212,16 @@ impl<'a> Walker<'a> {
                         self.flush_run();
                         in_code_block &= !matches!(tag_end, TagEnd::CodeBlock);
                         self.blocks.pop();
+                        if tag_end == TagEnd::HtmlBlock {
+                            self.html_block();
+                        }
                         self.block_end(tag_end);
                     }
                 }
-                Event::Html(html) => self.directives(&html, range.start),
+                Event::Html(html) => {
+                    self.html_lines.push(range.clone());
+                    self.directives(&html, range.start);
+                }
                 Event::Text(text) if !in_code_block => {
                     self.run.extend(&range);
                     self.run.plain.push_str(&text);
@@ -189,6 +233,9 @@ impl<'a> Walker<'a> {
                         } else {
                             self.run.has_letters = true;
                         }
+                    }
+                    if self.run.autolink_depth == 0 && self.run.image_depth == 0 {
+                        self.run.words.push_str(&text);
                     }
                     if self.run.image_depth == 0 && !text.trim().is_empty() {
                         self.run.has_non_image_content = true;
@@ -216,21 +263,18 @@ impl<'a> Walker<'a> {
                     }
                     self.run.plain.push(' ');
                 }
-                Event::Rule => self.flush_run(),
-                Event::Text(_) | Event::TaskListMarker(_) => {}
+                Event::Rule => {
+                    self.flush_run();
+                    self.quiz.rule(&self.source[range.clone()]);
+                }
+                Event::TaskListMarker(_) => {
+                    self.run.task = true;
+                    self.task_marker();
+                }
+                Event::Text(_) => {}
             }
         }
         self.flush_run();
-        if let Some(offset) = self.skip_region {
-            self.error(
-                offset,
-                "`skip-start` has no matching `skip-end`",
-                "add `<!-- l10n: skip-end -->` where the untranslated part ends",
-            );
-        }
-        if let Some(pin) = self.pending_pin.take() {
-            self.unused_pin(&pin);
-        }
     }
 
     fn inline_start(&mut self, tag: &Tag<'a>, range: &Range<usize>) {
@@ -244,6 +288,7 @@ impl<'a> Walker<'a> {
                     .flatten()
                     .map(|title| title.shifted(range.start));
                 self.run.images.push(RunImage {
+                    range: range.clone(),
                     alt: None,
                     alt_has_letters: false,
                     title_span,
@@ -279,119 +324,44 @@ impl<'a> Walker<'a> {
 
     fn block_start(&mut self, tag: &Tag<'a>) {
         if matches!(tag, Tag::HtmlBlock) {
-            // Directives live in HTML blocks; they govern the next real block.
+            // Directives live in HTML blocks; they govern the next real block (an HTML block
+            // with text is one: `html_block` opens it).
+            self.html_lines.clear();
             return;
         }
-        let depth = self.blocks.len();
-        if self.skip_next.take().is_some() && self.skip_depth.is_none() {
-            self.skip_depth = Some(depth);
-            if let Some(pin) = self.pending_pin.take() {
-                self.unused_pin(&pin);
-            }
-            self.pending_notes.clear();
-        }
-        if self.governed.is_none() && (self.pending_pin.is_some() || !self.pending_notes.is_empty())
-        {
-            self.governed = Some(Governed {
-                depth,
-                pin: self.pending_pin.take(),
-                notes: std::mem::take(&mut self.pending_notes),
-            });
+        self.seen_block = true;
+        if matches!(tag, Tag::List(_)) {
+            self.quiz.list_started();
         }
         if matches!(tag, Tag::TableHead) {
             self.in_table_head = true;
         }
+        self.open_governed(self.blocks.len());
     }
 
     fn block_end(&mut self, tag_end: TagEnd) {
-        let depth = self.blocks.len();
         if tag_end == TagEnd::TableHead {
             self.in_table_head = false;
         }
-        if self.skip_depth == Some(depth) {
-            self.skip_depth = None;
+        if tag_end != TagEnd::HtmlBlock {
+            self.close_governed(self.blocks.len());
         }
-        if self
-            .governed
-            .as_ref()
-            .is_some_and(|governed| governed.depth == depth)
-        {
-            let governed = self.governed.take().expect("checked above");
-            if let Some(pin) = governed.pin {
-                self.unused_pin(&pin);
-            }
-        }
-    }
-
-    fn skipping(&self) -> bool {
-        self.skip_depth.is_some() || self.skip_region.is_some()
-    }
-
-    fn directives(&mut self, html: &str, offset: usize) {
-        for (at, directive) in parse_directives(html) {
-            let at = offset + at;
-            match directive {
-                Err(message) => self.error(
-                    at,
-                    &message,
-                    "known directives: skip, skip-start, skip-end, id=ID, note TEXT",
-                ),
-                Ok(Directive::Skip) => self.skip_next = Some(at),
-                Ok(Directive::SkipStart) => {
-                    if self.skip_region.is_some() {
-                        self.error(
-                            at,
-                            "`skip-start` inside another `skip-start`",
-                            "close the first region with `<!-- l10n: skip-end -->`",
-                        );
-                    } else {
-                        self.skip_region = Some(at);
-                    }
-                }
-                Ok(Directive::SkipEnd) => {
-                    if self.skip_region.take().is_none() {
-                        self.error(at, "`skip-end` without a `skip-start`", "add `<!-- l10n: skip-start -->` where the untranslated part begins, or remove this line");
-                    }
-                }
-                Ok(Directive::Id(id)) => {
-                    if let Some(previous) = self.pending_pin.take() {
-                        self.unused_pin(&previous);
-                    }
-                    self.pending_pin = Some(Pin { id, offset: at });
-                }
-                Ok(Directive::Note(note)) => self.pending_notes.push(note),
-            }
-        }
-    }
-
-    fn unused_pin(&mut self, pin: &Pin) {
-        let diagnostic = Diagnostic::error_at(
-            self.path,
-            self.source,
-            pin.offset,
-            format!("`id={}` is not followed by translatable text", pin.id),
-        )
-        .with_help("put the directive directly above the paragraph, heading or list it names")
-        .warning();
-        self.diagnostics.push(diagnostic);
-    }
-
-    fn error(&mut self, offset: usize, message: &str, help: &str) {
-        self.diagnostics
-            .push(Diagnostic::error_at(self.path, self.source, offset, message).with_help(help));
     }
 
     /// Ends the current run, turning it into segments.
     fn flush_run(&mut self) {
         let run = std::mem::take(&mut self.run);
-        let Some(range) = run.range.clone() else {
+        let Some(mut range) = run.range.clone() else {
             return;
         };
         let Some(kind) = self.container_kind() else {
             return;
         };
         if kind == SegmentKind::Heading {
-            self.enter_heading(&run.plain);
+            // `## Query Style {.challenge}`: the attributes are not part of the title.
+            range.end =
+                range.start + without_trailing_attributes(&self.source[range.clone()]).len();
+            self.enter_heading(without_trailing_attributes(&run.plain));
         }
         if self.skipping() {
             return;
@@ -415,16 +385,34 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        if run.has_letters
-            && !is_bare_url(run.plain.trim())
-            && !is_div_fence(&self.source[range.clone()])
+        if self.image_attributes(&run.images, &range) {
+            return;
+        }
+        let Some(range) = without_attribute_lines(self.source, range) else {
+            return;
+        };
+        let is_cell = matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader);
+        if !run.has_letters
+            || is_markup_only(&run.words)
+            || is_bare_url(run.plain.trim())
+            || is_div_fence(&self.source[range.clone()])
+            || (is_cell && self.text_depth.is_none() && is_data_cell(run.plain.trim()))
         {
-            let escape = if matches!(kind, SegmentKind::TableCell | SegmentKind::TableHeader) {
-                Escape::Every('|')
-            } else {
-                Escape::Nothing
-            };
-            self.push_segment(kind, range, escape);
+            return;
+        }
+        if matches!(kind, SegmentKind::Paragraph | SegmentKind::Quote)
+            && self.push_quiz_block(kind, &range)
+        {
+            return;
+        }
+        let escape = if is_cell {
+            Escape::Every('|')
+        } else {
+            Escape::Nothing
+        };
+        self.push_segment(kind, range, escape);
+        if run.task {
+            self.task_option_pushed();
         }
     }
 
@@ -451,11 +439,17 @@ impl<'a> Walker<'a> {
             _ => None,
         });
         let level = level.unwrap_or(1);
+        self.enter_heading_at(level, plain);
+    }
+
+    /// Enters a heading of `level` (from Markdown or an HTML `<h1>`…`<h6>`).
+    fn enter_heading_at(&mut self, level: u8, plain: &str) {
         while self.headings.last().is_some_and(|(open, _)| *open >= level) {
             self.headings.pop();
         }
         let title = plain.split_whitespace().collect::<Vec<_>>().join(" ");
         self.section_slug = slugify(&title, "section");
+        self.quiz.heading(&title);
         self.headings.push((level, title));
     }
 
@@ -464,18 +458,26 @@ impl<'a> Walker<'a> {
             .rfind('\n')
             .map_or(0, |idx| idx + 1);
         let first_prefix = &self.source[line_start..range.start];
-        let continuation_prefix: String = first_prefix
+        // Container prefixes hold no `<`: from one on, the line holds HTML tags.
+        let container_end = first_prefix.find('<').unwrap_or(first_prefix.len());
+        let continuation_prefix: String = first_prefix[..container_end]
             .chars()
             .map(|ch| if ch == '>' || ch == '\t' { ch } else { ' ' })
             .collect();
         let text = strip_continuation_prefixes(&self.source[range.clone()]);
-        let single_line = matches!(
+        let single_line = (matches!(
             kind,
             SegmentKind::Heading
                 | SegmentKind::TableCell
                 | SegmentKind::TableHeader
                 | SegmentKind::ImageTitle
-        ) && !self.is_setext_heading(kind, &range);
+                | SegmentKind::HtmlAttribute
+                | SegmentKind::QuizOption
+                | SegmentKind::QuizHint
+                | SegmentKind::QuizAnswer
+                | SegmentKind::Header
+        ) || matches!(escape, Escape::HtmlQuote(_)))
+            && !self.is_setext_heading(kind, &range);
         let base = format!("{}-{}", self.section_slug, kind.id_part());
         let ordinal = self.ordinals.entry(base.clone()).or_insert(0);
         *ordinal += 1;
@@ -484,10 +486,11 @@ impl<'a> Walker<'a> {
             (SegmentKind::Heading, n) => format!("{base}-{n}"),
             (_, n) => format!("{base}{n}"),
         };
-        let (pin, notes) = match self.governed.as_mut() {
+        let (pin, mut notes) = match self.governed.as_mut() {
             Some(governed) => (governed.pin.take(), governed.notes.clone()),
             None => (None, Vec::new()),
         };
+        notes.extend(self.quiz.segment_pushed());
         let context = self
             .headings
             .iter()
@@ -541,9 +544,17 @@ fn is_inline_tag_end(tag_end: TagEnd) -> bool {
     )
 }
 
+mod attributes;
+mod directives;
+mod html_block;
+mod quiz;
 mod text;
 
-use text::{find_inline_title, is_bare_url, is_div_fence, strip_continuation_prefixes};
+use super::protected::is_markup_only;
+use text::{
+    find_inline_title, is_bare_url, is_data_cell, is_div_fence, strip_continuation_prefixes,
+    without_attribute_lines, without_trailing_attributes,
+};
 
 #[cfg(test)]
 mod tests;

@@ -1,14 +1,21 @@
 //! Cutting a source file into translatable segments: one per Markdown block (heading,
-//! paragraph, list item, table cell, quote paragraph, image alt text and title) and one per
-//! translatable YAML value (front matter, `course.yaml`).
+//! paragraph, list item, table cell, quote paragraph, image alt text and title), one per
+//! piece of text inside HTML blocks (`html.rs`), one per LiaScript quiz option, hint and
+//! answer and per visible header field (`liascript.rs`), and one per translatable YAML value
+//! (front matter, `course.yaml`).
 //!
 //! Invariant: a segment's `span` is the exact byte range of the source that holds its text,
 //! and putting `text` back into `span` with [`splice`] reproduces the source byte for byte.
-//! Code blocks, inline code on its own, URLs and HTML never become segments.
+//! Code blocks, inline code on its own, URLs, HTML tags, quiz answer markers, data-only table
+//! cells and protected markup (`protected.rs`: kramdown attributes, Liquid, LiaScript macro
+//! calls) never become segments of their own.
 
 mod directive;
 mod front_matter;
+mod html;
+mod liascript;
 mod markdown;
+mod protected;
 mod slug;
 mod splice;
 mod structure;
@@ -16,6 +23,7 @@ mod yaml;
 
 pub use directive::{Directive, parse_directives};
 pub use markdown::{markdown_options, segment_module};
+pub use protected::{is_markup_only, protected_items, protected_ranges};
 pub use slug::slugify;
 pub use splice::{Replacement, place_translation, splice};
 pub use structure::{Element, Mark, ModuleStructure, StructureChange};
@@ -37,6 +45,18 @@ pub enum SegmentKind {
     ImageTitle,
     /// A YAML value (front matter or `course.yaml`).
     Field,
+    /// An HTML `<summary>` (the visible line of a `<details>` box).
+    Summary,
+    /// A `title` or `aria-label` attribute of an HTML element.
+    HtmlAttribute,
+    /// The words of a quiz option (never its answer marker).
+    QuizOption,
+    /// A quiz hint (LiaScript `[[?]]`).
+    QuizHint,
+    /// An answer a learner types or picks (LiaScript `[[answer]]`, `[[a|(b)]]`).
+    QuizAnswer,
+    /// A visible field of a LiaScript course header (`title`, `comment`, …).
+    Header,
 }
 
 impl SegmentKind {
@@ -52,6 +72,12 @@ impl SegmentKind {
             SegmentKind::ImageAlt => "alt",
             SegmentKind::ImageTitle => "img-title",
             SegmentKind::Field => "field",
+            SegmentKind::Summary => "summary",
+            SegmentKind::HtmlAttribute => "attr",
+            SegmentKind::QuizOption => "opt",
+            SegmentKind::QuizHint => "hint",
+            SegmentKind::QuizAnswer => "answer",
+            SegmentKind::Header => "header",
         }
     }
 }
@@ -85,6 +111,9 @@ pub enum Escape {
     /// `[` and `]` outside code spans, in an image's alt text: a lone `[` would turn the
     /// image into a link, a lone `]` would end it.
     Brackets,
+    /// The quote that delimits an HTML attribute value, written as a character reference
+    /// (`&quot;`, `&#39;`).
+    HtmlQuote(char),
 }
 
 /// An ID pinned with `<!-- l10n: id=… -->`, and where.

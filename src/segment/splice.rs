@@ -3,7 +3,8 @@
 //! [`place_translation`] turns a translated message into the bytes that go into a segment's
 //! span: continuation lines get the container prefix (`> `, list indentation), characters
 //! that would change the block structure are backslash-escaped (lines that would start a
-//! block, `|` in table cells, brackets in alt text, the quote closing a title, a trailing
+//! block or a LiaScript quiz option, `|` in table cells, the pipes of a paragraph line above
+//! a table delimiter row, brackets in alt text, the quote closing a title, a trailing
 //! backslash that would escape the delimiter after the span), YAML values become
 //! double-quoted scalars. What escaping cannot foresee, [`super::ModuleStructure`] finds. A translation equal to the source text changes nothing, which is
 //! why building the source locale reproduces the source byte for byte.
@@ -82,6 +83,10 @@ fn place_markdown(
         Escape::Nothing => {}
         Escape::Every(ch) => text = escape_unescaped(&text, &[ch], &[]),
         Escape::Brackets => text = escape_unescaped(&text, &['[', ']'], &code_spans(&text)),
+        Escape::HtmlQuote(quote) => {
+            let reference = if quote == '"' { "&quot;" } else { "&#39;" };
+            return text.replace(quote, reference);
+        }
     }
     if escape != Escape::Nothing && ends_with_lone_backslash(&text) {
         // `C:\` in a cell would escape the `|` after it, in alt text the `]`.
@@ -89,6 +94,9 @@ fn place_markdown(
     }
     if single_line {
         return text;
+    }
+    if escape == Escape::Nothing {
+        text = without_table_header(&text);
     }
     let mut out = String::with_capacity(text.len() + 16);
     for (line_idx, line) in text.split('\n').enumerate() {
@@ -111,6 +119,27 @@ fn place_markdown(
         }
     }
     out
+}
+
+/// A paragraph whose second line is a table delimiter row (`| --- | --- |`) is a table once
+/// its first line has as many cells: the pipes of the first line are escaped so it stays a
+/// paragraph (a broken table in the English, say, that a translation would repair).
+fn without_table_header(text: &str) -> String {
+    let mut lines = text.splitn(3, '\n');
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return text.to_owned();
+    };
+    let delimiter = second.contains('-')
+        && second.contains('|')
+        && second
+            .trim()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+    if !delimiter || !first.contains('|') {
+        return text.to_owned();
+    }
+    let escaped = escape_unescaped(first, &['|'], &code_spans(first));
+    format!("{escaped}{}", &text[first.len()..])
 }
 
 /// Where to put a backslash so `line` does not start a new Markdown block (a heading, list
@@ -138,7 +167,11 @@ fn block_start_escape_at(line: &str) -> Option<usize> {
         '~' => trimmed.starts_with("~~~"),
         _ => false,
     };
-    if starts_block {
+    // A LiaScript quiz marker would make the line an answer option (and could make it the
+    // right one).
+    let quiz_marker = (trimmed.starts_with("[(") || trimmed.starts_with("[["))
+        && super::liascript::quiz_line(trimmed).is_some();
+    if starts_block || quiz_marker {
         return Some(indent);
     }
     // Ordered list marker: up to nine digits, then `.` or `)`, then a blank or the end.
@@ -238,6 +271,8 @@ mod tests {
         check_markdown("a\n---", "", "a\n\\---");
         check_markdown("1) first", "", "1\\) first");
         check_markdown("> quoted", "", "\\> quoted");
+        check_markdown("[(X)] Giusto", "", "\\[(X)] Giusto");
+        check_markdown("a\n[[ ]] b", "", "a\n\\[[ ]] b");
     }
 
     #[test]
@@ -282,6 +317,33 @@ mod tests {
         );
         // A paragraph ends before anything it could escape.
         assert_eq!(place_markdown("a\\", "", false, Escape::Nothing), "a\\");
+    }
+
+    #[test]
+    fn a_paragraph_cannot_become_a_table() {
+        check_markdown(
+            "Ψ | id | name |\n| --- | --- | --- |\n| 1 | a |",
+            "",
+            "Ψ \\| id \\| name \\|\n| --- | --- | --- |\n| 1 | a |",
+        );
+        check_markdown("a | b\nc | d", "", "a | b\nc | d");
+    }
+
+    #[test]
+    fn html_attribute_quotes_become_references() {
+        assert_eq!(
+            place_markdown(
+                "Il \"flusso\"\ndi allerta",
+                "",
+                true,
+                Escape::HtmlQuote('"')
+            ),
+            "Il &quot;flusso&quot; di allerta"
+        );
+        assert_eq!(
+            place_markdown("l'allerta", "", true, Escape::HtmlQuote('\'')),
+            "l&#39;allerta"
+        );
     }
 
     #[test]

@@ -4,8 +4,11 @@
 //! segmenter use) without the text: every block and inline element opening and closing
 //! (paragraphs, headings and their levels, lists, items, tables and cells, quotes, emphasis,
 //! links, images), inline code, inline HTML, task boxes, footnote references and thematic
-//! breaks. Line breaks and the text itself are not structure: a translation may wrap lines
-//! and says different words. Link targets are the `markup` rule's business.
+//! breaks; and the markers of each LiaScript quiz line in a paragraph or HTML block (the
+//! kind of quiz, how many answers it offers, which are marked right), so a translation that
+//! would add an answer or move the right one is caught like one that adds a list. Line
+//! breaks and the text itself are not structure: a translation may wrap lines and says
+//! different words. Link targets are the `markup` rule's business.
 //!
 //! [`ModuleStructure::breaking`] finds which translations change it. It splices them all into
 //! the module and parses the result once: in the usual case the structure is the same and
@@ -22,6 +25,7 @@ use std::fmt;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use super::liascript::{QuizMarkers, QuizStyle, quiz_line};
 use super::markdown::markdown_options;
 use super::splice::{Replacement, splice};
 
@@ -35,6 +39,8 @@ pub enum Mark {
     TaskBox,
     FootnoteReference,
     ThematicBreak,
+    /// The markers of a LiaScript quiz line.
+    Quiz(QuizMarkers),
 }
 
 /// A Markdown block or inline element.
@@ -162,8 +168,14 @@ impl ModuleStructure {
 pub fn marks(markdown: &str) -> Vec<Mark> {
     let mut marks: Vec<Mark> = Vec::new();
     let mut events_in_cell = 0;
-    for event in Parser::new_ext(markdown, markdown_options()) {
+    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
         match &event {
+            Event::Start(Tag::Paragraph) => {
+                marks.push(Mark::Open(Element::Paragraph));
+                marks.extend(quiz_marks(&markdown[range]));
+                continue;
+            }
+            Event::Html(html) => marks.extend(quiz_marks(html)),
             Event::Start(Tag::TableCell) => events_in_cell = 0,
             Event::End(TagEnd::TableCell) if events_in_cell == 0 => {
                 // A row that lost a cell still has as many cells: GFM fills it with empty
@@ -179,6 +191,14 @@ pub fn marks(markdown: &str) -> Vec<Mark> {
         marks.extend(mark(event));
     }
     marks
+}
+
+/// The quiz markers of the lines of a paragraph or HTML block, container prefixes (`> `,
+/// indentation) left out as the segmenter leaves them.
+fn quiz_marks(text: &str) -> impl Iterator<Item = Mark> + '_ {
+    text.split('\n')
+        .filter_map(|line| quiz_line(line.trim_start_matches(['>', ' ', '\t'])))
+        .map(|quiz| Mark::Quiz(quiz.markers))
 }
 
 fn mark(event: Event<'_>) -> Option<Mark> {
@@ -318,6 +338,45 @@ impl fmt::Display for Mark {
             Mark::TaskBox => f.write_str("a task checkbox"),
             Mark::FootnoteReference => f.write_str("a footnote reference"),
             Mark::ThematicBreak => f.write_str("a horizontal rule"),
+            Mark::Quiz(markers) => write!(f, "{markers}"),
+        }
+    }
+}
+
+impl fmt::Display for QuizMarkers {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let right = self.right != 0;
+        match self.style {
+            QuizStyle::SingleChoice | QuizStyle::MultipleChoice => {
+                let kind = if self.style == QuizStyle::SingleChoice {
+                    "single"
+                } else {
+                    "multiple"
+                };
+                let marked = if right { "right" } else { "not right" };
+                write!(f, "a {kind}-choice quiz option marked {marked}")
+            }
+            QuizStyle::Survey => f.write_str("a survey option"),
+            QuizStyle::Hint => f.write_str("a quiz hint"),
+            QuizStyle::TextAnswer if self.choices == 1 && !right => {
+                f.write_str("a quiz answer to type")
+            }
+            QuizStyle::TextAnswer => {
+                let marked: Vec<String> = (0..self.choices.min(64))
+                    .filter(|index| self.right & (1 << index) != 0)
+                    .map(|index| (index + 1).to_string())
+                    .collect();
+                let which = match marked.len() {
+                    0 => "none".to_owned(),
+                    1 => format!("answer {}", marked[0]),
+                    _ => format!("answers {}", marked.join(", ")),
+                };
+                write!(
+                    f,
+                    "a quiz selection of {} answers with {which} marked right",
+                    self.choices
+                )
+            }
         }
     }
 }

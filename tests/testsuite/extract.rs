@@ -238,3 +238,51 @@ fn course_filter_limits_the_work_and_rejects_unknown_courses() {
         run.stderr
     );
 }
+
+/// Quiz answer markers are outside every message: a translated build has the same markers on
+/// the same lines, whatever the translations say, and the correct answer cannot move.
+#[test]
+fn quiz_markers_stay_put_in_a_translated_build() {
+    let module = "<!--\nauthor: A\nversion: 1.0.0\ntitle: Doses\n-->\n\n# Doses\n\nWhich dose is right?\n\n[( )] Ten grams\n[(X)] One gram\n[[?]] Think of the maximum\n\n1. Which is safe?\n\n   - [ ] Double dose\n   - [x] Usual dose\n";
+    let project = TestProject::new().file("courses/c/01-doses.md", module);
+    project.run_ok(&["extract"]);
+    let english = project.read("locales/en/c/01-doses.ftl");
+    for marker in ["[( )]", "[(X)]", "[[?]]", "[ ]", "[x]"] {
+        assert!(
+            !english.contains(marker),
+            "{marker} in a message:\n{english}"
+        );
+    }
+    // Every message translated, each one trying to claim it is the right answer.
+    let italian: String = english
+        .lines()
+        .map(|line| match line.split_once(" = ") {
+            Some((id, value)) if !line.starts_with('#') => format!("{id} = [(X)] {value} (it)\n"),
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    project.write("locales/it/c/01-doses.ftl", &italian);
+    project.run_ok(&["accept", "it", "--all", "--by", "test"]);
+    project.run_ok(&["build", "--locale", "it"]);
+    let built = project.read("build/it/c/01-doses.md");
+    let markers = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim_start)
+            .filter_map(|line| {
+                ["[( )]", "[(X)]", "[[?]]", "- [ ]", "- [x]"]
+                    .into_iter()
+                    .find(|marker| line.starts_with(marker))
+                    .map(str::to_owned)
+            })
+            .collect()
+    };
+    assert_eq!(markers(&built), markers(module), "{built}");
+    assert!(built.contains("[(X)] [(X)] One gram (it)"), "{built}");
+    // A translation that starts with a marker is escaped: it cannot become an option.
+    assert!(
+        built.contains("\\[(X)] Which dose is right? (it)"),
+        "{built}"
+    );
+    assert!(built.contains("- [x] \\[(X)] Usual dose (it)"), "{built}");
+    assert!(built.contains("title: [(X)] Doses (it)"), "{built}");
+}

@@ -13,6 +13,7 @@ mod drift;
 mod exchange;
 mod extract;
 mod files;
+mod formats;
 mod glossary_corpus;
 mod glossary_quality;
 mod paid_runs;

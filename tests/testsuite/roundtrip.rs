@@ -1,7 +1,10 @@
 //! Property tests on generated Markdown: building with the source text is the identity, and
 //! building with a translation puts exactly that translation back without changing the
-//! document's block structure. The messages go through Fluent escaping on the way.
+//! document's block structure. The messages go through Fluent escaping on the way. The
+//! documents hold HTML boxes, tables and figures, LiaScript quizzes and kramdown/Jekyll
+//! markup besides plain Markdown.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use kurso::fluent::{SourceFtl, SourceMessage, parse_ftl, render_source_ftl};
@@ -87,8 +90,115 @@ fn block() -> impl Strategy<Value = String> {
             alt.join(" ").replace(['[', ']'], "")
         )),
         "[a-z {}]{0,20}".prop_map(|code| format!("```\n{code}\n```")),
+        html_block(),
+        liascript_quiz(),
+        kramdown_block(),
         Just("<!-- l10n: skip -->\nSkipped text.".to_owned()),
         Just("<!-- l10n: note Keep doses. -->\nNoted text.".to_owned()),
+    ]
+}
+
+/// Words safe inside an HTML attribute value.
+fn plain_words() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("δόση".to_owned()),
+            Just("0.5 mg".to_owned()),
+            "[a-zA-Z]{1,8}"
+        ],
+        1..4,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..5).prop_map(|words| words.join(" "))
+}
+
+/// An HTML quiz box, a `<details>` box, an HTML table, a figure, prose swallowed into a block.
+fn html_block() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (words(), words(), words(), words()).prop_map(|(heading, question, a, b)| format!(
+            "<div class=\"quiz\">\n<h4>{heading}</h4>\n<p><b>Question.</b> {question}</p>\n<ul>\n<li>{a}</li>\n<li>{b}</li>\n</ul>\n</div>"
+        )),
+        (words(), words()).prop_map(|(summary, body)| format!(
+            "<details>\n<summary>{summary}</summary>\n<p>{body}</p>\n</details>"
+        )),
+        (plain_words(), plain_words(), words()).prop_map(|(head, cell, caption)| format!(
+            "<table>\n<caption>{caption}</caption>\n<tr><th>{head}</th><th>ABC123</th></tr>\n<tr><td>{cell}</td><td>M</td></tr>\n</table>"
+        )),
+        (plain_words(), plain_words(), words()).prop_map(|(alt, title, caption)| format!(
+            "<figure>\n<img src=\"fig/a.svg\" alt=\"{alt}\" title='{title}'>\n<figcaption>{caption}</figcaption>\n</figure>"
+        )),
+        paragraph().prop_map(|prose| format!("<div class=\"answer\">\n{prose}\n</div>")),
+    ]
+}
+
+/// A LiaScript quiz: question, options (the markers outside every message), hint, solution;
+/// or a question with a selection (`[[a|(b)|c]]`) or an answer to type (`[[answer]]`).
+fn liascript_quiz() -> impl Strategy<Value = String> {
+    prop_oneof![choice_quiz(), answer_quiz()]
+}
+
+fn answer_quiz() -> impl Strategy<Value = String> {
+    (
+        paragraph(),
+        prop::collection::vec((prop::bool::ANY, plain_words()), 1..4),
+    )
+        .prop_map(|(question, answers)| {
+            let answers: Vec<String> = answers
+                .into_iter()
+                .map(
+                    |(right, answer)| {
+                        if right { format!("({answer})") } else { answer }
+                    },
+                )
+                .collect();
+            format!("{question}\n\n[[{}]]", answers.join("|"))
+        })
+}
+
+fn choice_quiz() -> impl Strategy<Value = String> {
+    (
+        paragraph(),
+        prop::collection::vec((prop::bool::ANY, words()), 2..4),
+        prop::option::of(words()),
+        prop::bool::ANY,
+        prop::option::of(paragraph()),
+    )
+        .prop_map(|(question, options, hint, single, solution)| {
+            let mut quiz = format!("{question}\n\n");
+            for (right, option) in options {
+                let marker = match (single, right) {
+                    (true, true) => "[(X)]",
+                    (true, false) => "[( )]",
+                    (false, true) => "[[X]]",
+                    (false, false) => "[[ ]]",
+                };
+                let _ = writeln!(quiz, "{marker} {option}");
+            }
+            if let Some(hint) = hint {
+                let _ = writeln!(quiz, "[[?]] {hint}");
+            }
+            if let Some(solution) = solution {
+                let _ = write!(quiz, "*****\n{solution}\n*****\n");
+            }
+            quiz.trim_end().to_owned()
+        })
+}
+
+/// kramdown attribute lines, Pandoc heading attributes, Liquid and LiaScript macro calls.
+fn kramdown_block() -> impl Strategy<Value = String> {
+    prop_oneof![
+        paragraph().prop_map(|text| format!("> {}\n{{: .callout}}", text.replace('\n', "\n> "))),
+        "[a-z ]{0,20}".prop_map(|code| format!("~~~\n{code}\n~~~\n{{: .language-python}}")),
+        (1..4usize, words())
+            .prop_map(|(level, title)| format!("{} {title} {{.challenge}}", "#".repeat(level))),
+        Just("{% include links.md %}".to_owned()),
+        Just("@overview".to_owned()),
+        (words(), words()).prop_map(|(before, after)| format!(
+            "{before} [the reference]({{{{ page.root }}}}/reference/) {after} @long_description"
+        )),
     ]
 }
 

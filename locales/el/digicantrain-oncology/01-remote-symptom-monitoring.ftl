@@ -200,6 +200,45 @@ amber-alerts-same-day-li2 =
 # 01-remote-symptom-monitoring.md:73 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
 amber-alerts-same-day-li3 = Έλκη στο στόμα που κάνουν το φαγητό επώδυνο.
 
+# 01-remote-symptom-monitoring.md:76 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-p3 = Ποιος απαντά σε μια ειδοποίηση, και πόσο γρήγορα
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th1 = Ειδοποίηση
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th2 = Ποιος απαντά
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th3 = Πόσο γρήγορα
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td1 = Κόκκινη
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td2 = Νοσηλευτής ογκολογίας της 24ωρης τηλεφωνικής γραμμής
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td3 = Αμέσως, μέρα ή νύχτα
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td4 = Πορτοκαλί
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td5 = Νοσηλευτής της θεράπουσας ομάδας
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td6 = Την ίδια ημέρα
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td7 = Πράσινη
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td8 = Τακτική ανασκόπηση
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td9 = Στην επόμενη προγραμματισμένη επαφή
+
 # 01-remote-symptom-monitoring.md:75 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
 amber-alerts-same-day-p1 = Η εξαγωγή δεδομένων ePRO ενός ασθενούς δείχνει πώς εμφανίζεται μια κόκκινη ειδοποίηση στα δεδομένα· η στήλη `alert` υπολογίζεται από τη στήλη `temperature_c` και τις βαθμολογίες των συμπτωμάτων:
 
@@ -306,6 +345,18 @@ quiz-li11 = 30 mg
 
 # 01-remote-symptom-monitoring.md:115 · Remote symptom monitoring during chemotherapy › Quiz
 quiz-li12 = 60 mg
+
+# 01-remote-symptom-monitoring.md:126 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-title = Αυτοέλεγχος
+
+# 01-remote-symptom-monitoring.md:127 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-p1 = <b>Ερώτηση 4.</b> Εννέα ημέρες μετά από ντοσεταξέλη, ένας ασθενής αναφέρει 37,8 °C, ρίγη και αίσθημα κακουχίας. Πρόκειται για κόκκινη ειδοποίηση;
+
+# 01-remote-symptom-monitoring.md:129 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-summary1 = Δείτε την απάντηση
+
+# 01-remote-symptom-monitoring.md:130 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-p2 = Ναι. Τα ρίγη ή το αίσθημα κακουχίας μετά από χημειοθεραπεία αποτελούν κόκκινη ειδοποίηση ακόμη και κάτω από 38,0 °C: τηλεφωνήστε τώρα και κανονίστε επείγουσα αξιολόγηση.
 
 # 01-remote-symptom-monitoring.md:117 · Remote symptom monitoring during chemotherapy › Quiz › Answers
 answers-title = Απαντήσεις

@@ -200,121 +200,186 @@ amber-alerts-same-day-li2 =
 # 01-remote-symptom-monitoring.md:73 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
 amber-alerts-same-day-li3 = Mouth ulcers that make eating painful.
 
-# 01-remote-symptom-monitoring.md:75 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+# 01-remote-symptom-monitoring.md:76 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-p3 = Who answers an alert, and how fast
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th1 = Alert
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th2 = Who responds
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th3 = How fast
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td1 = Red
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td2 = Oncology nurse on the 24-hour line
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td3 = At once, day or night
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td4 = Amber
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td5 = Nurse of the treating team
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td6 = The same day
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td7 = Green
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td8 = Routine review
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td9 = At the next planned contact
+
+# 01-remote-symptom-monitoring.md:83 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
 amber-alerts-same-day-p1 = The ePRO export for one patient shows how a red alert appears in the data; the `alert` column is calculated from `temperature_c` and the symptom scores:
 
-# 01-remote-symptom-monitoring.md:84 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+# 01-remote-symptom-monitoring.md:92 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
 amber-alerts-same-day-p2 = The notification sent to the nurse's work phone uses a fixed template: "ePRO alert for {"{"}patient_id{"}"}: temperature {"{"}temperature{"}"} °C reported at {"{"}time{"}"}. Call the patient now." Never add clinical details to text messages beyond what the template allows.
 
-# 01-remote-symptom-monitoring.md:86 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:94 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 first-line-advice-on-symptoms-title = First-line advice on symptoms
 
-# 01-remote-symptom-monitoring.md:89 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:97 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-th1 = Medicine
 
-# 01-remote-symptom-monitoring.md:89 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:97 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-th2 = Usual adult dose
 
-# 01-remote-symptom-monitoring.md:89 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:97 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-th3 = Maximum in 24 hours (mg)
 
-# 01-remote-symptom-monitoring.md:89 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:97 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-th4 = Notes
 
-# 01-remote-symptom-monitoring.md:91 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:99 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td1 = Ondansetron
 
-# 01-remote-symptom-monitoring.md:91 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:99 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td2 = 8 mg orally twice daily, for up to 5 days after chemotherapy
 
-# 01-remote-symptom-monitoring.md:91 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:99 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td3 = As per regimen
 
-# 01-remote-symptom-monitoring.md:91 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:99 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td4 = Causes constipation; can prolong the QT interval
 
-# 01-remote-symptom-monitoring.md:92 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:100 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td5 = Metoclopramide
 
-# 01-remote-symptom-monitoring.md:92 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:100 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td6 = 10 mg orally up to three times daily
 
-# 01-remote-symptom-monitoring.md:92 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:100 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td7 = Maximum 5 days and 0.5 mg/kg in 24 hours; risk of extrapyramidal effects
 
-# 01-remote-symptom-monitoring.md:93 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:101 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td8 = Loperamide
 
-# 01-remote-symptom-monitoring.md:93 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:101 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td9 = 4 mg orally first, then 2 mg after each loose stool
 
-# 01-remote-symptom-monitoring.md:93 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:101 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 # Note: Keep the drug names in English; doses must not change.
 first-line-advice-on-symptoms-td10 = Not before assessment in patients on immune checkpoint inhibitors; not when there is blood in the stool
 
-# 01-remote-symptom-monitoring.md:95 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
+# 01-remote-symptom-monitoring.md:103 · Remote symptom monitoring during chemotherapy › First-line advice on symptoms
 first-line-advice-on-symptoms-p1 = Patients should call if diarrhoea continues for more than 24 hours despite loperamide, and at once if they also have fever, blood in the stool or dizziness. With grade 2 or higher diarrhoea, check urea and electrolytes: potassium often falls below 3.5 mmol/L. Paracetamol 1 g up to four times daily (maximum 4 g/24 h) is suitable for pain, but patients should take their temperature *before* each dose, because paracetamol can mask fever. The metoclopramide limits follow the [EMA review of metoclopramide](https://www.ema.europa.eu/en/medicines/human/referrals/metoclopramide-containing-medicines).
 
-# 01-remote-symptom-monitoring.md:97 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:105 · Remote symptom monitoring during chemotherapy › Quiz
 quiz-title = Quiz
 
-# 01-remote-symptom-monitoring.md:99 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:107 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li1 = Day 10 after chemotherapy, a patient reports 37.4 °C but feels shivery and unwell. What do you do?
 
-# 01-remote-symptom-monitoring.md:101 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:109 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 1 of the quiz “Day 10 after chemotherapy, a patient reports 37.4 °C but…”. Which option is right is kept outside this text: translate the words only.
 quiz-li2 = Advise paracetamol and a repeat reading in 4 hours.
 
-# 01-remote-symptom-monitoring.md:102 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:110 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 2 of the quiz “Day 10 after chemotherapy, a patient reports 37.4 °C but…”. Which option is right is kept outside this text: translate the words only.
 quiz-li3 = Treat it as a red alert: call now and arrange urgent assessment.
 
-# 01-remote-symptom-monitoring.md:103 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:111 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 3 of the quiz “Day 10 after chemotherapy, a patient reports 37.4 °C but…”. Which option is right is kept outside this text: translate the words only.
 quiz-li4 = Book a blood test for the next clinic day.
 
-# 01-remote-symptom-monitoring.md:105 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:113 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li5 = A patient reports 5 stools a day above baseline. What CTCAE v5.0 grade is the diarrhoea?
 
-# 01-remote-symptom-monitoring.md:107 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:115 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 1 of the quiz “A patient reports 5 stools a day above baseline. What CTC…”. Which option is right is kept outside this text: translate the words only.
 quiz-li6 = Grade 1
 
-# 01-remote-symptom-monitoring.md:108 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:116 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 2 of the quiz “A patient reports 5 stools a day above baseline. What CTC…”. Which option is right is kept outside this text: translate the words only.
 quiz-li7 = Grade 2
 
-# 01-remote-symptom-monitoring.md:109 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:117 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 3 of the quiz “A patient reports 5 stools a day above baseline. What CTC…”. Which option is right is kept outside this text: translate the words only.
 quiz-li8 = Grade 3
 
-# 01-remote-symptom-monitoring.md:111 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:119 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li9 = What is the maximum metoclopramide dose for an adult in 24 hours?
 
-# 01-remote-symptom-monitoring.md:113 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:121 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 1 of the quiz “What is the maximum metoclopramide dose for an adult in 2…”. Which option is right is kept outside this text: translate the words only.
 quiz-li10 = 10 mg
 
-# 01-remote-symptom-monitoring.md:114 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:122 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 2 of the quiz “What is the maximum metoclopramide dose for an adult in 2…”. Which option is right is kept outside this text: translate the words only.
 quiz-li11 = 30 mg
 
-# 01-remote-symptom-monitoring.md:115 · Remote symptom monitoring during chemotherapy › Quiz
+# 01-remote-symptom-monitoring.md:123 · Remote symptom monitoring during chemotherapy › Quiz
+# Note: Option 3 of the quiz “What is the maximum metoclopramide dose for an adult in 2…”. Which option is right is kept outside this text: translate the words only.
 quiz-li12 = 60 mg
 
-# 01-remote-symptom-monitoring.md:117 · Remote symptom monitoring during chemotherapy › Quiz › Answers
+# 01-remote-symptom-monitoring.md:126 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-title = Check yourself
+
+# 01-remote-symptom-monitoring.md:127 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-p1 = <b>Question 4.</b> Nine days after docetaxel, a patient reports 37.8 °C, shivering and feeling unwell. Is this a red alert?
+
+# 01-remote-symptom-monitoring.md:129 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-summary1 = Show the answer
+
+# 01-remote-symptom-monitoring.md:130 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-p2 = Yes. Shivering or feeling unwell after chemotherapy is a red alert even below 38.0 °C: call now and arrange urgent assessment.
+
+# 01-remote-symptom-monitoring.md:134 · Remote symptom monitoring during chemotherapy › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-title = Answers
 
-# 01-remote-symptom-monitoring.md:119 · Remote symptom monitoring during chemotherapy › Quiz › Answers
+# 01-remote-symptom-monitoring.md:136 · Remote symptom monitoring during chemotherapy › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-p1 = Feeling unwell or shivery after chemotherapy needs urgent assessment even without fever. Four to six stools above baseline is grade 2. Metoclopramide is limited to 10 mg three times daily (30 mg in 24 hours) for up to 5 days.
 
-# 01-remote-symptom-monitoring.md:121 · Remote symptom monitoring during chemotherapy › References
+# 01-remote-symptom-monitoring.md:138 · Remote symptom monitoring during chemotherapy › References
 references-title = References
 
-# 01-remote-symptom-monitoring.md:131 · Remote symptom monitoring during chemotherapy › References
+# 01-remote-symptom-monitoring.md:148 · Remote symptom monitoring during chemotherapy › References
 references-p1 = *Sample training content for software testing. It is not a substitute for local protocols.*

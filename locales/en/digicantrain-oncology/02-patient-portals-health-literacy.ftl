@@ -194,33 +194,43 @@ accessibility-p4 = When you translate or edit a template, keep each placeholder 
 quiz-title = Quiz
 
 # 02-patient-portals-health-literacy.md:96 · Patient portals and health literacy › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li1 = Which question is best for teach-back?
 
 # 02-patient-portals-health-literacy.md:98 · Patient portals and health literacy › Quiz
+# Note: Option 1 of the quiz “Which question is best for teach-back?”. Which option is right is kept outside this text: translate the words only.
 quiz-li2 = "Do you understand when to call us?"
 
 # 02-patient-portals-health-literacy.md:99 · Patient portals and health literacy › Quiz
+# Note: Option 2 of the quiz “Which question is best for teach-back?”. Which option is right is kept outside this text: translate the words only.
 quiz-li3 = "What will you do if your temperature is 38.0 °C at home?"
 
 # 02-patient-portals-health-literacy.md:100 · Patient portals and health literacy › Quiz
+# Note: Option 3 of the quiz “Which question is best for teach-back?”. Which option is right is kept outside this text: translate the words only.
 quiz-li4 = "Any questions?"
 
 # 02-patient-portals-health-literacy.md:102 · Patient portals and health literacy › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li5 = What is the WCAG 2.2 level AA minimum contrast ratio for normal-size text?
 
 # 02-patient-portals-health-literacy.md:108 · Patient portals and health literacy › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li6 = A plain-language rewrite changes "max 5/7" to "for a few days". Is that acceptable?
 
 # 02-patient-portals-health-literacy.md:110 · Patient portals and health literacy › Quiz
+# Note: Option 1 of the quiz “A plain-language rewrite changes "max 5/7" to "for a few…”. Which option is right is kept outside this text: translate the words only.
 quiz-li7 = Yes, it is simpler.
 
 # 02-patient-portals-health-literacy.md:111 · Patient portals and health literacy › Quiz
+# Note: Option 2 of the quiz “A plain-language rewrite changes "max 5/7" to "for a few…”. Which option is right is kept outside this text: translate the words only.
 quiz-li8 = No, the limit of 5 days must be kept.
 
 # 02-patient-portals-health-literacy.md:113 · Patient portals and health literacy › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-title = Answers
 
 # 02-patient-portals-health-literacy.md:115 · Patient portals and health literacy › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-p1 = Open questions reveal what the patient will actually do. WCAG 2.2 requires 4.5:1 for normal text and 3:1 for large text at level AA; 7:1 is level AAA. Plain language simplifies words, never doses, durations or thresholds.
 
 # 02-patient-portals-health-literacy.md:117 · Patient portals and health literacy › References

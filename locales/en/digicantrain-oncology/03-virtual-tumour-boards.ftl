@@ -254,45 +254,59 @@ documenting-the-decision-p3 = Once the record is signed, the system notifies the
 quiz-title = Quiz
 
 # 03-virtual-tumour-boards.md:111 · Virtual tumour boards › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li1 = A case arrives without the pathology report. What should happen?
 
 # 03-virtual-tumour-boards.md:113 · Virtual tumour boards › Quiz
+# Note: Option 1 of the quiz “A case arrives without the pathology report. What should…”. Which option is right is kept outside this text: translate the words only.
 quiz-li2 = Discuss it on the basis of imaging alone.
 
 # 03-virtual-tumour-boards.md:114 · Virtual tumour boards › Quiz
+# Note: Option 2 of the quiz “A case arrives without the pathology report. What should…”. Which option is right is kept outside this text: translate the words only.
 quiz-li3 = Defer it to the next meeting with the missing data requested.
 
 # 03-virtual-tumour-boards.md:115 · Virtual tumour boards › Quiz
+# Note: Option 3 of the quiz “A case arrives without the pathology report. What should…”. Which option is right is kept outside this text: translate the words only.
 quiz-li4 = Ask the presenter to summarise the report from memory.
 
 # 03-virtual-tumour-boards.md:117 · Virtual tumour boards › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li5 = What is the usual dose of filgrastim for primary prophylaxis?
 
 # 03-virtual-tumour-boards.md:119 · Virtual tumour boards › Quiz
+# Note: Option 1 of the quiz “What is the usual dose of filgrastim for primary prophyla…”. Which option is right is kept outside this text: translate the words only.
 quiz-li6 = 5 µg/kg once daily
 
 # 03-virtual-tumour-boards.md:120 · Virtual tumour boards › Quiz
+# Note: Option 2 of the quiz “What is the usual dose of filgrastim for primary prophyla…”. Which option is right is kept outside this text: translate the words only.
 quiz-li7 = 5 mg/kg once daily
 
 # 03-virtual-tumour-boards.md:121 · Virtual tumour boards › Quiz
+# Note: Option 3 of the quiz “What is the usual dose of filgrastim for primary prophyla…”. Which option is right is kept outside this text: translate the words only.
 quiz-li8 = 6 mg once per cycle
 
 # 03-virtual-tumour-boards.md:123 · Virtual tumour boards › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li9 = Which element must a decision record contain?
 
 # 03-virtual-tumour-boards.md:125 · Virtual tumour boards › Quiz
+# Note: Option 1 of the quiz “Which element must a decision record contain?”. Which option is right is kept outside this text: translate the words only.
 quiz-li10 = A screenshot of the imaging
 
 # 03-virtual-tumour-boards.md:126 · Virtual tumour boards › Quiz
+# Note: Option 2 of the quiz “Which element must a decision record contain?”. Which option is right is kept outside this text: translate the words only.
 quiz-li11 = The recommendation, its rationale and who informs the patient
 
 # 03-virtual-tumour-boards.md:127 · Virtual tumour boards › Quiz
+# Note: Option 3 of the quiz “Which element must a decision record contain?”. Which option is right is kept outside this text: translate the words only.
 quiz-li12 = The full names of all patients discussed that day
 
 # 03-virtual-tumour-boards.md:129 · Virtual tumour boards › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-title = Answers
 
 # 03-virtual-tumour-boards.md:131 · Virtual tumour boards › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-p1 = Deferring protects the patient from decisions based on incomplete data. Filgrastim is dosed at 5 µg/kg per day; 6 mg once per cycle is the pegfilgrastim dose, and "mg/kg" would be a 1000-fold error. A good record states what, why, who and by when.
 
 # 03-virtual-tumour-boards.md:133 · Virtual tumour boards › References

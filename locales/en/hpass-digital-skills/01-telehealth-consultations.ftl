@@ -297,53 +297,69 @@ electronic-prescribing-li4 = For "when required" medicines, state the indication
 quiz-title = Quiz
 
 # 01-telehealth-consultations.md:121 · Telehealth consultations › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li1 = A patient joins the video call from a busy café. What do you do first?
 
 # 01-telehealth-consultations.md:123 · Telehealth consultations › Quiz
+# Note: Option 1 of the quiz “A patient joins the video call from a busy café. What do…”. Which option is right is kept outside this text: translate the words only.
 quiz-li2 = Continue, but ask the patient to speak quietly.
 
 # 01-telehealth-consultations.md:124 · Telehealth consultations › Quiz
+# Note: Option 2 of the quiz “A patient joins the video call from a busy café. What do…”. Which option is right is kept outside this text: translate the words only.
 quiz-li3 = Offer to rebook, or to switch to a telephone call once the patient is somewhere private.
 
 # 01-telehealth-consultations.md:125 · Telehealth consultations › Quiz
+# Note: Option 3 of the quiz “A patient joins the video call from a busy café. What do…”. Which option is right is kept outside this text: translate the words only.
 quiz-li4 = Ask the patient to type their symptoms in the chat window.
 
 # 01-telehealth-consultations.md:127 · Telehealth consultations › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li5 = Which home reading in an adult with suspected infection meets a high-risk criterion?
 
 # 01-telehealth-consultations.md:129 · Telehealth consultations › Quiz
+# Note: Option 1 of the quiz “Which home reading in an adult with suspected infection m…”. Which option is right is kept outside this text: translate the words only.
 quiz-li6 = Heart rate 104 beats/min
 
 # 01-telehealth-consultations.md:130 · Telehealth consultations › Quiz
+# Note: Option 2 of the quiz “Which home reading in an adult with suspected infection m…”. Which option is right is kept outside this text: translate the words only.
 quiz-li7 = Respiratory rate 26 breaths/min
 
 # 01-telehealth-consultations.md:131 · Telehealth consultations › Quiz
+# Note: Option 3 of the quiz “Which home reading in an adult with suspected infection m…”. Which option is right is kept outside this text: translate the words only.
 quiz-li8 = Temperature 37.9 °C
 
 # 01-telehealth-consultations.md:133 · Telehealth consultations › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li9 = Which prescription line is written safely?
 
 # 01-telehealth-consultations.md:135 · Telehealth consultations › Quiz
+# Note: Option 1 of the quiz “Which prescription line is written safely?”. Which option is right is kept outside this text: translate the words only.
 quiz-li10 = Insulin glargine 14U once daily at 22:00
 
 # 01-telehealth-consultations.md:136 · Telehealth consultations › Quiz
+# Note: Option 2 of the quiz “Which prescription line is written safely?”. Which option is right is kept outside this text: translate the words only.
 quiz-li11 = Haloperidol .5 mg at night
 
 # 01-telehealth-consultations.md:137 · Telehealth consultations › Quiz
+# Note: Option 3 of the quiz “Which prescription line is written safely?”. Which option is right is kept outside this text: translate the words only.
 quiz-li12 = Paracetamol 1 g every 4–6 hours when required for pain, maximum 4 g in 24 hours
 
 # 01-telehealth-consultations.md:139 · Telehealth consultations › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-title = Answers
 
 # 01-telehealth-consultations.md:141 · Telehealth consultations › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-li1 = Privacy comes first. Offer an alternative rather than continuing in public.
 
 # 01-telehealth-consultations.md:142 · Telehealth consultations › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-li2 =
     A respiratory rate of 25 breaths/min or more is a NICE high-risk criterion. A heart
     rate of 104 beats/min is a moderate-to-high risk criterion and still needs same-day review.
 
 # 01-telehealth-consultations.md:144 · Telehealth consultations › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-li3 = "U" can be misread as a zero, and ".5" without a leading zero can be misread as 5.
 
 # 01-telehealth-consultations.md:146 · Telehealth consultations › References

@@ -198,45 +198,59 @@ exchanging-data-with-hl7-fhir-p2 = Read it field by field: the LOINC code `2823-
 quiz-title = Quiz
 
 # 02-ehr-data-protection.md:104 · Electronic health records and data protection › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li1 = What is usually the GDPR exception for processing health data in direct care?
 
 # 02-ehr-data-protection.md:106 · Electronic health records and data protection › Quiz
+# Note: Option 1 of the quiz “What is usually the GDPR exception for processing health…”. Which option is right is kept outside this text: translate the words only.
 quiz-li2 = Explicit consent under Article 9(2)(a)
 
 # 02-ehr-data-protection.md:107 · Electronic health records and data protection › Quiz
+# Note: Option 2 of the quiz “What is usually the GDPR exception for processing health…”. Which option is right is kept outside this text: translate the words only.
 quiz-li3 = Article 9(2)(h), provision of health care, with a legal basis under Article 6
 
 # 02-ehr-data-protection.md:108 · Electronic health records and data protection › Quiz
+# Note: Option 3 of the quiz “What is usually the GDPR exception for processing health…”. Which option is right is kept outside this text: translate the words only.
 quiz-li4 = Legitimate interests of the hospital
 
 # 02-ehr-data-protection.md:110 · Electronic health records and data protection › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li5 = Which access-log entry needs no further explanation?
 
 # 02-ehr-data-protection.md:112 · Electronic health records and data protection › Quiz
+# Note: Option 1 of the quiz “Which access-log entry needs no further explanation?”. Which option is right is kept outside this text: translate the words only.
 quiz-li6 = A pharmacist viewing the medicines and eGFR of a patient on their ward
 
 # 02-ehr-data-protection.md:113 · Electronic health records and data protection › Quiz
+# Note: Option 2 of the quiz “Which access-log entry needs no further explanation?”. Which option is right is kept outside this text: translate the words only.
 quiz-li7 = An off-duty radiographer opening a colleague's discharge letter
 
 # 02-ehr-data-protection.md:114 · Electronic health records and data protection › Quiz
+# Note: Option 3 of the quiz “Which access-log entry needs no further explanation?”. Which option is right is kept outside this text: translate the words only.
 quiz-li8 = An administrator exporting 214 records to a spreadsheet
 
 # 02-ehr-data-protection.md:116 · Electronic health records and data protection › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li9 = In the FHIR example, what tells a receiving system that the value is in mmol/L?
 
 # 02-ehr-data-protection.md:118 · Electronic health records and data protection › Quiz
+# Note: Option 1 of the quiz “In the FHIR example, what tells a receiving system that t…”. Which option is right is kept outside this text: translate the words only.
 quiz-li10 = The `display` text of the LOINC code
 
 # 02-ehr-data-protection.md:119 · Electronic health records and data protection › Quiz
+# Note: Option 2 of the quiz “In the FHIR example, what tells a receiving system that t…”. Which option is right is kept outside this text: translate the words only.
 quiz-li11 = The UCUM `code` inside `valueQuantity`
 
 # 02-ehr-data-protection.md:120 · Electronic health records and data protection › Quiz
+# Note: Option 3 of the quiz “In the FHIR example, what tells a receiving system that t…”. Which option is right is kept outside this text: translate the words only.
 quiz-li12 = The `interpretation` flag "H"
 
 # 02-ehr-data-protection.md:122 · Electronic health records and data protection › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-title = Answers
 
 # 02-ehr-data-protection.md:124 · Electronic health records and data protection › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-p1 = Consent is not the usual basis for care because it must be freely given and can be withdrawn. Access without a care relationship needs justification, and bulk exports need a documented purpose. Machines read the UCUM code; the display text is for humans.
 
 # 02-ehr-data-protection.md:126 · Electronic health records and data protection › References

@@ -226,36 +226,47 @@ reporting-an-incident-p2 = Under NIS2 a final report follows within one month of
 quiz-title = Quiz
 
 # 03-cyber-hygiene-on-the-ward.md:97 · Cyber hygiene on the ward › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li1 = You receive three MFA prompts at 03:00 that you did not trigger. What do you do?
 
 # 03-cyber-hygiene-on-the-ward.md:99 · Cyber hygiene on the ward › Quiz
+# Note: Option 1 of the quiz “You receive three MFA prompts at 03:00 that you did not t…”. Which option is right is kept outside this text: translate the words only.
 quiz-li2 = Approve one to stop the notifications.
 
 # 03-cyber-hygiene-on-the-ward.md:100 · Cyber hygiene on the ward › Quiz
+# Note: Option 2 of the quiz “You receive three MFA prompts at 03:00 that you did not t…”. Which option is right is kept outside this text: translate the words only.
 quiz-li3 = Deny them and report to IT; your password is probably compromised.
 
 # 03-cyber-hygiene-on-the-ward.md:101 · Cyber hygiene on the ward › Quiz
+# Note: Option 3 of the quiz “You receive three MFA prompts at 03:00 that you did not t…”. Which option is right is kept outside this text: translate the words only.
 quiz-li4 = Ignore them until your next shift.
 
 # 03-cyber-hygiene-on-the-ward.md:103 · Cyber hygiene on the ward › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li5 = The network is down. A patient is on peripheral potassium chloride via a smart pump. What is correct?
 
 # 03-cyber-hygiene-on-the-ward.md:105 · Cyber hygiene on the ward › Quiz
+# Note: Option 1 of the quiz “The network is down. A patient is on peripheral potassium…”. Which option is right is kept outside this text: translate the words only.
 quiz-li6 = Leave the pump running its current program and monitor as usual.
 
 # 03-cyber-hygiene-on-the-ward.md:106 · Cyber hygiene on the ward › Quiz
+# Note: Option 2 of the quiz “The network is down. A patient is on peripheral potassium…”. Which option is right is kept outside this text: translate the words only.
 quiz-li7 = Switch to a gravity set so the pump can be restarted.
 
 # 03-cyber-hygiene-on-the-ward.md:107 · Cyber hygiene on the ward › Quiz
+# Note: Option 3 of the quiz “The network is down. A patient is on peripheral potassium…”. Which option is right is kept outside this text: translate the words only.
 quiz-li8 = Stop the infusion until the network returns.
 
 # 03-cyber-hygiene-on-the-ward.md:109 · Cyber hygiene on the ward › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li9 = Within how many hours must a personal data breach normally be notified to the supervisory authority?
 
 # 03-cyber-hygiene-on-the-ward.md:115 · Cyber hygiene on the ward › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-title = Answers
 
 # 03-cyber-hygiene-on-the-ward.md:117 · Cyber hygiene on the ward › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-p1 = Unexpected MFA prompts are a sign of a stolen password. High-risk infusions must never run by gravity. The 72-hour GDPR deadline runs from the moment the controller becomes aware of the breach, which is why you report at once.
 
 # 03-cyber-hygiene-on-the-ward.md:119 · Cyber hygiene on the ward › References

@@ -260,45 +260,59 @@ evaluating-your-session-p4 =
 quiz-title = Quiz
 
 # 04-train-the-trainer.md:99 · Train the trainer for digital change agents › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li1 = Which learning outcome is written well?
 
 # 04-train-the-trainer.md:101 · Train the trainer for digital change agents › Quiz
+# Note: Option 1 of the quiz “Which learning outcome is written well?”. Which option is right is kept outside this text: translate the words only.
 quiz-li2 = Participants will understand safe prescribing.
 
 # 04-train-the-trainer.md:102 · Train the trainer for digital change agents › Quiz
+# Note: Option 2 of the quiz “Which learning outcome is written well?”. Which option is right is kept outside this text: translate the words only.
 quiz-li3 = Participants will be able to correct five common prescribing errors in the training EHR.
 
 # 04-train-the-trainer.md:103 · Train the trainer for digital change agents › Quiz
+# Note: Option 3 of the quiz “Which learning outcome is written well?”. Which option is right is kept outside this text: translate the words only.
 quiz-li4 = Participants will be aware of insulin safety.
 
 # 04-train-the-trainer.md:105 · Train the trainer for digital change agents › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li5 = Which data source best measures Kirkpatrick level 3 (behaviour)?
 
 # 04-train-the-trainer.md:107 · Train the trainer for digital change agents › Quiz
+# Note: Option 1 of the quiz “Which data source best measures Kirkpatrick level 3 (beha…”. Which option is right is kept outside this text: translate the words only.
 quiz-li6 = End-of-session feedback cards
 
 # 04-train-the-trainer.md:108 · Train the trainer for digital change agents › Quiz
+# Note: Option 2 of the quiz “Which data source best measures Kirkpatrick level 3 (beha…”. Which option is right is kept outside this text: translate the words only.
 quiz-li7 = A quiz score on the day
 
 # 04-train-the-trainer.md:109 · Train the trainer for digital change agents › Quiz
+# Note: Option 3 of the quiz “Which data source best measures Kirkpatrick level 3 (beha…”. Which option is right is kept outside this text: translate the words only.
 quiz-li8 = An audit of real prescriptions six weeks later
 
 # 04-train-the-trainer.md:111 · Train the trainer for digital change agents › Quiz
+# Note: Quiz question: its options, hints and feedback are the messages that follow. Which answer is right is kept outside the text.
 quiz-li9 = A prescription reads "paracetamol 1 g four times daily" and "co-codamol 30/500 two tablets four times daily". What is the total daily paracetamol dose?
 
 # 04-train-the-trainer.md:113 · Train the trainer for digital change agents › Quiz
+# Note: Option 1 of the quiz “A prescription reads "paracetamol 1 g four times daily" a…”. Which option is right is kept outside this text: translate the words only.
 quiz-li10 = 4 g
 
 # 04-train-the-trainer.md:114 · Train the trainer for digital change agents › Quiz
+# Note: Option 2 of the quiz “A prescription reads "paracetamol 1 g four times daily" a…”. Which option is right is kept outside this text: translate the words only.
 quiz-li11 = 6 g
 
 # 04-train-the-trainer.md:115 · Train the trainer for digital change agents › Quiz
+# Note: Option 3 of the quiz “A prescription reads "paracetamol 1 g four times daily" a…”. Which option is right is kept outside this text: translate the words only.
 quiz-li12 = 8 g
 
 # 04-train-the-trainer.md:117 · Train the trainer for digital change agents › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-title = Answers
 
 # 04-train-the-trainer.md:119 · Train the trainer for digital change agents › Quiz › Answers
+# Note: Feedback on the quiz in “Quiz”, shown after answering.
 answers-p1 = Good outcomes use observable verbs. Level 3 looks at practice after the session, not knowledge on the day. Two co-codamol 30/500 tablets contain 1 g of paracetamol, so each regimen gives 4 g in 24 hours, and together 8 g: double the maximum.
 
 # 04-train-the-trainer.md:121 · Train the trainer for digital change agents › References

@@ -200,6 +200,45 @@ amber-alerts-same-day-li2 =
 # 01-remote-symptom-monitoring.md:73 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
 amber-alerts-same-day-li3 = Ulcere del cavo orale che rendono doloroso mangiare.
 
+# 01-remote-symptom-monitoring.md:76 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-p3 = Chi risponde a un'allerta, e con quale rapidità
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th1 = Allerta
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th2 = Chi risponde
+
+# 01-remote-symptom-monitoring.md:77 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-th3 = Con quale rapidità
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td1 = Rossa
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td2 = Infermiere di oncologia della linea attiva 24 ore su 24
+
+# 01-remote-symptom-monitoring.md:78 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td3 = Subito, di giorno e di notte
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td4 = Ambra
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td5 = Infermiere dell'équipe curante
+
+# 01-remote-symptom-monitoring.md:79 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td6 = In giornata
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td7 = Verde
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td8 = Revisione di routine
+
+# 01-remote-symptom-monitoring.md:80 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
+amber-alerts-same-day-td9 = Al prossimo contatto programmato
+
 # 01-remote-symptom-monitoring.md:75 · Remote symptom monitoring during chemotherapy › Alert thresholds and response › Amber alerts: same day
 amber-alerts-same-day-p1 = L'esportazione dei dati ePRO di un paziente mostra come compare un'allerta rossa nei dati; la colonna `alert` è calcolata a partire da `temperature_c` e dai punteggi dei sintomi:
 
@@ -306,6 +345,18 @@ quiz-li11 = 30 mg
 
 # 01-remote-symptom-monitoring.md:115 · Remote symptom monitoring during chemotherapy › Quiz
 quiz-li12 = 60 mg
+
+# 01-remote-symptom-monitoring.md:126 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-title = Verifica
+
+# 01-remote-symptom-monitoring.md:127 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-p1 = <b>Domanda 4.</b> Nove giorni dopo il docetaxel, un paziente riferisce 37,8 °C, brividi e malessere. Si tratta di un'allerta rossa?
+
+# 01-remote-symptom-monitoring.md:129 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-summary1 = Mostra la risposta
+
+# 01-remote-symptom-monitoring.md:130 · Remote symptom monitoring during chemotherapy › Quiz › Check yourself
+check-yourself-p2 = Sì. Brividi o malessere dopo la chemioterapia costituiscono un'allerta rossa anche al di sotto di 38,0 °C: chiamare subito e organizzare una valutazione urgente.
 
 # 01-remote-symptom-monitoring.md:117 · Remote symptom monitoring during chemotherapy › Quiz › Answers
 answers-title = Risposte

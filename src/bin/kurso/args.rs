@@ -66,9 +66,9 @@ pub enum Command {
     /// kept: an edited paragraph keeps its ID, a new one gets a fresh ID, a deleted one's ID
     /// is retired and never reused. Prints what was added, changed, moved and removed.
     ///
-    /// Directives in HTML comments steer it: `<!-- l10n: skip -->` (next block),
-    /// `<!-- l10n: skip-start -->` … `<!-- l10n: skip-end -->`, `<!-- l10n: id=my-id -->`
-    /// (pin the next block's ID), `<!-- l10n: note Text for translators -->`.
+    /// Directives in HTML comments steer it: `<!-- l10n: skip -->` (next block), `skip-start`
+    /// … `skip-end`, `id=my-id` (pin the next block's ID), `note Text for translators`, `text`
+    /// (the next table's cells are messages even where they look like data: `M`, `ABC123`).
     ///
     /// Exit status: 0 done (or up to date with --check), 1 out of date or orphaned files with
     /// --check, 2 a file could not be read or has errors (the other files are still

@@ -7,6 +7,7 @@
 //! order, because word order changes between languages.
 
 use std::collections::{HashMap, VecDeque};
+use std::fmt::Write as _;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag};
@@ -24,7 +25,10 @@ What it finds: a translated message whose inline Markdown differs from the Engli
 image whose URL changed, was lost or was added (the link text and the alt text are translated,
 the URL is not); an `inline code` span whose content changed; a different number of *emphasis*,
 **strong** or ~~strikethrough~~ spans; HTML tags (`<br>`, `<sub>`, `<sup>`, …) lost or added;
-a footnote reference `[^1]` lost. Fluent placeables (`{ $count }`, `{ -brand }`) are not
+a footnote reference `[^1]` lost; an HTML tag's attributes changed (`class`, `href`,
+`style`; its `alt`, `title` and `aria-label` are text and may be translated); protected
+markup changed, lost or added: kramdown attributes (`{: .callout}`), Liquid (`{{ page.root }}`,
+`{% include links.md %}`) and LiaScript macro calls (`@overview`). Fluent placeables (`{ $count }`, `{ -brand }`) are not
 markup; the `variables` and `references` rules check them. Order does not matter.
 
 Why it matters: a changed URL sends a clinician to the wrong guideline, or to nothing. Code
@@ -39,8 +43,8 @@ Example:
     # el: the URL and the code changed
     p1 = Δείτε τις [οδηγίες της ESMO](https://www.esmo.org/guideline) και ελέγξτε `θερμοκρασία`.
 
-How to fix: copy the URL, the code and the tags from the English; translate only the text
-inside `[…]`, the image's alt text and the words around the markup.
+How to fix: copy the URL, the code, the tags and the protected markup from the English;
+translate only the text inside `[…]`, the image's alt text and the words around the markup.
 
 To silence it for a project, set `markup = \"off\"` under `[check.rules]` in kurso.toml; for one
 message, put `# kurso-allow markup: reason` on the line above the translated message.",
@@ -151,7 +155,7 @@ fn events(markdown: &str) -> Vec<Event<'static>> {
         text.insert(text.len() - trimmed.len() + at, '\\');
     }
     let callback = |link: BrokenLink<'_>| {
-        (link.link_type == LinkType::Reference).then(|| {
+        matches!(link.link_type, LinkType::Reference | LinkType::Collapsed).then(|| {
             (
                 CowStr::from(format!("[{}]", link.reference)),
                 CowStr::from(""),
@@ -271,6 +275,7 @@ struct Inventory {
     code: Vec<String>,
     tags: Vec<String>,
     footnotes: Vec<String>,
+    protected: Vec<String>,
     emphasis: usize,
     strong: usize,
     strikethrough: usize,
@@ -278,7 +283,10 @@ struct Inventory {
 
 impl Inventory {
     fn of(markdown: &str) -> Inventory {
-        let mut inventory = Inventory::default();
+        let mut inventory = Inventory {
+            protected: crate::segment::protected_items(markdown),
+            ..Inventory::default()
+        };
         for event in events(markdown) {
             match event {
                 Event::Start(Tag::Link { dest_url, .. }) => inventory.links.push(dest_url.into()),
@@ -300,18 +308,26 @@ impl Inventory {
     }
 }
 
-/// Tag names in raw HTML, lowercased and without attributes: `<br/>` → `<br>`, `</SUB>` →
-/// `</sub>`. Comments and declarations are skipped.
+/// The tags of raw HTML as html5gum reads them: names lowercased, attributes sorted with
+/// their values, without those that are text (`alt`, `title`, `aria-label`): `<br/>` →
+/// `<br>`, `</SUB>` → `</sub>`, `<b style='x'>` → `<b style="x">`. Comments are skipped.
 fn html_tags(html: &str, tags: &mut Vec<String>) {
-    for (start, _) in html.match_indices('<') {
-        let rest = &html[start + 1..];
-        let (slash, name_part) = rest.strip_prefix('/').map_or(("", rest), |r| ("/", r));
-        let name: String = name_part
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect();
-        if name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            tags.push(format!("<{slash}{}>", name.to_ascii_lowercase()));
+    use html5gum::{Token, Tokenizer};
+    for token in Tokenizer::new(html).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let mut out = format!("<{}", String::from_utf8_lossy(&tag.name));
+                for (name, value) in &tag.attributes {
+                    let name = String::from_utf8_lossy(name);
+                    if !matches!(name.as_ref(), "alt" | "title" | "aria-label") {
+                        let _ = write!(out, " {name}=\"{}\"", String::from_utf8_lossy(value));
+                    }
+                }
+                out.push('>');
+                tags.push(out);
+            }
+            Token::EndTag(tag) => tags.push(format!("</{}>", String::from_utf8_lossy(&tag.name))),
+            _ => {}
         }
     }
 }
@@ -392,6 +408,7 @@ fn problems(english: &str, translated: &str) -> Vec<Problem> {
     compare_items("inline code", &en.code, &tr.code, &mut out);
     compare_items("HTML tag", &en.tags, &tr.tags, &mut out);
     compare_items("footnote", &en.footnotes, &tr.footnotes, &mut out);
+    compare_items("protected markup", &en.protected, &tr.protected, &mut out);
     compare_counts("*emphasis*", en.emphasis, tr.emphasis, &mut out);
     compare_counts("**strong**", en.strong, tr.strong, &mut out);
     compare_counts(
@@ -426,8 +443,8 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
                 .unwrap_or_else(|| pair.target.offset());
             let mut finding = pair.finding_at(&RULE, offset, format!("{place}{}", problem.message));
             finding.help = Some(
-                "keep URLs, `code`, emphasis and HTML tags as in the English; translate only the \
-                 words around and inside them"
+                "keep URLs, `code`, emphasis, HTML tags and protected markup as in the English; \
+                 translate only the words around and inside them"
                     .to_owned(),
             );
             out.push(finding);
@@ -585,6 +602,64 @@ mod tests {
         let bad = "m = { $n ->\n    [one] δόση\n   *[other] *δόσεις*\n}\n";
         assert!(run(&RULE, "el", english, good).is_empty());
         assert_eq!(run(&RULE, "el", english, bad).len(), 1);
+    }
+
+    #[test]
+    fn protected_markup_changed_lost_or_added_is_an_error() {
+        // What pseudo-translation did to a kramdown attribute before it was protected.
+        assert_eq!(
+            messages(
+                "Most managers have a date type.{\"{\"}: .callout{\"}\"}",
+                "Mößt mänägérs hävé ä däté týpé.{\"{\"}: .šöürçé{\"}\"}"
+            ),
+            ["the protected markup `{: .šöürçé}` should be `{: .callout}` as in the English"]
+        );
+        assert_eq!(
+            messages(
+                "**Is this for me?** @long_description",
+                "**Fa per me?** @descrizione_lunga"
+            ),
+            [
+                "the protected markup `@descrizione_lunga` should be `@long_description` as in the English"
+            ]
+        );
+        assert_eq!(
+            messages(
+                "See [it]({\"{{\"} page.root {\"}}\"}/ref/).",
+                "Vedi [it](/ref/)."
+            ),
+            [
+                "the link to `/ref/` is not in the English",
+                "the protected markup `]({{ page.root }}/ref/)` of the English is missing"
+            ]
+        );
+        assert!(
+            messages(
+                "@overview and {\"{%\"} include x.md %{\"}\"}",
+                "@overview e {\"{%\"} include x.md %{\"}\"}"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn html_attributes_other_than_text_must_not_change() {
+        assert_eq!(
+            messages(
+                "<b style=\"color: red\">Careful</b> <img src=\"a.png\" alt=\"Dose chart\">",
+                "<b style='color: blue'>Attenzione</b> <img src=\"a.png\" alt=\"Grafico delle dosi\">"
+            ),
+            [
+                "the HTML tag `<b style=\"color: blue\">` should be `<b style=\"color: red\">` as in the English"
+            ]
+        );
+        assert!(
+            messages(
+                "<a href=\"x\" title=\"Go\">Go</a>",
+                "<A HREF='x' title=\"Vai\">Vai</A>"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

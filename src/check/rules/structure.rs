@@ -11,6 +11,7 @@ use super::{MessagePair, Rule};
 use crate::build::SourceModule;
 use crate::check::finding::{Finding, Level};
 use crate::fluent::pattern_to_string;
+use crate::segment::Mark;
 
 pub const RULE: Rule = Rule {
     code: "structure",
@@ -20,13 +21,15 @@ pub const RULE: Rule = Rule {
 What it finds: a translated message that, put back into its module the way `kurso build`
 puts it, changes the module's Markdown structure: an image that becomes a link, a paragraph
 split in two by a blank line, a list item that becomes a heading, a table row that loses a
-cell, emphasis, a link or inline code that appears or disappears. The module is parsed with
+cell, emphasis, a link or inline code that appears or disappears, a LiaScript quiz answer that
+gains a `|` (another answer) or parentheses (marked right). The module is parsed with
 the parser the build uses (pulldown-cmark), before and after; line breaks and the words
 themselves are not structure. Only in a kurso project, where the source modules are known.
 
 Why it matters: the built module is what learners read. A figure that turns into a link
 loses its image and shows its alt text as link text; a table cell that moves shifts a dose
-into the wrong column. `kurso build` never writes such a translation: it uses the next
+into the wrong column; an answer in parentheses would be marked right in a quiz whose right
+answer is another. `kurso build` never writes such a translation: it uses the next
 locale of the fallback chain for that message (down to the English) and lists it, so the
 learner sees English where the translation was.
 
@@ -44,7 +47,8 @@ Example:
     built module has the end of a paragraph where the English has strong emphasis
 
 How to fix: keep the Markdown of the English: the same emphasis, links, code and images, no
-blank lines inside a paragraph, no line that starts a list or a heading. The finding says
+blank lines inside a paragraph, no line that starts a list or a heading; a quiz answer's words
+without `|`, `]]` or parentheses around them. The finding says
 what the built module would have instead, and at which line of the module. Brackets in alt
 text, `|` in table cells and a leading `#`, `-` or `1.` are escaped by the build; there is no
 need to escape them yourself.
@@ -88,11 +92,16 @@ pub fn check(module: &SourceModule, pairs: &[MessagePair<'_>], out: &mut Vec<Fin
                 segment.line
             ),
         );
-        finding.help = Some(
+        let keep = if matches!(change.expected, Some(Mark::Quiz(_))) {
+            "keep the quiz markers of the English (no `|`, `]]` or parentheses around an \
+             answer: they add answers or mark one right)"
+        } else {
             "keep the English's Markdown (emphasis, links, code, no blank line or block \
-             marker); until then `kurso build` uses the fallback for this message"
-                .to_owned(),
-        );
+             marker)"
+        };
+        finding.help = Some(format!(
+            "{keep}; until then `kurso build` uses the fallback for this message"
+        ));
         out.push(finding);
     }
 }

@@ -35,6 +35,27 @@ fn nested_markup_and_images() {
 }
 
 #[test]
+fn protected_markup_and_reference_labels_are_atoms() {
+    let text = "See @overview and {{ page.root }} then {% include links.md %} {: .callout}.";
+    let (masked, back) = round_trip(text, &[]);
+    assert_eq!(
+        masked,
+        "See <x id=\"1\"/> and <x id=\"2\"/> then <x id=\"3\"/> <x id=\"4\"/>."
+    );
+    assert_eq!(back, text);
+    let text = "Read [the guide][nice] and [NICE][] now.";
+    let (masked, back) = round_trip(text, &[]);
+    assert_eq!(
+        masked,
+        "Read <g id=\"1\">the guide</g> and <x id=\"2\"/> now."
+    );
+    assert_eq!(back, text);
+    // A destination holding Liquid is not a CommonMark link: it is protected whole.
+    let (masked, _) = round_trip("[reference]({{ page.root }}/reference/)", &[]);
+    assert_eq!(masked, "[reference<x id=\"1\"/>");
+}
+
+#[test]
 fn xml_specials_in_text_are_escaped_and_come_back() {
     let (masked, back) = round_trip("Potassium < 3.5 mmol/L & falling", &[]);
     assert_eq!(masked, "Potassium &lt; 3.5 mmol/L &amp; falling");

@@ -118,7 +118,7 @@ fn table_cells_with_letters_are_messages_numbers_are_not() {
 #[test]
 fn code_blocks_urls_and_html_are_not_translatable() {
     check(
-        "```json\n{\"resourceType\": \"Observation\"}\n```\n\n<https://www.who.int>\n\nhttps://www.ema.europa.eu/en\n\n`kurso extract`\n\n<div class=\"note\">Hello</div>\n",
+        "```json\n{\"resourceType\": \"Observation\"}\n```\n\n<https://www.who.int>\n\nhttps://www.ema.europa.eu/en\n\n`kurso extract`\n\n<div class=\"note\"><script>alert(1)</script></div>\n",
         &[],
     );
 }
@@ -274,3 +274,5 @@ fn pandoc_div_fences_are_not_translatable() {
         &[("check-your-understanding-title", "Check your understanding")],
     );
 }
+
+mod formats;

@@ -161,3 +161,86 @@ fn emphasis_and_links_are_structure() {
         ]
     );
 }
+
+/// The changes `translations` (source text, translation, as the build places them) make to
+/// `module`, a LiaScript quiz.
+fn quiz_changes(module: &str, translations: &[(&str, &str)]) -> Vec<String> {
+    let file = segment_module(Path::new("01-q.md"), module, &[]);
+    let replacements: Vec<Replacement> = translations
+        .iter()
+        .map(|(source, text)| {
+            let segment = file
+                .segments
+                .iter()
+                .find(|segment| segment.text == *source)
+                .unwrap_or_else(|| panic!("no segment `{source}`"));
+            place_translation(segment, text).expect("a different text")
+        })
+        .collect();
+    ModuleStructure::new(module, 0)
+        .breaking(module, &replacements)
+        .into_iter()
+        .map(|(index, change)| format!("{index}: {change}"))
+        .collect()
+}
+
+#[test]
+fn a_translation_cannot_add_a_quiz_answer_or_move_the_right_one() {
+    let module = "Sex?\n\n[[male|(female)|other]]\n\n> Type it:\n> [[Structured Query Language]]\n\n<div class=\"question\">\nPick:\n[( )] Ten grams\n[(X)] One gram\nSafe?\n[[yes|(no)]]\n</div>\n";
+    assert!(
+        quiz_changes(
+            module,
+            &[
+                ("male", "maschio"),
+                ("female", "femmina (donna)"),
+                ("Structured Query Language", "Linguaggio strutturato"),
+                ("Ten grams", "Dieci grammi"),
+            ]
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        quiz_changes(
+            module,
+            &[
+                ("male", "(maschio)"),
+                ("other", "altro|non so"),
+                ("Structured Query Language", "Linguaggio]] [[strutturato"),
+                ("One gram", "Un grammo\n[(X)] Dieci grammi"),
+                ("yes", "(sì)"),
+            ]
+        ),
+        [
+            "0: the built module has a quiz selection of 3 answers with answers 1, 2 marked right where the English has a quiz selection of 3 answers with answer 2 marked right",
+            "1: the built module has a quiz selection of 4 answers with answer 2 marked right where the English has a quiz selection of 3 answers with answer 2 marked right",
+            "2: the built module has a survey option where the English has a quiz answer to type",
+            "4: the built module has a quiz selection of 2 answers with answers 1, 2 marked right where the English has a quiz selection of 2 answers with answer 2 marked right",
+        ],
+        "a line that starts with a marker is escaped, so it is no option"
+    );
+    assert_eq!(
+        marks("[(X)] a\n[[ ]] b\n[[?]] c\n[[a|(b)|(c)]]\n")[1..5],
+        [
+            Mark::Quiz(QuizMarkers {
+                style: QuizStyle::SingleChoice,
+                choices: 1,
+                right: 1
+            }),
+            Mark::Quiz(QuizMarkers {
+                style: QuizStyle::MultipleChoice,
+                choices: 1,
+                right: 0
+            }),
+            Mark::Quiz(QuizMarkers {
+                style: QuizStyle::Hint,
+                choices: 1,
+                right: 0
+            }),
+            Mark::Quiz(QuizMarkers {
+                style: QuizStyle::TextAnswer,
+                choices: 3,
+                right: 0b110
+            }),
+        ]
+    );
+}
