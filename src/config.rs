@@ -15,6 +15,7 @@ use crate::check::policy::{Policy, RawCheck, ShownCheck};
 use crate::diagnostic::Diagnostic;
 use crate::locale::parse_locale_code;
 use crate::mt::config::MtConfig;
+use crate::review::config::ReviewConfig;
 
 pub const CONFIG_FILE: &str = "kurso.toml";
 
@@ -50,6 +51,8 @@ pub struct Config {
     pub build: ShipPolicy,
     /// `[mt]`: machine-translation provider and settings.
     pub mt: MtConfig,
+    /// `[review]`: where `kurso review` listens and where its tokens are.
+    pub review: ReviewConfig,
 }
 
 /// Where things live, relative to the project root.
@@ -79,6 +82,7 @@ impl Default for Config {
             check: Policy::default(),
             build: ShipPolicy::default(),
             mt: MtConfig::default(),
+            review: ReviewConfig::default(),
         }
     }
 }
@@ -93,6 +97,7 @@ struct RawConfig {
     check: Option<RawCheck>,
     build: Option<RawBuild>,
     mt: Option<MtConfig>,
+    review: Option<ReviewConfig>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +170,9 @@ impl Config {
             mt.validate(path, text, &config.target_locales)?;
             config.mt = mt;
         }
+        if let Some(review) = raw.review {
+            config.review = review;
+        }
         Ok(config)
     }
 
@@ -187,6 +195,7 @@ impl Config {
             check: ShownCheck,
             build: &'a ShipPolicy,
             mt: &'a MtConfig,
+            review: &'a ReviewConfig,
         }
         #[derive(Serialize)]
         #[serde(rename_all = "kebab-case")]
@@ -207,6 +216,7 @@ impl Config {
             check: self.check.shown(),
             build: &self.build,
             mt: &self.mt,
+            review: &self.review,
         };
         toml::to_string(&shown).expect("the configuration serializes to TOML")
     }
@@ -324,6 +334,15 @@ unverified = "fallback"
 # ship = ["reviewed", "approved"]
 # stale = "block"
 
+[review]
+# `kurso review`: the address its page listens on (--listen overrides). Default: 127.0.0.1
+# and a free port. An address beyond loopback is refused unless review tokens are set.
+# listen = "127.0.0.1:8750"
+# A TOML file of review tokens, kept outside the repository: one `[tokens.<name>]` table
+# per reviewer with `token = "…"` (20 characters or more) and the `locales = ["lt"]` it
+# may review. Tokens can also come from KURSO_REVIEW_TOKENS (`name:lt,el:token …`).
+# tokens-file = "/home/me/.config/kurso/review-tokens.toml"
+
 [mt]
 # Machine translation for `kurso translate`. The provider when --provider is not given:
 # pseudo (offline, the default), memory, deepl, google, azure, libretranslate, openai or
@@ -391,7 +410,7 @@ mod tests {
     fn misspelt_key_names_its_line() {
         check_error(
             "source-locale = \"en\"\ntarget-locale = [\"el\"]\n",
-            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`, `check`, `build`, `mt`",
+            "kurso.toml:2:1: unknown field `target-locale`, expected one of `source-locale`, `target-locales`, `paths`, `extract`, `check`, `build`, `mt`, `review`",
         );
     }
 
@@ -531,7 +550,9 @@ mod tests {
             .split_once("expected one of ")
             .or_else(|| err.message.split_once("expected "))
             .unwrap_or_else(|| panic!("no key list in `{}`", err.message));
+        // serde lists two keys as "`a` or `b`", more as "`a`, `b`, `c`".
         list.split(", ")
+            .flat_map(|keys| keys.split(" or "))
             .map(|key| key.trim_matches('`').to_owned())
             .collect()
     }
@@ -556,6 +577,7 @@ mod tests {
             "target-locales = [\"lt\"]\n[build.locales.lt]\nzzz = 1\n",
             "[mt]\nzzz = 1\n",
             "[mt.deepl]\nzzz = 1\n",
+            "[review]\nzzz = 1\n",
         ] {
             keys.extend(expected_keys(probe));
         }

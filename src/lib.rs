@@ -22,6 +22,7 @@ pub mod locale;
 pub mod mt;
 pub mod project;
 pub mod report;
+pub mod review;
 pub mod segment;
 pub mod span;
 pub mod state;

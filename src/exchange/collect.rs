@@ -184,6 +184,7 @@ fn message_units(
     let (parts, selects) = message_parts(english, keep, 0);
     let (own_parts, _) = target.map_or_else(Default::default, |t| message_parts(t, keep, 0));
     let notes = notes(english, scope);
+    let base = super::apply::fingerprint(target.map(|t| t.text()).as_deref());
     let terms = matcher
         .map(|m| terms(m, &english.text()))
         .unwrap_or_default();
@@ -222,6 +223,7 @@ fn message_units(
             codes,
             notes,
             previous_source: scope.previous.clone(),
+            base: Some(base.clone()),
             terms: terms.clone(),
             ..Unit::default()
         });

@@ -45,7 +45,9 @@ impl Format {
 
     fn extension(self) -> &'static str {
         match self {
-            Format::Xliff2 | Format::Xliff12 => "xlf",
+            Format::Xliff2 => "xlf",
+            // Its own name, so exporting both XLIFF versions into one folder never collides.
+            Format::Xliff12 => "xliff12.xlf",
             Format::Po => "po",
             Format::Tmx => "tmx",
         }

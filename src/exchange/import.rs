@@ -72,7 +72,9 @@ pub fn import(
         });
         match read {
             Err(diagnostic) => file.diagnostics.push(diagnostic),
-            Ok((format, packet, problems, locale)) => {
+            Ok((format, mut packet, problems, locale)) => {
+                // kurso's own file (`kurso`, PO's `kurso 0.1.0`) names no tool a person used.
+                packet.tool = packet.tool.filter(|tool| !is_kurso(tool));
                 file.format = Some(format);
                 file.tool.clone_from(&packet.tool);
                 file.diagnostics = problems;
@@ -92,6 +94,7 @@ pub fn import(
                     env: &env,
                     keep: &keep,
                     modules: modules.as_deref(),
+                    policy: &project.config.check,
                 };
                 file.applied = apply(&packet, &target);
             }
@@ -99,6 +102,11 @@ pub fn import(
         summary.files.push(file);
     }
     summary
+}
+
+/// Whether a file's tool is kurso itself: `kurso`, or `kurso 0.1.0` as PO's `X-Generator`.
+fn is_kurso(tool: &str) -> bool {
+    tool.split_whitespace().next() == Some("kurso")
 }
 
 /// The file's format, its packet and the problems of single units.

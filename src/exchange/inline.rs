@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::model::{Code, CodeKind, Inline};
-use crate::mt::mask::{Masked, Part, restore};
+use crate::mt::mask::{Masked, Part, escape_xml, restore, unescape_xml};
 
 /// The inlines of a masked segment and what each code stands for. `placeables` turn the
 /// placeable sentinels into their Fluent source.
@@ -23,7 +23,7 @@ pub fn from_masked(masked: &Masked, placeables: &[String]) -> (Vec<Inline>, Vec<
     let mut rest = masked.text.as_str();
     let flush = |text: &mut String, inlines: &mut Vec<Inline>| {
         if !text.is_empty() {
-            inlines.push(Inline::Text(unescape(&std::mem::take(text))));
+            inlines.push(Inline::Text(unescape_xml(&std::mem::take(text))));
         }
     };
     while let Some(lt) = rest.find('<') {
@@ -158,7 +158,7 @@ pub fn to_masked(inlines: &[Inline], english: &[Code]) -> Result<String, String>
     let mut out = String::new();
     for inline in inlines {
         match inline {
-            Inline::Text(text) => escape(text, &mut out),
+            Inline::Text(text) => escape_xml(text, &mut out),
             Inline::Ph { id, equiv } | Inline::Open { id, equiv } => {
                 let kind = if matches!(inline, Inline::Ph { .. }) {
                     CodeKind::Standalone
@@ -226,23 +226,6 @@ fn tag_id(tag: &str) -> Option<usize> {
     let value = tag.split_once("id=")?.1;
     let value = value.trim_end_matches('/').trim();
     value.trim_matches('"').parse().ok()
-}
-
-fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]

@@ -60,6 +60,11 @@ pub struct Unit {
     pub previous_source: Option<String>,
     /// Glossary concepts the English uses.
     pub terms: Vec<TermHint>,
+    /// A fingerprint of the message's translation when the packet was made (of no
+    /// translation, when there was none). Import refuses a target for a message whose
+    /// translation changed since, unless it brings that same text: a packet made before
+    /// someone else's save never overwrites it. `None` when a tool dropped it.
+    pub base: Option<String>,
     /// Who last changed or confirmed the target and when (ISO 8601), where the file says so.
     pub changed_by: Option<String>,
     pub changed_on: Option<String>,

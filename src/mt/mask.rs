@@ -374,7 +374,8 @@ pub fn sentinels(text: &str, placeables: &[String]) -> String {
     out
 }
 
-fn escape_xml(text: &str, out: &mut String) {
+/// `&`, `<` and `>` as XML entities: text between placeholders.
+pub(crate) fn escape_xml(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -488,7 +489,8 @@ fn parse_tag(tag: &str) -> Option<(&'static str, usize)> {
     Some((name, value.parse().ok()?))
 }
 
-fn unescape_xml(text: &str) -> String {
+/// The XML entities of masked text back to characters (a bare `&` stays).
+pub(crate) fn unescape_xml(text: &str) -> String {
     if !text.contains('&') {
         return text.to_owned();
     }

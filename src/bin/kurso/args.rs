@@ -210,6 +210,7 @@ pub enum Command {
     /// Exit status: 0 everything applied or unchanged, 1 some messages refused or stale, 2 a
     /// file could not be read (the other files are still imported).
     Import(crate::exchange_args::ImportArgs),
+    Review(crate::review_args::ReviewArgs),
     /// Terminology: look terms up, list, measure coverage, export and import glossaries
     ///
     /// The glossary is every .csv and .tbx file in the project's glossaries folder (see
@@ -234,7 +235,6 @@ pub enum Command {
     /// `kurso man check > kurso-check.1` install it.
     Man(ManArgs),
 }
-
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete in

@@ -8,6 +8,7 @@ mod commands;
 mod exchange_args;
 mod help;
 mod output;
+mod review_args;
 
 use std::process::ExitCode;
 
@@ -71,6 +72,7 @@ fn main() -> ExitCode {
         }
         Command::Export(args) => commands::exchange::export(&cli.global, args, &mut out),
         Command::Import(args) => commands::exchange::import(&cli.global, args, &mut out),
+        Command::Review(args) => commands::review::run(&cli.global, args, &mut out),
         Command::Config => commands::config::run(&cli.global, &mut out),
         Command::Completions(args) => commands::completions::run(args, &mut out),
         Command::Man(args) => commands::man::run(args, &mut out),

@@ -35,6 +35,7 @@ const TERM: &str = "term:";
 const STATE: &str = "kurso-state:";
 const CHANGED_BY: &str = "kurso-changed-by:";
 const CHANGED_ON: &str = "kurso-changed-on:";
+const BASE: &str = "kurso-base:";
 /// The prefix of a note's further lines.
 const CONTINUATION: &str = "  ";
 
@@ -55,6 +56,8 @@ pub struct Extracted {
     pub states: Vec<Recorded>,
     pub changed_by: Option<String>,
     pub changed_on: Option<String>,
+    /// The fingerprint of the message's translation when the packet was made.
+    pub base: Option<String>,
 }
 
 /// The extracted comment lines (without `#. `) for these notes and terms.
@@ -115,6 +118,13 @@ pub fn state_line(states: &[Recorded]) -> String {
         })
         .collect();
     format!("{STATE} {}", items.join(", "))
+}
+
+/// `kurso-base: 3f2a9c1d0b1c`: the fingerprint of the message's translation at export.
+pub fn base_line(base: Option<&str>, out: &mut Vec<String>) {
+    if let Some(base) = base {
+        out.push(format!("{BASE} {base}"));
+    }
 }
 
 pub fn changed_lines(by: Option<&str>, on: Option<&str>, out: &mut Vec<String>) {
@@ -181,6 +191,7 @@ pub fn parse(lines: &[String]) -> Extracted {
                 .states
                 .extend(rest.split(", ").filter_map(parse_recorded)),
             CHANGED_BY => found.changed_by = Some(rest.to_owned()),
+            BASE => found.base = Some(rest.to_owned()),
             _ => found.changed_on = Some(rest.to_owned()),
         }
     }
@@ -189,7 +200,7 @@ pub fn parse(lines: &[String]) -> Extracted {
 
 fn label_of(line: &str) -> Option<(&'static str, &str)> {
     [
-        LOCATION, AUTHOR, STALE, GENERAL, TERM, STATE, CHANGED_BY, CHANGED_ON,
+        LOCATION, AUTHOR, STALE, GENERAL, TERM, STATE, CHANGED_BY, CHANGED_ON, BASE,
     ]
     .into_iter()
     .find_map(|label| {

@@ -18,7 +18,8 @@
 //! | notes, glossary terms | `#.` lines labelled `location:`, `note:`, `stale:`, `term:` (`comments.rs`) |
 //! | the location note's `module.md:41` | also `#: module.md:41` |
 //! | `previous_source` | `#\| msgctxt` and `#\| msgid` |
-//! | `changed_by` / `changed_on` | `#. kurso-changed-by:` / `#. kurso-changed-on:` |
+//! | `base` | `#. kurso-base:` (the fingerprint of the message's translation when the packet was made; one per entry) |
+//! | `changed_by` / `changed_on` | `#. kurso-changed-by:` / `#. kurso-changed-on:`; on reading, a translated unit without them takes the header's `Last-Translator` and `PO-Revision-Date` (as ISO 8601) when a tool filled them |
 //! | `Packet.tool` | `X-Generator` |
 //!
 //! **Text.** PO has no inline codes: a unit's text is written as the translator would see it

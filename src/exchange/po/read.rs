@@ -109,6 +109,18 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
         });
         packet.files[index].units.extend(units);
     }
+    // Poedit names who saved the file and when in the header: a translated unit with no
+    // kurso record of its own was changed or confirmed by them.
+    let translator = field("Last-Translator").filter(|by| !by.trim().is_empty());
+    let revised = field("PO-Revision-Date").and_then(revision_date);
+    if translator.is_some() || revised.is_some() {
+        for unit in packet.files.iter_mut().flat_map(|file| &mut file.units) {
+            if unit.target.is_some() && unit.changed_by.is_none() && unit.changed_on.is_none() {
+                unit.changed_by = translator.map(|by| by.trim().to_owned());
+                unit.changed_on.clone_from(&revised);
+            }
+        }
+    }
     if let Some(first) = foreign.first() {
         reader.warn(
             *first,
@@ -120,6 +132,24 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
         );
     }
     Ok((packet, reader.diagnostics))
+}
+
+/// gettext's `PO-Revision-Date` (`2025-03-04 10:15+0100`) as ISO 8601
+/// (`2025-03-04T10:15+01:00`); `None` when empty or a template's `YEAR-MO-DA HO:MI+ZONE`.
+fn revision_date(value: &str) -> Option<String> {
+    let value = value.trim();
+    let (date, time) = value.split_once(' ')?;
+    if !date.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let zone_at = time.rfind(['+', '-']);
+    let time = match zone_at {
+        Some(at) if time.len() - at == 5 => {
+            format!("{}{}:{}", &time[..at], &time[at..at + 3], &time[at + 3..])
+        }
+        _ => time.to_owned(),
+    };
+    Some(format!("{date}T{time}"))
 }
 
 struct Reader<'a> {
@@ -263,6 +293,7 @@ fn unit(
         terms: extracted.terms.clone(),
         changed_by: extracted.changed_by.clone(),
         changed_on: extracted.changed_on.clone(),
+        base: extracted.base.clone(),
         line: entry.line,
     }
 }

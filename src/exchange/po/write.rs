@@ -138,6 +138,7 @@ fn single(original: &str, unit: &Unit, out: &mut String) {
         unit.changed_on.as_deref(),
         &mut extracted,
     );
+    comments::base_line(unit.base.as_deref(), &mut extracted);
     let context = format!("{original}:{}", unit.id);
     comment_block(&extracted, &unit.notes, out);
     if target.is_some() && unit.state == State::Draft {
@@ -226,6 +227,11 @@ fn plural(
     comments::changed_lines(
         latest.and_then(|u| u.changed_by.as_deref()),
         latest.and_then(|u| u.changed_on.as_deref()),
+        &mut extracted,
+    );
+    // The variants are pieces of one message: one fingerprint.
+    comments::base_line(
+        units.iter().find_map(|(_, u)| u.base.as_deref()),
         &mut extracted,
     );
     comment_block(&extracted, &notes, out);

@@ -408,6 +408,7 @@ impl<'a> Parser<'a> {
                     .cloned()
             };
             let unit = Unit {
+                base: None,
                 machine: false,
                 id: prop("x-kurso-id")
                     .or_else(|| tu.attributes.get("tuid").cloned())

@@ -9,7 +9,7 @@
 //! | kurso | XLIFF 1.2 |
 //! |---|---|
 //! | `Packet.source_locale`, `target_locale` | `source-language`, `target-language` of every `<file>` (read from the first) |
-//! | `Packet.tool` | written `tool-id="kurso"` and `<header><tool tool-id="kurso" tool-name="kurso" tool-version=…/>`; read from the first file's `<tool tool-name>`, else `tool-id` |
+//! | `Packet.tool` | written `tool-id="kurso"` and `<header><tool tool-id="kurso" tool-name="kurso" tool-version=…/>`; read from the first file's `<tool tool-name>`, else `tool-id`; when that is missing or kurso, the tool whose status the units carry (`Trados Studio`, `memoQ`, `Phrase`: see `tools`) |
 //! | `PacketFile` | `<file original=… datatype="plaintext">` with `<header>` and `<body>` |
 //! | `Unit.id` | `<trans-unit id=… resname=…>`, the same text in both (`id` is an `xsd:string`, so `dose[one]` and `intro.title` are valid, and neither memoQ nor Trados asks more of it; `resname`, XLIFF's resource name, which CAT tools show as context, keeps the ID should a tool renumber `id`). Read from `resname` when no other unit of the file has the same, else `id` |
 //! | `Unit.source`, `target` | `<source>`, `<target>`, on a unit with `xml:space="preserve"`; no target: no `<target>` |
@@ -21,6 +21,7 @@
 //! | `changed_by`, `changed_on` | a `<phase process-name="translation|review|approval" contact-name=… date=…>` in the header's `<phase-group>`, named by the target's `phase-name`; one phase per distinct (process, person, date). `date` is an `xsd:dateTime`: see `phase_date` |
 //! | `Note` | `<note from=… annotates=… priority=…>`: `from` names the kind (`location`, `course author`, `English changed`, `kurso`; see `notes`), which CAT tools show as the comment's author |
 //! | `TermHint` | `<note from="glossary" annotates="source" priority="2">` in a line form a translator reads and kurso parses (see `notes`) |
+//! | `base` | `<context-group name="kurso" purpose="information"><context context-type="x-kurso-base">` (the fingerprint of the message's translation when the packet was made) |
 //! | `previous_source` | `<alt-trans alttranstype="previous-version" origin="kurso">` whose `<source>` is the previous English and whose `<target>` the current translation: the standard's place for an earlier version of a unit; as not every tool shows `<alt-trans>`, the word diff also goes in the `English changed` note |
 //! | `Inline::Ph` | `<x id=… ctype=… equiv-text=…/>` |
 //! | `Inline::Open` … `Close` | `<g id=… ctype=… equiv-text="opening…closing">…</g>`; `<bx id rid equiv-text/>` … `<ex id rid equiv-text/>` when the pair does not nest, or its readable forms cannot be joined (one empty, or a closing holding `…`) |
@@ -110,6 +111,10 @@ pub fn write(packet: &Packet) -> String {
 pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagnostic> {
     read::read(path, text)
 }
+
+/// The `context-type` of the context that carries `Unit.base` (the fingerprint of the
+/// message's translation when the packet was made), in a `<context-group name="kurso">`.
+const BASE_CONTEXT: &str = "x-kurso-base";
 
 /// `state` and `state-qualifier` of a target in `state`; `machine`: the target is a machine
 /// draft (a person's stale translation is not).

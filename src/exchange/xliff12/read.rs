@@ -11,7 +11,7 @@ use std::path::Path;
 use super::content::{inlines, plain};
 use super::tools::ToolContext;
 use super::tree::{self, Element, XML_NS};
-use super::{XLIFF_NAMESPACES, notes, phase_date};
+use super::{BASE_CONTEXT, XLIFF_NAMESPACES, notes, phase_date};
 use crate::diagnostic::Diagnostic;
 use crate::exchange::model::{Code, CodeKind, Inline, Note, Packet, PacketFile, State, Unit};
 use crate::span::LineIndex;
@@ -51,6 +51,7 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
         lines: LineIndex::new(text),
         ns: root.ns.clone(),
         tools: ToolContext::new(&root),
+        seen_tool: None,
         diagnostics: Vec::new(),
     };
     let mut packet = Packet::default();
@@ -68,6 +69,9 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
         }
         let packet_file = reader.file(file, space(file, root_preserve));
         packet.files.push(packet_file);
+    }
+    if packet.tool.as_deref().is_none_or(|tool| tool == "kurso") && reader.seen_tool.is_some() {
+        packet.tool = reader.seen_tool.map(str::to_owned);
     }
     diagnostics.append(&mut reader.diagnostics);
     Ok((packet, diagnostics))
@@ -98,6 +102,8 @@ struct Reader<'a> {
     /// The XLIFF namespace the file uses (empty when it declares none).
     ns: String,
     tools: ToolContext,
+    /// The first tool whose status a unit carries (see `tools`).
+    seen_tool: Option<&'static str>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -234,6 +240,9 @@ impl Reader<'_> {
             .as_ref()
             .is_some_and(|(_, inlines)| !blank(inlines) || blank(&source));
         let tool = self.tools.status(element, has_target);
+        if let Some(tool) = &tool {
+            self.seen_tool.get_or_insert(tool.tool);
+        }
         let state = tool
             .as_ref()
             .and_then(|tool| tool.state)
@@ -290,6 +299,11 @@ impl Reader<'_> {
                 alt.child(&ns, "source")
                     .map(|source| plain(source, space(source, alt_preserve)))
             });
+        unit.base = element
+            .children_named(&ns, "context-group")
+            .flat_map(|group| group.children_named(&ns, "context"))
+            .find(|context| context.attr("context-type") == Some(BASE_CONTEXT))
+            .map(|context| plain(context, false).trim().to_owned());
         Some(unit)
     }
 

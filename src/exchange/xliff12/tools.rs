@@ -8,6 +8,10 @@
 //! | Phrase (`m:confirmed` on `<trans-unit>`, workflow step `m:level` on `<xliff>`) | `1` → Translated (Reviewed from step 2 on); `0` → Draft (MT, TM or typed, not confirmed) | `m:modified-by` (the user's name from `<m:users>` when listed), `m:modified-at` (ms since 1970 → ISO 8601) |
 //!
 //! memoQ's `translate="no"` (a locked segment) changes nothing: the unit is read with its status.
+//!
+//! The tool whose status was read names the packet's tool (`Packet.tool`: `Trados Studio`,
+//! `memoQ`, `Phrase`) when the header names none or only kurso: Trados and Phrase write no
+//! `<tool>`, and a tool that keeps kurso's header still did the translating.
 
 use std::collections::HashMap;
 
@@ -22,6 +26,8 @@ pub const PHRASE: &str = "http://www.memsource.com/mxlf/2.0";
 /// A tool's status of one unit.
 #[derive(Debug, Default)]
 pub struct ToolStatus {
+    /// The tool that recorded it: `Trados Studio`, `memoQ`, `Phrase`.
+    pub tool: &'static str,
     pub state: Option<State>,
     pub changed_by: Option<String>,
     pub changed_on: Option<String>,
@@ -82,6 +88,7 @@ impl ToolContext {
             .attr_ns(PHRASE, "modified-at")
             .and_then(phase_date::from_epoch_millis);
         Some(ToolStatus {
+            tool: "Phrase",
             state: Some(state),
             changed_by,
             changed_on,
@@ -127,6 +134,7 @@ fn trados(unit: &Element, has_target: bool) -> Option<ToolStatus> {
         None => (None, None),
     };
     Some(ToolStatus {
+        tool: "Trados Studio",
         state,
         changed_by,
         changed_on,
@@ -157,6 +165,7 @@ fn memoq(unit: &Element) -> Option<ToolStatus> {
         .filter(|by| !by.is_empty() && changed_on.is_some())
         .map(str::to_owned);
     Some(ToolStatus {
+        tool: "memoQ",
         state,
         changed_by,
         changed_on,

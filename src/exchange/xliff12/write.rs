@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::{notes, phase_date, state_attributes};
+use super::{BASE_CONTEXT, notes, phase_date, state_attributes};
 use crate::exchange::model::{Inline, Packet, PacketFile, State, Unit};
 
 /// The text of `packet` as an XLIFF 1.2 document.
@@ -138,6 +138,12 @@ fn write_unit(out: &mut String, unit: &Unit, phase: Option<&str>) {
         out.push('>');
         write_inlines(target, out);
         out.push_str("</target>\n");
+    }
+    if let Some(base) = &unit.base {
+        let _ = writeln!(
+            out,
+            "        <context-group name=\"kurso\" purpose=\"information\"><context context-type=\"{BASE_CONTEXT}\">{base}</context></context-group>"
+        );
     }
     for note in &unit.notes {
         let (from, annotates, priority) = notes::attributes(note.kind);

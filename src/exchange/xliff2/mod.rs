@@ -10,7 +10,7 @@
 //! | kurso | XLIFF 2.0 |
 //! |---|---|
 //! | `Packet.source_locale` / `target_locale` | `<xliff srcLang trgLang>` (`trgLang` left out when empty) |
-//! | `Packet.tool` | `<mda:meta type="tool">` in the file-level `<mda:metaGroup category="kurso">`; on reading, else `Phrase (Memsource)` when the root declares the `memsource:` namespace |
+//! | `Packet.tool` | `<mda:meta type="tool">` in the file-level `<mda:metaGroup category="kurso">`; on reading, `Phrase (Memsource)` when the root declares the `memsource:` namespace and the metadata names no tool or only kurso |
 //! | `PacketFile` | `<file id="f1" original="course/01-x.ftl">`, ids `f1`, `f2`… in order; a file without units is not written (the core XSD needs a unit) |
 //! | `Unit.id` | `<unit name>` verbatim; `<unit id>` a valid NMTOKEN derived from it (see below) |
 //! | `Unit.source` / `target` | `<segment><source>` / `<target>` |
@@ -23,6 +23,7 @@
 //! | `Code.original` / `closing` | `<originalData><data id="dN">` / `<data id="dNe">` of the unit |
 //! | `Note` | `<note category="location" appliesTo="source">`, `category="author"`, `category="stale" appliesTo="source"`; `NoteKind::General` has no category |
 //! | `Unit.previous_source` | `<mda:meta type="previous-source">` in the unit's `<mda:metaGroup category="kurso">`, and a `<note category="previous-source" appliesTo="source">` a translator sees |
+//! | `Unit.base` | `<mda:meta type="base">` in the same group: the fingerprint of the message's translation when the packet was made |
 //! | `Unit.changed_by` / `changed_on` | `<mda:meta type="changed-by">` / `type="changed-on"` in the same group |
 //! | `TermHint` | `<gls:glossEntry>`: `<gls:term>` the English, one `<gls:translation>` per approved form (preferred first), `<gls:definition>` the note followed by a line for do-not-translate and one naming the forbidden forms, and `<kurso:forbidden>` / `<kurso:doNotTranslate/>` (namespace `urn:kurso:xliff`) for an exact read; plus one `<note category="glossary">` listing all terms, because CAT tools show notes and seldom the Glossary module |
 //!

@@ -59,10 +59,14 @@ pub fn read(path: &Path, text: &str) -> Result<(Packet, Vec<Diagnostic>), Diagno
         }
     }
     reader.after_root()?;
-    packet.tool = tool.or_else(|| {
-        root.has_attr_value(MEMSOURCE_NS)
-            .then(|| "Phrase (Memsource)".to_owned())
-    });
+    // A file Phrase sends back may keep kurso's metadata: its namespace says who had it.
+    packet.tool = if tool.as_deref().is_none_or(|tool| tool == "kurso")
+        && root.has_attr_value(MEMSOURCE_NS)
+    {
+        Some("Phrase (Memsource)".to_owned())
+    } else {
+        tool
+    };
     if packet.files.is_empty() {
         reader.problems.push(
             reader
@@ -347,6 +351,7 @@ impl Reader<'_> {
             machine,
             notes: unit_notes,
             previous_source,
+            base: kurso_meta("base"),
             terms: terms.unwrap_or_default(),
             changed_by: kurso_meta("changed-by"),
             changed_on: kurso_meta("changed-on"),

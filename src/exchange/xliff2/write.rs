@@ -60,6 +60,7 @@ fn write_unit(out: &mut String, unit: &Unit, used_ids: &mut HashSet<String>) {
     );
     let metas: Vec<(&str, &String)> = [
         ("previous-source", &unit.previous_source),
+        ("base", &unit.base),
         ("changed-by", &unit.changed_by),
         ("changed-on", &unit.changed_on),
     ]

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod glossary;
 pub mod init;
 pub mod man;
+pub mod review;
 pub mod status;
 pub mod translate;
 

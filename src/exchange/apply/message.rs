@@ -1,175 +1,23 @@
-//! Applying what a translator sends back: each message of a packet is checked against today's
-//! English and with every `kurso check` rule before anything is written.
-//!
-//! Per message (all its units together: value, attributes, select variants):
-//! - a unit whose English is not today's English is **stale**: refused with the word diff, the
-//!   current translation untouched;
-//! - the units are put back together as a Fluent entry (`mt::draft::assemble`: inline codes
-//!   must come back exactly once and well nested) and checked with every pair rule: an error
-//!   **refuses** the message, a warning is reported;
-//! - the same text at a state no further along is **unchanged** (so a second import of the
-//!   same file changes nothing);
-//! - otherwise it is **applied**: the `.ftl` and the state record are written through
-//!   `guard::writable_state`, origin `human` with the tool the packet names, status from the
-//!   packet's state. An unconfirmed target (`State::Draft`) is written as a machine draft only
-//!   where there is no person's translation; a person's work is never set back to `machine`.
+//! One message of a packet: whether its English is today's (stale), its units put back
+//! together as a Fluent entry, the check rules at the project's levels, and what to write:
+//! nothing, the record only, or the entry and its record (see the parent module).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::inline::{align, from_masked, to_masked};
-use super::model::{Inline, Packet, PacketFile, State, Unit};
-use crate::check::doc::{Entry, FtlDoc, splice_entries};
+use super::{Place, Target};
+use crate::check::doc::{Entry, FtlDoc};
 use crate::check::entry::check_entry;
 use crate::check::finding::Level;
-use crate::check::rules::LocaleEnv;
-use crate::check::{LocaleDocs, word_diff};
-use crate::diagnostic::Diagnostic;
-use crate::guard::writable_state;
+use crate::check::word_diff;
+use crate::exchange::inline::{align, from_masked, to_masked};
+use crate::exchange::model::{Inline, Packet, State, Unit};
 use crate::mt::draft::{Part, Select, assemble, message_parts};
 use crate::mt::mask::{mask, restore, sentinels};
 use crate::state::{Record, Status};
 
-/// What happened to the messages of one packet.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Applied {
-    /// (translation file, message ID) written.
-    pub applied: Vec<(PathBuf, String)>,
-    /// Messages whose text and state were already as the packet says.
-    pub unchanged: usize,
-    /// Messages with no translation in the packet (left as they are).
-    pub empty: usize,
-    /// (file, message ID, reason) not written.
-    pub refused: Vec<(PathBuf, String, String)>,
-    /// (file, message ID, word diff of the English) not written: the English changed since
-    /// the packet was made.
-    pub stale: Vec<(PathBuf, String, String)>,
-    /// (file, message ID, finding) written but worth a look.
-    pub warnings: Vec<(PathBuf, String, String)>,
-    /// Files that could not be written at all.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Everything `apply` needs about the locale.
-pub struct Target<'a> {
-    pub english: &'a LocaleDocs,
-    pub locale: &'a LocaleDocs,
-    pub env: &'a LocaleEnv,
-    /// Do-not-translate terms (inline codes, as on export).
-    pub keep: &'a [String],
-    /// The source modules, so a translation that would change a module's structure is
-    /// refused like any other error.
-    pub modules: Option<&'a crate::build::SourceModules>,
-}
-
-/// Applies `packet` to the translation files of `target`.
-pub fn apply(packet: &Packet, target: &Target<'_>) -> Applied {
-    let mut applied = Applied::default();
-    for file in &packet.files {
-        apply_file(packet, file, target, &mut applied);
-    }
-    applied
-}
-
-fn apply_file(packet: &Packet, file: &PacketFile, target: &Target<'_>, out: &mut Applied) {
-    let display = target.locale.dir_display.join(&file.original);
-    // Only a path the English has is ever written: nothing in a packet can name a file
-    // outside the locale folder.
-    let Some(english) = target.english.docs.get(&file.original) else {
-        out.diagnostics.push(
-            Diagnostic::file_error(
-                &display,
-                format!(
-                    "the packet names `{}`, which the English does not have",
-                    file.original
-                ),
-            )
-            .with_help("export a fresh packet: the module was renamed or removed"),
-        );
-        return;
-    };
-    let path = target.locale.dir.join(&file.original);
-    let current = target.locale.docs.get(&file.original);
-    let mut state = match writable_state(&path, &display, current) {
-        Ok(state) => state,
-        Err(blockers) => {
-            out.diagnostics.extend(blockers);
-            return;
-        }
-    };
-    let mut groups: Vec<(&str, Vec<&Unit>)> = Vec::new();
-    for unit in &file.units {
-        let id = message_id(&unit.id);
-        match groups.iter_mut().find(|(g, _)| *g == id) {
-            Some((_, units)) => units.push(unit),
-            None => groups.push((id, vec![unit])),
-        }
-    }
-    let mut writes: Vec<(String, String)> = Vec::new(); // (ID, entry)
-    for (id, units) in groups {
-        let Some(english) = english.get(id) else {
-            out.refused.push((
-                display.clone(),
-                id.to_owned(),
-                "the English no longer has this message".to_owned(),
-            ));
-            continue;
-        };
-        let existing = current.and_then(|doc| doc.get(id));
-        let module = target
-            .modules
-            .and_then(|modules| modules.by_messages_path(&file.original));
-        match message(
-            packet,
-            english,
-            existing,
-            state.records.get(id),
-            &units,
-            target,
-            module,
-        ) {
-            Outcome::Empty => out.empty += 1,
-            Outcome::Unchanged => out.unchanged += 1,
-            Outcome::Stale(diff) => out.stale.push((display.clone(), id.to_owned(), diff)),
-            Outcome::Refused(reason) => out.refused.push((display.clone(), id.to_owned(), reason)),
-            Outcome::Apply {
-                entry,
-                record,
-                warnings,
-            } => {
-                out.warnings.extend(
-                    warnings
-                        .into_iter()
-                        .map(|w| (display.clone(), id.to_owned(), w)),
-                );
-                if entry.is_some() || state.records.get(id) != Some(&*record) {
-                    if let Some(entry) = entry {
-                        writes.push((id.to_owned(), entry));
-                    }
-                    state.records.insert(id.to_owned(), *record);
-                    out.applied.push((display.clone(), id.to_owned()));
-                }
-            }
-        }
-    }
-    if out.applied.iter().all(|(p, _)| *p != display) {
-        return;
-    }
-    let text = splice_entries(current, &writes);
-    let write_err = |err: crate::fsx::FsError| Diagnostic::file_error(&display, err.to_string());
-    if !writes.is_empty()
-        && let Err(err) = crate::fsx::write_durable(&path, text.as_bytes())
-    {
-        out.diagnostics.push(write_err(err));
-        return;
-    }
-    if let Err(err) = state.save_for(&path) {
-        out.diagnostics.push(write_err(err));
-    }
-}
-
 /// What to do with one message.
-enum Outcome {
+pub(super) enum Outcome {
     Empty,
     Unchanged,
     Stale(String),
@@ -182,14 +30,14 @@ enum Outcome {
     },
 }
 
-fn message(
+pub(super) fn message(
     packet: &Packet,
     english: Entry<'_>,
     existing: Option<Entry<'_>>,
     record: Option<&Record>,
     units: &[&Unit],
     target: &Target<'_>,
-    module: Option<&crate::build::SourceModule>,
+    place: &Place<'_>,
 ) -> Outcome {
     let with_target: Vec<&&Unit> = units
         .iter()
@@ -217,7 +65,7 @@ fn message(
         let sent = sent_english(packet, unit, part);
         if sent.as_deref().map(squeeze) != Some(squeeze(&today)) {
             let diff = word_diff(sent.as_deref().unwrap_or_default(), &today);
-            return Outcome::Stale(super::collect::diff_text(&diff));
+            return Outcome::Stale(crate::exchange::collect::diff_text(&diff));
         }
     }
     // Every piece of the English needs its translation.
@@ -266,23 +114,39 @@ fn message(
         Ok(entry) => entry,
         Err(reason) => return Outcome::Refused(reason),
     };
-    let findings = match check_entry(&entry, english, target.env, None, module) {
-        Ok(findings) => findings,
-        Err(reason) => return Outcome::Refused(format!("the translation is {reason}")),
+    // Every rule, but only for what would be written: a message already as the packet says
+    // is unchanged without a second look (a second import of 10,000 messages is cheap).
+    let check = |entry: &str| -> Result<Vec<String>, String> {
+        let allowed: Vec<&str> = existing
+            .map(|existing| crate::check::policy::comment_allows(existing.comment()).collect())
+            .unwrap_or_default();
+        let findings: Vec<crate::check::finding::Finding> =
+            check_entry(entry, english, target.env, None, place.module)
+                .map_err(|reason| format!("the translation is {reason}"))?
+                .into_iter()
+                .filter(|finding| !allowed.contains(&finding.rule))
+                .filter_map(|mut finding| {
+                    // Placed where it would be written, so `[[check.allow]]` paths match.
+                    finding.path = place.path.to_path_buf();
+                    finding.locale.clone_from(&target.locale.name);
+                    finding.id = Some(english.id().to_owned());
+                    target.policy.apply(finding)
+                })
+                .collect();
+        let errors: Vec<String> = findings
+            .iter()
+            .filter(|f| f.level == Level::Error)
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors.join("; "));
+        }
+        Ok(findings
+            .iter()
+            .filter(|f| f.level == Level::Warning)
+            .map(|f| format!("{}: {}", f.rule, f.message))
+            .collect())
     };
-    let errors: Vec<String> = findings
-        .iter()
-        .filter(|f| f.level == Level::Error)
-        .map(|f| format!("{}: {}", f.rule, f.message))
-        .collect();
-    if !errors.is_empty() {
-        return Outcome::Refused(errors.join("; "));
-    }
-    let warnings = findings
-        .iter()
-        .filter(|f| f.level == Level::Warning)
-        .map(|f| format!("{}: {}", f.rule, f.message))
-        .collect();
     decide(
         packet,
         english,
@@ -290,11 +154,12 @@ fn message(
         record,
         &with_target,
         entry,
-        warnings,
+        check,
     )
 }
 
-/// Whether and how to write a checked entry, by the packet's state and what is there now.
+/// Whether and how to write an entry, by the packet's state and what is there now; `check`
+/// (every rule: the warnings, or why it is refused) runs only when something would be written.
 fn decide(
     packet: &Packet,
     english: Entry<'_>,
@@ -302,7 +167,7 @@ fn decide(
     record: Option<&Record>,
     units: &[&&Unit],
     entry: String,
-    warnings: Vec<String>,
+    check: impl FnOnce(&str) -> Result<Vec<String>, String>,
 ) -> Outcome {
     // A message is as far along as its least confirmed piece.
     let state = units.iter().map(|u| u.state).min().unwrap_or(State::New);
@@ -311,6 +176,17 @@ fn decide(
         let doc = FtlDoc::parse(PathBuf::from("entry.ftl"), format!("{entry}\n"));
         doc.get(english.id()).map(|e| e.text()) == Some(existing.text())
     });
+    // A packet made before someone else saved this message never overwrites their work.
+    let now = existing.map(|existing| existing.text());
+    if !same_text
+        && let Some(base) = units.iter().find_map(|u| u.base.as_deref())
+        && base != fingerprint(now.as_deref())
+    {
+        return Outcome::Refused(format!(
+            "the translation changed since this packet was made (it is now: {}); the packet's text was not applied: export again and redo the change on today's translation",
+            now.as_deref().unwrap_or("no translation")
+        ));
+    }
     let person_before = existing.is_some() && record.is_none_or(|r| r.status != Status::Machine);
     let tool = packet.tool.clone().filter(|t| t != "kurso");
     let by = units.iter().find_map(|u| u.changed_by.clone());
@@ -341,6 +217,10 @@ fn decide(
     {
         return Outcome::Unchanged;
     }
+    let warnings = match check(&entry) {
+        Ok(warnings) => warnings,
+        Err(reason) => return Outcome::Refused(reason),
+    };
     let mut new = Record {
         origin: if status == Status::Machine {
             tool.clone().unwrap_or_else(|| "import".to_owned())
@@ -359,8 +239,23 @@ fn decide(
     }
 }
 
+/// The fingerprint of a message's translation (its text as `Entry::text` gives it), or of
+/// no translation: export writes it into each unit as `Unit.base`, import compares.
+pub fn fingerprint(translation: Option<&str>) -> String {
+    use sha2::{Digest as _, Sha256};
+    let digest = match translation {
+        Some(text) => Sha256::digest(format!("t:{text}").as_bytes()),
+        None => Sha256::digest(b"none"),
+    };
+    digest.iter().take(6).fold(String::new(), |mut hex, byte| {
+        use std::fmt::Write as _;
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
+}
+
 /// `id.attr[key]` → `id`.
-fn message_id(unit: &str) -> &str {
+pub(super) fn message_id(unit: &str) -> &str {
     let end = unit.find(['.', '[']).unwrap_or(unit.len());
     &unit[..end]
 }
@@ -400,8 +295,9 @@ fn sent_english(packet: &Packet, unit: &Unit, part: &Part) -> Option<String> {
     if packet.raw_markup {
         return Some(Inline::plain(&unit.source));
     }
-    let (_, codes) = from_masked(&part.masked, &part.placeables);
-    let masked = to_masked(&unit.source, &codes).ok()?;
+    let (english, codes) = from_masked(&part.masked, &part.placeables);
+    let ids = code_ids(&unit.source, &english);
+    let masked = to_masked(&renumbered(&unit.source, &ids), &codes).ok()?;
     Some(restore(
         &part.masked.unmask(&masked).ok()?,
         &part.placeables,
@@ -418,16 +314,73 @@ fn target_masked(
     let Some(target) = &unit.target else {
         return Ok(None);
     };
-    let (_, codes) = from_masked(&part.masked, &part.placeables);
+    let (english, codes) = from_masked(&part.masked, &part.placeables);
     if packet.raw_markup {
-        // Written as text (PO): find its codes the way the English's were found.
+        // Written as text (PO): find its codes the way the English's were found. An English
+        // without codes has none to protect: the text's Markdown is left to the check rules
+        // (a message that is all emphasis, `*…*`, is not masked, but its translation's
+        // emphasis inside other text would be).
         let text = sentinels(&Inline::plain(target), &part.placeables);
+        if codes.is_empty() {
+            return to_masked(&[Inline::Text(text)], &codes).map(Some);
+        }
         let own = mask(&text, keep);
         let (inlines, own_codes) = from_masked(&own, &part.placeables);
         let aligned = align(&inlines, &own_codes, &codes)?;
         return to_masked(&aligned, &codes).map(Some);
     }
-    to_masked(target, &codes).map(Some)
+    let ids = code_ids(&unit.source, &english);
+    to_masked(&renumbered(target, &ids), &codes).map(Some)
+}
+
+/// The English code ID each code of a unit's source stands for, by position. A tool that
+/// renumbers codes (Trados, `<bx/>`/`<ex/>` with IDs of its own) renumbers the source and the
+/// target alike and keeps the English's codes in order in the source, so the source says
+/// which English code a target's code is, even one with no readable form. Empty when the
+/// source's codes do not line up one for one, kind for kind, with the English's.
+fn code_ids(source: &[Inline], english: &[Inline]) -> HashMap<String, String> {
+    let starts = |inlines: &[Inline]| -> Vec<(bool, String)> {
+        inlines
+            .iter()
+            .filter_map(|inline| match inline {
+                Inline::Ph { id, .. } => Some((false, id.clone())),
+                Inline::Open { id, .. } => Some((true, id.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let (source, english) = (starts(source), starts(english));
+    if source.len() != english.len() || source.iter().zip(&english).any(|(s, e)| s.0 != e.0) {
+        return HashMap::new();
+    }
+    source
+        .into_iter()
+        .zip(english)
+        .map(|((_, from), (_, to))| (from, to))
+        .collect()
+}
+
+/// `inlines` with their code IDs renamed by `ids` (IDs not in it stay as they are).
+fn renumbered(inlines: &[Inline], ids: &HashMap<String, String>) -> Vec<Inline> {
+    let rename = |id: &String| ids.get(id).cloned().unwrap_or_else(|| id.clone());
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text(_) => inline.clone(),
+            Inline::Ph { id, equiv } => Inline::Ph {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+            Inline::Open { id, equiv } => Inline::Open {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+            Inline::Close { id, equiv } => Inline::Close {
+                id: rename(id),
+                equiv: equiv.clone(),
+            },
+        })
+        .collect()
 }
 
 /// Whitespace runs as one space, ends trimmed: tools re-wrap and re-indent.

@@ -1,0 +1,1 @@
+pain-relief-p5 = Chiedere al paziente di valutare il dolore.
