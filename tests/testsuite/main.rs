@@ -15,6 +15,7 @@ mod extract;
 mod files;
 mod glossary_corpus;
 mod glossary_quality;
+mod numbers_quality;
 mod paid_runs;
 mod person_work;
 mod providers_async;
