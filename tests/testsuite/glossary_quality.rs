@@ -288,7 +288,14 @@ fn score(
         }
         let target = matcher.target(&row.translation);
         let forbidden = matcher.find_forbidden(index, &target);
-        let predicted = !forbidden.is_empty() || matcher.find_allowed(index, &target).is_none();
+        // A row with a forbidden term is caught only when that term is reported: the approved
+        // term missing as well must not stand in for it (with forbidden-term detection off,
+        // this test fails on both sets).
+        let predicted = if FORBIDDEN.contains(&row.kind.as_str()) {
+            !forbidden.is_empty()
+        } else {
+            !forbidden.is_empty() || matcher.find_allowed(index, &target).is_none()
+        };
         score.all.add(row.finding, predicted);
         score
             .by_kind
