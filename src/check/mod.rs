@@ -88,50 +88,10 @@ impl CheckSummary {
 }
 
 /// CLDR cardinal plural categories of `locale`, in CLDR order (`zero one two few many
-/// other`); `other` alone when the data has no rules for it.
-///
-/// `intl_pluralrules` (the data fluent-bundle selects with) does not list a locale's categories,
-/// so they are found by selecting over integers 0–1000 and decimals with one and two fraction
-/// digits, which reach every category CLDR defines for cardinals.
+/// other`), from current CLDR data (ICU4X, `rules::plurals::cldr`); `other` alone when CLDR
+/// has no rules for it.
 pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-    // The data has rules per language; a regional locale (el-CY, lt-LT) uses its language's.
-    let language_only = LanguageIdentifier::from_parts(locale.language, None, None, &[]);
-    let Ok(rules) = PluralRules::create(locale.clone(), PluralRuleType::CARDINAL)
-        .or_else(|_| PluralRules::create(language_only, PluralRuleType::CARDINAL))
-    else {
-        return vec!["other"];
-    };
-    let mut present: Vec<PluralCategory> = Vec::new();
-    let mut note = |category| {
-        if !present.contains(&category) {
-            present.push(category);
-        }
-    };
-    for n in 0..=1000_u32 {
-        if let Ok(category) = rules.select(n) {
-            note(category);
-        }
-    }
-    for sample in [
-        "0.0", "0.1", "0.5", "1.0", "1.5", "2.5", "0.01", "1.25", "10.5", "1000000",
-    ] {
-        if let Ok(category) = rules.select(sample) {
-            note(category);
-        }
-    }
-    [
-        (PluralCategory::ZERO, "zero"),
-        (PluralCategory::ONE, "one"),
-        (PluralCategory::TWO, "two"),
-        (PluralCategory::FEW, "few"),
-        (PluralCategory::MANY, "many"),
-        (PluralCategory::OTHER, "other"),
-    ]
-    .into_iter()
-    .filter(|(category, _)| present.contains(category))
-    .map(|(_, name)| name)
-    .collect()
+    rules::plurals::cldr::categories(locale)
 }
 
 /// Runs every rule, loading one locale (with its fallbacks) at a time, so memory holds the

@@ -3,15 +3,22 @@
 //!
 //! Source side: Aho-Corasick over the message's normalized tokens: folded and stemmed
 //! (`patients` finds `patient`), or as written for case-sensitive concepts (`NICE`, not
-//! `nice`). Target side: a term's words match a translation's words when they are equal after
-//! folding, share a Snowball stem, when a morphological analyser gives the term's word as the
-//! lemma, when they are listed variants, or (for approved terms only) when they share a long
-//! prefix (Finnish `potilas` / `potilaan`, Romanian `pacient` / `pacienții`, whose Snowball
-//! stems differ). Forbidden and do-not-translate terms never use the prefix rule, so a check
-//! for a wrong term does not cry wolf.
+//! `nice`); of two concepts on the same words, the one written exactly so wins (`oncology`
+//! is not `oncologist`, though Snowball stems both to `oncolog`).
+//!
+//! Target side: a translation's word is a form of a term's word when it is equal after
+//! folding, when the morphological analyser gives the term's word as its lemma, or when it is
+//! one of the word's stems followed by inflectional endings of the language's paradigm
+//! (`paradigm.rs`: `syöpä`/`syövän`, `ápoló`/`ápolóknak`, `pacient`/`pacienților`). Derivations
+//! are not forms (`ápolási` is not `ápoló`), and a shared prefix is not enough. In Finnish and
+//! Hungarian a compound counts when the term is its head (`syöpäpotilaalle` for `potilas`), not
+//! when it is a modifier (`kaliumkloridi`, `antibiotikum-kezelés`). A term found inside a longer
+//! term of another concept belongs to that concept (`kálium` in `kálium-klorid`, `javallat` in
+//! `ellenjavallat`). Languages without a paradigm file fall back to Snowball stems. Forbidden
+//! terms match inflected too, but not as compound heads, so the check does not cry wolf.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::AhoCorasick;
 use snowball_stemmers_rs::Stemmer;
@@ -19,6 +26,11 @@ use snowball_stemmers_rs::Stemmer;
 use super::model::{Concept, Glossary, TermStatus};
 use super::morph::{Analyzer, system_analyzer};
 use super::normalize::{Token, language, stem, stemmer, tokens};
+use super::paradigm::{Paradigm, Stem};
+
+mod shadow;
+mod source;
+use source::{Candidate, collect, joined};
 
 /// A term of the glossary, prepared for matching in one language.
 #[derive(Debug, Clone)]
@@ -27,8 +39,9 @@ pub struct TermForms {
     pub status: TermStatus,
     /// Folded words.
     words: Vec<String>,
-    /// Stems of `words`.
-    stems: Vec<String>,
+    /// Per word: its stems in the language's paradigm (or its Snowball stem alone, for a
+    /// language without a paradigm).
+    stems: Vec<Vec<Stem>>,
     /// Folded words of each listed variant.
     variants: Vec<Vec<String>>,
 }
@@ -44,17 +57,17 @@ pub struct Spotted {
     pub end: usize,
 }
 
-/// A translation's words and stems, computed once per message; its lemmas are asked of the
-/// analyser only when a term is not found without them (most terms are found by folding,
-/// stems or prefixes, and an analyser is a round trip to another process).
+/// A translation's words, computed once per message; its lemmas are asked of the analyser
+/// only when a term is not found without them (most terms are found by their paradigm, and
+/// an analyser is a round trip to another process).
 #[derive(Debug)]
 pub struct Target {
     text: String,
-    /// The language writes compounds as one word (Finnish, Hungarian): `enimmäisannos` is a
-    /// form of `annos`.
-    compounds: bool,
     pub tokens: Vec<Token>,
+    /// Snowball stems of the words, for a language without a paradigm.
     stems: Vec<String>,
+    /// Per word: a hyphen joins it to the next word (`kálium-klorid`, `stroke-ot`).
+    hyphen_after: Vec<bool>,
     analyzer: Option<Arc<dyn Analyzer>>,
     lemmas: std::cell::OnceCell<Vec<Vec<String>>>,
 }
@@ -86,6 +99,22 @@ pub struct Found {
     pub end: usize,
 }
 
+/// A run of words of a translation: first and last word.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    first: usize,
+    last: usize,
+}
+
+/// How a term may be matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Approved terms: compound heads and inflected short inner words count too.
+    Lenient,
+    /// Forbidden terms: only the word and its inflections.
+    Strict,
+}
+
 /// Everything needed to check one target locale against a glossary.
 pub struct Matcher {
     /// The glossary, shared, not copied: a matcher is built per locale, and a glossary may
@@ -98,17 +127,21 @@ pub struct Matcher {
     target_lang: String,
     source_stemmer: Option<Stemmer>,
     target_stemmer: Option<Stemmer>,
+    paradigm: Option<&'static Paradigm>,
     analyzer: Option<Arc<dyn Analyzer>>,
     /// Over ` stem stem ` strings of case-insensitive source terms.
     folded_ac: Option<AhoCorasick>,
     /// Over ` Word Word ` strings of case-sensitive source terms.
     exact_ac: Option<AhoCorasick>,
-    /// Per pattern of each automaton: (concept, source term text).
+    /// Per pattern of each automaton: (concept, folded words of the source term).
     folded_patterns: Vec<(usize, String)>,
     exact_patterns: Vec<(usize, String)>,
     /// Per concept: its terms in the target locale (the first locale of the chain that has
     /// any).
     targets: Vec<Vec<TermForms>>,
+    /// Stems of the first word of every approved target term → (concept, term), built on
+    /// first use: which other concept's longer term a found term may sit in.
+    first_stems: OnceLock<HashMap<String, Vec<(usize, usize)>>>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -154,6 +187,7 @@ impl Matcher {
             glossary: Arc::clone(glossary),
             positions: Vec::new(),
             analyzer: system_analyzer(&target_lang),
+            paradigm: Paradigm::of(&target_lang),
             source_lang,
             target_lang,
             source_stemmer,
@@ -163,6 +197,7 @@ impl Matcher {
             folded_patterns: Vec::new(),
             exact_patterns: Vec::new(),
             targets: Vec::new(),
+            first_stems: OnceLock::new(),
         };
         let source_codes = [source.to_owned()];
         let mut folded: Vec<String> = Vec::new();
@@ -180,9 +215,10 @@ impl Matcher {
                 if words.is_empty() {
                     continue;
                 }
+                let as_folded = joined(words.iter().map(|t| t.folded.as_str()));
                 if concept.case_sensitive || concept.do_not_translate {
                     exact.push(joined(words.iter().map(|t| t.raw.as_str())));
-                    matcher.exact_patterns.push((index, term.text.clone()));
+                    matcher.exact_patterns.push((index, as_folded.clone()));
                 }
                 if !concept.case_sensitive {
                     let stems: Vec<String> = words
@@ -190,7 +226,7 @@ impl Matcher {
                         .map(|t| stem(matcher.source_stemmer.as_ref(), &t.folded).into_owned())
                         .collect();
                     folded.push(joined(stems.iter().map(String::as_str)));
-                    matcher.folded_patterns.push((index, term.text.clone()));
+                    matcher.folded_patterns.push((index, as_folded));
                 }
             }
             let targets = terms_for(concept, target_chain)
@@ -216,10 +252,7 @@ impl Matcher {
             .into_iter()
             .map(|t| t.folded)
             .collect();
-        let stems = words
-            .iter()
-            .map(|w| stem(self.target_stemmer.as_ref(), w).into_owned())
-            .collect();
+        let stems = words.iter().map(|w| self.stems_of(w)).collect();
         TermForms {
             text: text.to_owned(),
             status,
@@ -237,35 +270,44 @@ impl Matcher {
         }
     }
 
-    /// The concepts used in an English `text`: leftmost-longest, not overlapping.
+    /// The stems of a folded word: its paradigm's, or its Snowball stem.
+    fn stems_of(&self, word: &str) -> Vec<Stem> {
+        match self.paradigm {
+            Some(paradigm) => paradigm.stems(word),
+            None => Paradigm::default().stems(&stem(self.target_stemmer.as_ref(), word)),
+        }
+    }
+
+    /// The concepts used in an English `text`: leftmost-longest, not overlapping; of two
+    /// concepts on the same words, the one whose term is written so.
     pub fn spot(&self, text: &str) -> Vec<Spotted> {
         let words = tokens(&self.source_lang, text);
         if words.is_empty() {
             return Vec::new();
         }
-        let mut candidates: Vec<(usize, usize, usize, String)> = Vec::new(); // first, last, concept, term
+        let mut candidates: Vec<Candidate> = Vec::new();
         if let Some(ac) = &self.folded_ac {
             let stems: Vec<String> = words
                 .iter()
                 .map(|t| stem(self.source_stemmer.as_ref(), &t.folded).into_owned())
                 .collect();
-            collect(ac, &stems, &self.folded_patterns, &mut candidates);
+            collect(ac, &stems, &self.folded_patterns, &words, &mut candidates);
         }
         if let Some(ac) = &self.exact_ac {
             let raw: Vec<String> = words.iter().map(|t| t.raw.clone()).collect();
-            collect(ac, &raw, &self.exact_patterns, &mut candidates);
+            collect(ac, &raw, &self.exact_patterns, &words, &mut candidates);
         }
-        candidates.sort_by_key(|(first, last, concept, _)| (*first, usize::MAX - last, *concept));
-        let mut out = Vec::new();
+        candidates.sort_by_key(|c| (c.first, usize::MAX - c.last, !c.as_written, c.concept));
+        let mut out: Vec<Spotted> = Vec::new();
         let mut next_free = 0;
-        for (first, last, concept, _) in candidates {
-            if first < next_free {
+        for candidate in candidates {
+            if candidate.first < next_free {
                 continue;
             }
-            next_free = last + 1;
-            let (start, end) = (words[first].start, words[last].end);
+            next_free = candidate.last + 1;
+            let (start, end) = (words[candidate.first].start, words[candidate.last].end);
             out.push(Spotted {
-                concept,
+                concept: candidate.concept,
                 text: text[start..end].to_owned(),
                 start,
                 end,
@@ -300,25 +342,36 @@ impl Matcher {
         !self.targets[concept].is_empty()
     }
 
-    /// The first preferred or admitted term of the concept found in `translation`.
+    /// The first preferred or admitted term of the concept found in `translation`, not
+    /// inside a longer term of another concept.
     pub fn find_allowed(&self, concept: usize, translation: &Target) -> Option<Found> {
         self.targets[concept]
             .iter()
             .filter(|term| term.status != TermStatus::Forbidden)
-            .find_map(|term| Self::find(term, translation, true))
+            .find_map(|term| {
+                let run = self.find(term, translation, Mode::Lenient, Some(concept))?;
+                Some(found(term, translation, run))
+            })
     }
 
-    /// Every forbidden term of the concept found in `translation`, except inside a longer
-    /// approved term (Italian `radiologia` is forbidden for the radiologist but part of the
-    /// radiographer's `tecnico sanitario di radiologia medica`).
+    /// Every forbidden term of the concept found in `translation`, wherever it is (also
+    /// beside an approved term), except inside a longer approved term (Italian `radiologia` is
+    /// forbidden for the radiologist but part of the radiographer's `tecnico sanitario di
+    /// radiologia medica`).
     pub fn find_forbidden(&self, concept: usize, translation: &Target) -> Vec<Found> {
         let allowed: Vec<Found> = self.targets[concept]
             .iter()
             .filter(|term| term.status != TermStatus::Forbidden)
-            .filter_map(|term| Self::find(term, translation, false))
+            .filter_map(|term| {
+                let run = self.find(term, translation, Mode::Strict, None)?;
+                Some(found(term, translation, run))
+            })
             .collect();
         self.target_terms(concept, TermStatus::Forbidden)
-            .filter_map(|term| Self::find(term, translation, false))
+            .filter_map(|term| {
+                let run = self.find(term, translation, Mode::Strict, None)?;
+                Some(found(term, translation, run))
+            })
             .filter(|found| {
                 !allowed.iter().any(|a| {
                     a.start <= found.start
@@ -332,99 +385,148 @@ impl Matcher {
     /// A translation prepared for [`Self::find_allowed`] and [`Self::find_forbidden`].
     pub fn target(&self, text: &str) -> Target {
         let tokens = tokens(&self.target_lang, text);
-        let stems = tokens
-            .iter()
-            .map(|t| stem(self.target_stemmer.as_ref(), &t.folded).into_owned())
+        let stems = if self.paradigm.is_none() {
+            tokens
+                .iter()
+                .map(|t| stem(self.target_stemmer.as_ref(), &t.folded).into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let hyphen_after = tokens
+            .windows(2)
+            .map(|pair| matches!(&text[pair[0].end..pair[1].start], "-" | "\u{2011}"))
+            .chain(std::iter::once(false))
             .collect();
         Target {
             text: text.to_owned(),
-            compounds: matches!(
-                self.target_lang.as_str(),
-                "fi" | "hu" | "de" | "nl" | "sv" | "et"
-            ),
             tokens,
             stems,
+            hyphen_after,
             analyzer: self.analyzer.clone(),
             lemmas: std::cell::OnceCell::new(),
         }
     }
 
-    /// Finds `term` as a run of words of `text` (one unrelated word may sit between two of
-    /// its words: `consimțământul său informat`).
-    fn find(term: &TermForms, target: &Target, lenient: bool) -> Option<Found> {
-        Self::find_with(term, target, lenient, false).or_else(|| {
-            // A lemma shares its first letters with its inflected forms (gradation and
-            // vowel harmony change the ending): without such a word, the analyser cannot help.
-            let head: String = term.words.first()?.chars().take(2).collect();
-            let candidate = target.tokens.iter().any(|t| t.folded.starts_with(&head));
-            (candidate && target.analyzer.is_some())
-                .then(|| Self::find_with(term, target, lenient, true))
-                .flatten()
-        })
-    }
-
-    /// [`Self::find`] without, then with, the analyser's lemmas.
-    fn find_with(term: &TermForms, target: &Target, lenient: bool, lemmas: bool) -> Option<Found> {
+    /// The first run of words of `target` that renders `term` (one unrelated word may sit
+    /// between two of its words: `consimțământul său informat`), without then with the
+    /// analyser's lemmas. With `owner`, a run inside a longer term of another concept does
+    /// not count.
+    fn find(
+        &self,
+        term: &TermForms,
+        target: &Target,
+        mode: Mode,
+        owner: Option<usize>,
+    ) -> Option<Run> {
         if term.words.is_empty() {
             return None;
         }
-        let text = &target.tokens;
-        let word_matches = |k: usize, i: usize| -> bool {
-            let word = &text[i].folded;
-            let want = &term.words[k];
-            if word == want {
-                return true;
-            }
-            if term.stems[k].chars().count() >= 3 && target.stems[i] == term.stems[k] {
-                return true;
-            }
-            if lemmas
-                && target
-                    .lemmas()
-                    .get(i)
-                    .is_some_and(|l| l.iter().any(|l| l == want))
-            {
-                return true;
-            }
-            if !lenient {
-                return false;
-            }
-            // Short inner words of a multi-word term (articles, prepositions) inflect too:
-            // Greek `τον`/`τους`, Romanian `al`/`ai`.
-            let inner = k > 0 && k + 1 < term.words.len();
-            if inner && want.chars().count() <= 3 && word.chars().count() <= 5 {
-                return true;
-            }
-            // A compound ending in the term's word (`enimmäisannos` for `annos`).
-            let (want_len, word_len) = (want.chars().count(), word.chars().count());
-            if target.compounds
-                && want_len >= 5
-                && word_len >= want_len + 3
-                && word.ends_with(want.as_str())
-            {
-                return true;
-            }
-            shares_long_prefix(want, word)
+        let accept = |run: &Run| {
+            !self.modifier_of_hyphenated_compound(run, target)
+                && owner.is_none_or(|owner| !self.shadowed(owner, term, run, target))
         };
-        // Variants: exact folded word runs.
         for variant in &term.variants {
-            if let Some(found) = find_run(text, variant.len(), |k, i| text[i].folded == variant[k])
-            {
-                return Some(Found {
-                    term: term.text.clone(),
-                    ..found
-                });
+            let same = |k: usize, i: usize| target.tokens[i].folded == variant[k];
+            if let Some(run) = runs(target.tokens.len(), variant.len(), same).find(|r| accept(r)) {
+                return Some(run);
             }
         }
-        find_run(text, term.words.len(), word_matches).map(|found| Found {
-            term: term.text.clone(),
-            ..found
-        })
+        let plain = |k: usize, i: usize| self.word_matches(term, k, target, i, mode, false);
+        if let Some(run) = runs(target.tokens.len(), term.words.len(), plain).find(|r| accept(r)) {
+            return Some(run);
+        }
+        // A lemma shares its first letters with its inflected forms (gradation and vowel
+        // harmony change the ending): without such a word, the analyser cannot help.
+        let head: String = term.words[0].chars().take(2).collect();
+        let candidate = target.tokens.iter().any(|t| t.folded.contains(&head));
+        if !(candidate && target.analyzer.is_some()) {
+            return None;
+        }
+        let with_lemmas = |k: usize, i: usize| self.word_matches(term, k, target, i, mode, true);
+        runs(target.tokens.len(), term.words.len(), with_lemmas).find(|r| accept(r))
+    }
+
+    /// Whether word `i` of the translation renders word `k` of `term`.
+    fn word_matches(
+        &self,
+        term: &TermForms,
+        k: usize,
+        target: &Target,
+        i: usize,
+        mode: Mode,
+        lemmas: bool,
+    ) -> bool {
+        let word = &target.tokens[i].folded;
+        let want = &term.words[k];
+        if word == want {
+            return true;
+        }
+        let compounds = mode == Mode::Lenient && self.paradigm.is_some_and(|p| p.compounds);
+        if lemmas {
+            let lemma_fits = |lemma: &String| {
+                lemma == want
+                    || (compounds && lemma.len() > want.len() + 1 && lemma.ends_with(want.as_str()))
+            };
+            return target
+                .lemmas()
+                .get(i)
+                .is_some_and(|l| l.iter().any(lemma_fits));
+        }
+        let inflected = if let Some(paradigm) = self.paradigm {
+            paradigm.is_form(&term.stems[k], word)
+                // A compound whose head is the term's word (`keuhkoetäpesäke`).
+                || (compounds && is_compound_of(paradigm, &term.stems[k], want, word))
+        } else {
+            let wanted = &term.stems[k][0].text;
+            wanted.chars().count() >= 3 && target.stems[i] == *wanted
+        };
+        if inflected {
+            return true;
+        }
+        // Short inner words of a multi-word term (articles, prepositions) inflect too:
+        // Greek `τον`/`τους`, Romanian `al`/`ai`.
+        let inner = k > 0 && k + 1 < term.words.len();
+        mode == Mode::Lenient && inner && want.chars().count() <= 3 && word.chars().count() <= 5
+    }
+
+    /// In a language that writes compounds as one word, `run` is the first part of a
+    /// hyphenated compound (`kálium-klorid`, `járóbeteg-rendelés`), not followed by an
+    /// inflectional ending (`stroke-ot`).
+    fn modifier_of_hyphenated_compound(&self, run: &Run, target: &Target) -> bool {
+        let Some(paradigm) = self.paradigm.filter(|p| p.compounds) else {
+            return false;
+        };
+        if !target.hyphen_after[run.last] {
+            return false;
+        }
+        let next = &target.tokens[run.last + 1].folded;
+        let empty = paradigm.stems("");
+        !paradigm.is_form(&empty, next)
+    }
+}
+
+/// `word` is a compound whose last part is a form of the lemma `want` (stems `stems`), after
+/// a first part of at least two letters.
+fn is_compound_of(paradigm: &Paradigm, stems: &[Stem], want: &str, word: &str) -> bool {
+    let head: String = want.chars().take(2).collect();
+    word.char_indices()
+        .skip(2)
+        .filter(|(at, _)| word[*at..].starts_with(&head))
+        .any(|(at, _)| paradigm.is_form(stems, &word[at..]))
+}
+
+fn found(term: &TermForms, target: &Target, run: Run) -> Found {
+    Found {
+        term: term.text.clone(),
+        start: target.tokens[run.first].start,
+        end: target.tokens[run.last].end,
     }
 }
 
 /// `want` (a term's word) and `word` share a prefix long enough to be one lemma inflected:
-/// at least 4 characters, and at most 3 characters of `want` left over.
+/// at least 4 characters, and at most 3 characters of `want` left over. Only for looking
+/// terms up (`kurso glossary lookup`); the check itself never takes a prefix for a form.
 pub fn shares_long_prefix(want: &str, word: &str) -> bool {
     let want_len = want.chars().count();
     if want_len < 4 {
@@ -438,69 +540,25 @@ pub fn shares_long_prefix(want: &str, word: &str) -> bool {
     common >= 4 && common + 3 >= want_len
 }
 
-/// The first run of `n` words of `text` where word `k` of the term matches text word `i`,
-/// allowing one extra word between two term words.
-fn find_run(text: &[Token], n: usize, matches: impl Fn(usize, usize) -> bool) -> Option<Found> {
-    if n == 0 {
-        return None;
-    }
-    'start: for first in 0..text.len() {
-        if !matches(0, first) {
-            continue;
+/// Every run of `n` words of a text of `len` words where word `k` of the term matches text
+/// word `i`, allowing one extra word between two term words.
+fn runs(len: usize, n: usize, matches: impl Fn(usize, usize) -> bool) -> impl Iterator<Item = Run> {
+    (0..len).filter_map(move |first| {
+        if n == 0 || !matches(0, first) {
+            return None;
         }
         let mut at = first;
         for k in 1..n {
-            if at + 1 < text.len() && matches(k, at + 1) {
+            if at + 1 < len && matches(k, at + 1) {
                 at += 1;
-            } else if at + 2 < text.len() && matches(k, at + 2) {
+            } else if at + 2 < len && matches(k, at + 2) {
                 at += 2;
             } else {
-                continue 'start;
+                return None;
             }
         }
-        return Some(Found {
-            term: String::new(),
-            start: text[first].start,
-            end: text[at].end,
-        });
-    }
-    None
-}
-
-/// ` a b c ` — words with a space on each side, so a match never starts or ends mid-word.
-fn joined<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::from(" ");
-    for word in words {
-        out.push_str(word);
-        out.push(' ');
-    }
-    out
-}
-
-/// Runs `ac` over the words and records (first word, last word, concept, term) per match.
-fn collect(
-    ac: &AhoCorasick,
-    words: &[String],
-    patterns: &[(usize, String)],
-    out: &mut Vec<(usize, usize, usize, String)>,
-) {
-    let text = joined(words.iter().map(String::as_str));
-    // Byte offset of each word's leading space → word index.
-    let mut word_at: HashMap<usize, usize> = HashMap::with_capacity(words.len());
-    let mut offset = 0;
-    for (i, word) in words.iter().enumerate() {
-        word_at.insert(offset, i);
-        offset += word.len() + 1;
-    }
-    for found in ac.find_overlapping_iter(&text) {
-        let Some(&first) = word_at.get(&found.start()) else {
-            continue;
-        };
-        let spaces = text[found.start()..found.end()].matches(' ').count();
-        let last = first + spaces.saturating_sub(2);
-        let (concept, term) = &patterns[found.pattern().as_usize()];
-        out.push((first, last, *concept, term.clone()));
-    }
+        Some(Run { first, last: at })
+    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod matcher;
 pub mod model;
 pub mod morph;
 pub mod normalize;
+pub mod paradigm;
 pub mod tbx;
 pub mod tico;
 

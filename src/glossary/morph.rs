@@ -1,6 +1,6 @@
 //! Morphological analysers: the base forms (lemmas) of a word, from a system analyser when
 //! one is installed (Hunspell dictionaries, Voikko for Finnish). The matcher uses them beside
-//! Snowball stems; without them it falls back cleanly to stems and prefixes.
+//! the language's paradigm (`paradigm.rs`); without them it falls back cleanly to the paradigm.
 //!
 //! Analysers are command-line programs run as child processes (`unsafe` is forbidden, so no
 //! FFI): one long-lived process per language, shared by every matcher of the run, with each

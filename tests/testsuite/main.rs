@@ -16,6 +16,7 @@ mod files;
 mod formats;
 mod glossary_corpus;
 mod glossary_quality;
+mod numbers_quality;
 mod paid_runs;
 mod person_work;
 mod providers_async;

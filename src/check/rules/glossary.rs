@@ -32,11 +32,13 @@ Example: English `Record the patient's informed consent.`, Finnish glossary
 'informed consent' (glossary fi: tietoon perustuva suostumus); the translation has none of its
 forms\".
 
-How matching works: the English side is matched on Snowball stems (and as written for
-case-sensitive concepts such as `NICE`); the translation side on folded words (Greek accents,
-Turkish dotted i), Snowball stems, a morphological analyser when installed (Hunspell, Voikko),
-the glossary's variant lists, and for approved terms a long shared prefix. Forbidden and
-do-not-translate terms match strictly, so the check does not cry wolf.
+How matching works: the English side is matched on Snowball stems, keeping English
+inflections only (and as written for case-sensitive concepts such as `NICE`); the translation
+side on folded words (Greek accents, Turkish dotted i; other diacritics are kept, they make
+other words), a morphological analyser when installed (Hunspell, Voikko), the glossary's variant
+lists, and the language's paradigm: the term's stems followed by inflectional endings, never a
+derivation (`ápolási` is not `ápoló`) nor a compound whose head is another word (`kipulääke` is
+not `kipu`). A forbidden term is reported wherever it stands, also beside the approved one.
 
 How to fix: use the glossary's term (`kurso glossary lookup TERM --locale L`). If the
 glossary is wrong, fix the glossary (glossaries/*.csv or *.tbx). If this message is a

@@ -4,9 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use fluent_langneg::{NegotiationStrategy, negotiate_languages};
 use fluent_syntax::ast;
-use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
 use super::variables::{
@@ -14,6 +12,8 @@ use super::variables::{
 };
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
+
+pub mod cldr;
 
 pub const RULE: Rule = Rule {
     code: "plurals",
@@ -46,8 +46,17 @@ Example:
        *[other] { $count } dozių
     }
 
-reports that Lithuanian needs the categories `few` (e.g. 2, 3) and `many` (e.g. 0.1, 0.5,
+reports that Lithuanian needs the categories `few` (e.g. 2, 3, 22) and `many` (e.g. 0.1, 0.5,
 1.5).
+
+Which data: kurso's categories and example numbers (and the sample numbers the `runtime` rule
+formats with) come from current CLDR, through ICU4X's `icu_plurals`. Apps that render Fluent
+with fluent-bundle select with `intl_pluralrules` 7.0.2, whose rules lose the modulo of some
+CLDR rules. Lithuanian: 22–29, 32–39 and every later number ending in 2–9 (but not 12–19 of a
+hundred) are CLDR `few`, and fluent-bundle selects `other`, so `22 dozės` shows as `22 dozių`;
+111, 211, … are CLDR `other`, and it selects `one`. Romanian: 101–119, 201–219, … are CLDR `few`,
+and it selects `other`, so `102 de pacienți` shows as `102 pacienți`. kurso cannot change what such an app
+shows: write the `[few]` variant as CLDR wants, and check those numbers in the app itself.
 
 How to fix: add the variants the finding names, in the form the language uses for those
 numbers; delete variants the language never selects, after moving their text where it belongs.
@@ -179,23 +188,6 @@ fn selector_text(selector: &ast::InlineExpression<String>) -> Option<String> {
     }
 }
 
-/// The plural rules fluent-bundle selects with for `locale`: the best CLDR match (el for
-/// el-CY), English when there is none.
-pub(super) fn plural_rules(locale: &LanguageIdentifier) -> Option<PluralRules> {
-    static AVAILABLE: OnceLock<Vec<LanguageIdentifier>> = OnceLock::new();
-    let available = AVAILABLE.get_or_init(|| PluralRules::get_locales(PluralRuleType::CARDINAL));
-    let english: LanguageIdentifier = "en".parse().ok()?;
-    let english = available.iter().find(|l| **l == english)?;
-    let negotiated = negotiate_languages(
-        std::slice::from_ref(locale),
-        available,
-        Some(english),
-        NegotiationStrategy::Lookup,
-    );
-    let best = negotiated.first().copied().unwrap_or(english);
-    PluralRules::create(best.clone(), PluralRuleType::CARDINAL).ok()
-}
-
 /// Example numbers of one plural category of a locale.
 #[derive(Debug)]
 pub struct CategoryExamples {
@@ -244,25 +236,19 @@ pub fn examples(locale: &LanguageIdentifier) -> Arc<Examples> {
 
 fn compute_examples(locale: &LanguageIdentifier) -> Examples {
     const DECIMALS: [&str; 6] = ["0.1", "0.5", "1.5", "2.5", "0.25", "10.5"];
-    let Some(rules) = plural_rules(locale) else {
+    let Some(rules) = cldr::rules(locale) else {
         return vec![CategoryExamples {
             category: "other",
             numbers: vec!["0".to_owned()],
             only: None,
         }];
     };
-    let integers: Vec<(u32, PluralCategory)> = (0..200_u32)
-        .filter_map(|n| rules.select(n).ok().map(|category| (n, category)))
+    let integers: Vec<(u32, &str)> = (0..200_u32)
+        .map(|n| (n, cldr::name(rules.category_for(n))))
         .collect();
     let mut out = Vec::new();
-    for (category, name) in [
-        (PluralCategory::ZERO, "zero"),
-        (PluralCategory::ONE, "one"),
-        (PluralCategory::TWO, "two"),
-        (PluralCategory::FEW, "few"),
-        (PluralCategory::MANY, "many"),
-        (PluralCategory::OTHER, "other"),
-    ] {
+    for name in ["zero", "one", "two", "few", "many", "other"] {
+        let category = name;
         let members: Vec<u32> = integers
             .iter()
             .filter(|(_, c)| *c == category)
@@ -270,7 +256,7 @@ fn compute_examples(locale: &LanguageIdentifier) -> Examples {
             .collect();
         let decimals: Vec<String> = DECIMALS
             .iter()
-            .filter(|&&d| rules.select(d).as_ref() == Ok(&category))
+            .filter(|&&d| cldr::category(&rules, d) == Some(category))
             .take(3)
             .map(|&d| d.to_owned())
             .collect();
@@ -369,7 +355,7 @@ mod tests {
             EN,
             "doses = { $count ->\n    [one] { $count } dozė\n   *[other] { $count } dozių\n}\n",
             &[
-                "1:11 error: Lithuanian needs the plural category `few` (e.g. 2, 3); add a [few] variant",
+                "1:11 error: Lithuanian needs the plural category `few` (e.g. 2, 3, 22); add a [few] variant",
                 "1:11 error: Lithuanian needs the plural category `many` (e.g. 0.1, 0.5, 1.5); add a [many] variant",
             ],
         );
@@ -401,7 +387,7 @@ mod tests {
             one,
             &[
                 "1:11 error: Lithuanian needs the plural category `one` (e.g. 1, 21, 31); add a [one] variant",
-                "1:11 error: Lithuanian needs the plural category `few` (e.g. 2, 3); add a [few] variant",
+                "1:11 error: Lithuanian needs the plural category `few` (e.g. 2, 3, 22); add a [few] variant",
                 "1:11 error: Lithuanian needs the plural category `many` (e.g. 0.1, 0.5, 1.5); add a [many] variant",
             ],
         );
@@ -410,7 +396,7 @@ mod tests {
             EN,
             "doses = { $count ->\n    [0] nicio doză\n    [1] o doză\n   *[other] { $count } de doze\n}\n",
             &[
-                "1:11 error: Romanian needs the plural category `few` (e.g. 0, 2); add a [few] variant",
+                "1:11 error: Romanian needs the plural category `few` (e.g. 0, 2, 101); add a [few] variant",
             ],
         );
     }
@@ -490,7 +476,7 @@ mod tests {
             "a = A\n    .title = { $count } doses\n",
             "a = A\n    .title = { $gender ->\n        [female] { $count ->\n            [one] dozė\n           *[other] dozių\n        }\n       *[other] dozės\n    }\n",
             &[
-                "3:20 error: Lithuanian needs the plural category `few` (e.g. 2, 3); add a [few] variant",
+                "3:20 error: Lithuanian needs the plural category `few` (e.g. 2, 3, 22); add a [few] variant",
                 "3:20 error: Lithuanian needs the plural category `many` (e.g. 0.1, 0.5, 1.5); add a [many] variant",
             ],
         );
@@ -505,8 +491,12 @@ mod tests {
                 .map(|examples| examples.numbers.join(", "))
         };
         assert_eq!(find("one").as_deref(), Some("1, 21, 31"));
-        assert_eq!(find("few").as_deref(), Some("2, 3"));
+        assert_eq!(find("few").as_deref(), Some("2, 3, 22"));
         assert_eq!(find("other").as_deref(), Some("0, 10, 20"));
+        // Current CLDR: Romanian 101-119 are `few` (fluent-bundle's data says `other`).
+        let ro = examples(&"ro".parse().expect("locale"));
+        let few = ro.iter().find(|e| e.category == "few").expect("few");
+        assert_eq!(few.numbers, ["0", "2", "101"]);
         let cypriot = examples(&"el-CY".parse().expect("locale"));
         assert_eq!(cypriot.len(), 2, "el-CY uses Greek's rules: {cypriot:?}");
         let unknown = examples(&"tlh".parse().expect("locale"));

@@ -21,9 +21,11 @@ What it finds, in each translated message:
   (`{ -course-name }`) that neither the locale nor a locale it falls back to defines, while
   the English does: error. Only the ID is checked here; a missing attribute of a message in the
   same file is reported by `runtime`.
-- a reference to an ID that the English does not define either: warning. It may come from
-  files kurso does not check (an application's brand terms, such as Thunderbird's
-  `-brand-short-name`), or it may be a typo.
+- a reference to an ID that the English does not define either: error, because the learner
+  sees `{-nome-corso}` (a typo, a translated ID, a renamed term). Only when the English uses
+  the same undefined ID is it a warning: then it comes from files kurso does not check (an
+  application's brand terms, such as Thunderbird's `-brand-short-name`), and resolves for the
+  translation as it does for the English.
 - a reference of the English that the translation does not use: warning, because a language may
   legitimately word a name differently. Term attributes (`-brand.gender`) are not required:
   only the grammar of the English needs them.
@@ -39,7 +41,7 @@ Example:
     # it
     intro = Benvenuti a { -nome-corso }.
 
-reports that `-nome-corso` is defined neither in it nor in the English (warning), and that the
+reports that `-nome-corso` is defined neither in it nor in the English (error), and that the
 English uses `{ -course-name }` and the translation does not (warning).
 
 How to fix: reference the English IDs exactly (`{ -course-name }`; IDs are never translated),
@@ -88,12 +90,21 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
                     env.name
                 ),
             );
-            f.level = Level::Warning;
-            f.help = Some(
-                "fine if it comes from files kurso does not check (an application's brand \
-                 terms); otherwise it is a typo: use the ID the English uses"
-                    .to_owned(),
-            );
+            let external = english.iter().any(|r| r.id == reference.id);
+            if external {
+                f.level = Level::Warning;
+                f.help = Some(
+                    "the English uses it too: fine if it comes from files kurso does not check \
+                     (an application's brand terms)"
+                        .to_owned(),
+                );
+            } else {
+                f.help = Some(
+                    "the learner would see the reference as raw text: use the ID the English \
+                     uses, or define it in this locale"
+                        .to_owned(),
+                );
+            }
             f
         };
         out.push(f);
@@ -199,7 +210,7 @@ mod tests {
     }
 
     #[test]
-    fn a_reference_defined_nowhere_is_a_warning() {
+    fn a_reference_defined_nowhere_is_a_warning_only_when_the_english_uses_it_too() {
         let findings = fixture::run(
             &RULE,
             "it",
@@ -212,6 +223,20 @@ mod tests {
             findings[0].message,
             "`-brand-short-name` is defined neither in it nor in the English checked here"
         );
+        let typo = fixture::run(
+            &RULE,
+            "it",
+            "intro = Welcome to { -brand-short-name }\n",
+            "intro = Benvenuti in { -brand-shortname }\n",
+        );
+        let levels: Vec<_> = typo.iter().map(|f| (f.level, f.message.as_str())).collect();
+        assert!(
+            levels.contains(&(
+                Level::Error,
+                "`-brand-shortname` is defined neither in it nor in the English checked here"
+            )),
+            "{levels:?}"
+        );
     }
 
     #[test]
@@ -220,7 +245,7 @@ mod tests {
             "-course-name = DigiCanTrain\nintro = Welcome to { -course-name }.\n",
             "-course-name = DigiCanTrain\nintro = Benvenuti a { -nome-corso }.\n",
             &[
-                "2:23 warning: `-nome-corso` is defined neither in it nor in the English checked here",
+                "2:23 error: `-nome-corso` is defined neither in it nor in the English checked here",
                 "2:1 warning: the English uses `{ -course-name }`, the translation does not",
             ],
         );

@@ -174,3 +174,74 @@ fn concepts_without_source_terms_are_skipped_but_indexes_still_name_the_right_co
         ["nurse", "patient"]
     );
 }
+
+#[test]
+fn derivations_and_compounds_with_another_head_are_not_the_term() {
+    let hu = matcher_for(
+        "id,en,hu\nnurse,nurse,ápoló\npotassium,potassium,kálium\n",
+        "hu",
+    );
+    assert!(
+        hu.find_allowed(0, &hu.target("Az ápolónak szóljon."))
+            .is_some()
+    );
+    assert!(
+        hu.find_allowed(0, &hu.target("Ápolási szakember."))
+            .is_none()
+    );
+    assert!(
+        hu.find_allowed(1, &hu.target("Ellenőrizze a kálium-kloridot."))
+            .is_none()
+    );
+    assert!(
+        hu.find_allowed(1, &hu.target("Ellenőrizze a káliumot."))
+            .is_some()
+    );
+    let stroke = matcher_for("id,en,hu\nstroke,stroke,stroke\n", "hu");
+    assert!(
+        stroke
+            .find_allowed(0, &stroke.target("A stroke-ot felismerni."))
+            .is_some()
+    );
+    let fi = matcher_for("id,en,fi\npain,pain,kipu\n", "fi");
+    assert!(fi.find_allowed(0, &fi.target("Kivun hoito.")).is_some());
+    assert!(fi.find_allowed(0, &fi.target("Anna kipulääke.")).is_none());
+}
+
+#[test]
+fn a_term_inside_a_longer_term_of_another_concept_belongs_to_it() {
+    let m = matcher_for(
+        "id,en,hu,lt\nindication,indication,javallat,kalis\ncontraindication,contraindication,ellenjavallat,kalio chloridas\n",
+        "hu",
+    );
+    assert!(
+        m.find_allowed(0, &m.target("Nézze meg a javallatot."))
+            .is_some()
+    );
+    assert!(
+        m.find_allowed(0, &m.target("Nézze meg az ellenjavallatot."))
+            .is_none()
+    );
+    let lt = matcher_for(
+        "id,en,lt\npotassium,potassium,kalis\npotassium-chloride,potassium chloride,kalio chloridas\n",
+        "lt",
+    );
+    assert!(
+        lt.find_allowed(0, &lt.target("Patikrinkite kalio kiekį."))
+            .is_some()
+    );
+    assert!(
+        lt.find_allowed(0, &lt.target("Patikrinkite kalio chloridą."))
+            .is_none()
+    );
+}
+
+#[test]
+fn english_derivations_are_not_spotted_as_the_concept() {
+    let m = matcher_for(
+        "id,en,fi\noncologist,oncologist,onkologi\noncology,oncology,onkologia\n",
+        "fi",
+    );
+    assert_eq!(spotted(&m, "The request goes to oncology."), ["oncology"]);
+    assert_eq!(spotted(&m, "Ask the oncologists."), ["oncologist"]);
+}
