@@ -1,0 +1,115 @@
+//! What the pair rules derive from an English entry alone, computed once per run and shared
+//! by every locale checked against it.
+//!
+//! `check_layout` checks one locale at a time against the same reference documents, so without
+//! this each English message would be analysed again for each locale (for the glossary: its
+//! words folded, stemmed and run through the term automaton). The cache is made for one run
+//! (one glossary, one reference), holds a slot per entry of each reference document, filled on
+//! first use, and is read without locks by the parallel workers.
+//!
+//! Invariant: a slot holds exactly what the rule would compute for that entry in this run; an
+//! English entry that is not one of the run's reference documents (a fixture, a draft being
+//! verified) is computed each time, never cached.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::doc::{Entry, FtlDoc};
+use crate::glossary::matcher::Spotted;
+
+/// Per-entry facts about the reference documents of one run.
+#[derive(Debug, Default)]
+pub struct SourceFacts {
+    /// Keyed by the address of a reference document (they live as long as the run); one slot
+    /// per body entry of that document.
+    by_doc: FxHashMap<usize, Box<[OnceLock<EntryFacts>]>>,
+}
+
+/// What is known about one English entry.
+#[derive(Debug, Default)]
+struct EntryFacts {
+    /// The glossary concepts each pattern (value, then attributes in order) uses, as
+    /// `Matcher::spot` finds them in its visible text. The same for every locale: spotting
+    /// reads only the English and the glossary's English terms.
+    spotted: Vec<Vec<Spotted>>,
+}
+
+impl SourceFacts {
+    /// Slots for every entry of `docs` (the run's reference documents).
+    pub fn new<'a>(docs: impl IntoIterator<Item = &'a FtlDoc>) -> SourceFacts {
+        let by_doc = docs
+            .into_iter()
+            .map(|doc| {
+                let slots = (0..doc.resource.body.len())
+                    .map(|_| OnceLock::new())
+                    .collect();
+                (std::ptr::from_ref(doc) as usize, slots)
+            })
+            .collect();
+        SourceFacts { by_doc }
+    }
+
+    /// The concepts each pattern of `source` uses: from the cache when `source` is one of the
+    /// run's reference entries (`spot` runs once per entry and run), else from `spot`.
+    pub fn spotted(
+        &self,
+        source: Entry<'_>,
+        spot: impl FnOnce() -> Vec<Vec<Spotted>>,
+    ) -> Cow<'_, [Vec<Spotted>]> {
+        let cached = self
+            .by_doc
+            .get(&(std::ptr::from_ref(source.doc) as usize))
+            .and_then(|slots| slots.get(source.info.body_index));
+        match cached {
+            Some(cell) => {
+                Cow::Borrowed(&cell.get_or_init(|| EntryFacts { spotted: spot() }).spotted)
+            }
+            None => Cow::Owned(spot()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn doc(text: &str) -> FtlDoc {
+        FtlDoc::parse(PathBuf::from("en/x.ftl"), text.to_owned())
+    }
+
+    #[test]
+    fn a_reference_entry_is_spotted_once_per_run_and_an_outside_entry_each_time() {
+        let reference = doc("a = A\nb = B\n");
+        let outside = doc("a = A\n");
+        let facts = SourceFacts::new([&reference]);
+        let calls = Cell::new(0);
+        let spot = |concept: usize| {
+            calls.set(calls.get() + 1);
+            vec![vec![Spotted {
+                concept,
+                text: String::new(),
+                start: 0,
+                end: 0,
+            }]]
+        };
+        let a = reference.get("a").expect("a");
+        let b = reference.get("b").expect("b");
+        assert_eq!(facts.spotted(a, || spot(1))[0][0].concept, 1);
+        // Cached: the second locale's call does not spot again, and gets the first answer.
+        assert_eq!(facts.spotted(a, || spot(2))[0][0].concept, 1);
+        assert_eq!(calls.get(), 1);
+        // Each entry has its own slot.
+        assert_eq!(facts.spotted(b, || spot(3))[0][0].concept, 3);
+        assert_eq!(calls.get(), 2);
+        // An entry of another document (a draft being verified) is never cached.
+        let other = outside.get("a").expect("a");
+        assert_eq!(facts.spotted(other, || spot(4))[0][0].concept, 4);
+        assert_eq!(facts.spotted(other, || spot(5))[0][0].concept, 5);
+        assert_eq!(calls.get(), 4);
+    }
+}
