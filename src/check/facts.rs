@@ -1,5 +1,6 @@
-//! What the pair rules derive from an English entry alone, computed once per run and shared
-//! by every locale checked against it.
+//! What the pair rules derive from an English entry alone (the glossary concepts it uses, its
+//! visible length, its normalized text), computed once per run and shared by every locale
+//! checked against it.
 //!
 //! `check_layout` checks one locale at a time against the same reference documents, so without
 //! this each English message would be analysed again for each locale (for the glossary: its
@@ -24,16 +25,21 @@ use crate::glossary::matcher::Spotted;
 pub struct SourceFacts {
     /// Keyed by the address of a reference document (they live as long as the run); one slot
     /// per body entry of that document.
-    by_doc: FxHashMap<usize, Box<[OnceLock<EntryFacts>]>>,
+    by_doc: FxHashMap<usize, Box<[EntryFacts]>>,
 }
 
-/// What is known about one English entry.
+/// What is known about one English entry, each fact computed on first use. Per pattern means
+/// the value, then the attributes in order (`Entry::patterns`).
 #[derive(Debug, Default)]
-struct EntryFacts {
-    /// The glossary concepts each pattern (value, then attributes in order) uses, as
-    /// `Matcher::spot` finds them in its visible text. The same for every locale: spotting
-    /// reads only the English and the glossary's English terms.
-    spotted: Vec<Vec<Spotted>>,
+pub struct EntryFacts {
+    /// The glossary concepts each pattern uses, as `Matcher::spot` finds them in its visible
+    /// text. The same for every locale: spotting reads only the English and the glossary's
+    /// English terms.
+    pub spotted: OnceLock<Vec<Vec<Spotted>>>,
+    /// The longest visible length of each pattern's renderings (`length`).
+    pub visible_lengths: OnceLock<Vec<usize>>,
+    /// Each pattern flattened with its blanks collapsed (`untranslated`).
+    pub normalized: OnceLock<Vec<String>>,
 }
 
 impl SourceFacts {
@@ -43,7 +49,7 @@ impl SourceFacts {
             .into_iter()
             .map(|doc| {
                 let slots = (0..doc.resource.body.len())
-                    .map(|_| OnceLock::new())
+                    .map(|_| EntryFacts::default())
                     .collect();
                 (std::ptr::from_ref(doc) as usize, slots)
             })
@@ -51,22 +57,21 @@ impl SourceFacts {
         SourceFacts { by_doc }
     }
 
-    /// The concepts each pattern of `source` uses: from the cache when `source` is one of the
-    /// run's reference entries (`spot` runs once per entry and run), else from `spot`.
-    pub fn spotted(
+    /// The fact `which` of `source`: from the cache when `source` is one of the run's
+    /// reference entries (`compute` runs once per entry and run), else from `compute`.
+    pub fn get<T: Clone>(
         &self,
         source: Entry<'_>,
-        spot: impl FnOnce() -> Vec<Vec<Spotted>>,
-    ) -> Cow<'_, [Vec<Spotted>]> {
+        which: fn(&EntryFacts) -> &OnceLock<T>,
+        compute: impl FnOnce() -> T,
+    ) -> Cow<'_, T> {
         let cached = self
             .by_doc
             .get(&(std::ptr::from_ref(source.doc) as usize))
             .and_then(|slots| slots.get(source.info.body_index));
         match cached {
-            Some(cell) => {
-                Cow::Borrowed(&cell.get_or_init(|| EntryFacts { spotted: spot() }).spotted)
-            }
-            None => Cow::Owned(spot()),
+            Some(facts) => Cow::Borrowed(which(facts).get_or_init(compute)),
+            None => Cow::Owned(compute()),
         }
     }
 }
@@ -88,6 +93,9 @@ mod tests {
         let outside = doc("a = A\n");
         let facts = SourceFacts::new([&reference]);
         let calls = Cell::new(0);
+        let spotted = |source, spot: &dyn Fn() -> Vec<Vec<Spotted>>| {
+            facts.get(source, |f| &f.spotted, spot).into_owned()
+        };
         let spot = |concept: usize| {
             calls.set(calls.get() + 1);
             vec![vec![Spotted {
@@ -99,17 +107,17 @@ mod tests {
         };
         let a = reference.get("a").expect("a");
         let b = reference.get("b").expect("b");
-        assert_eq!(facts.spotted(a, || spot(1))[0][0].concept, 1);
+        assert_eq!(spotted(a, &|| spot(1))[0][0].concept, 1);
         // Cached: the second locale's call does not spot again, and gets the first answer.
-        assert_eq!(facts.spotted(a, || spot(2))[0][0].concept, 1);
+        assert_eq!(spotted(a, &|| spot(2))[0][0].concept, 1);
         assert_eq!(calls.get(), 1);
         // Each entry has its own slot.
-        assert_eq!(facts.spotted(b, || spot(3))[0][0].concept, 3);
+        assert_eq!(spotted(b, &|| spot(3))[0][0].concept, 3);
         assert_eq!(calls.get(), 2);
         // An entry of another document (a draft being verified) is never cached.
         let other = outside.get("a").expect("a");
-        assert_eq!(facts.spotted(other, || spot(4))[0][0].concept, 4);
-        assert_eq!(facts.spotted(other, || spot(5))[0][0].concept, 5);
+        assert_eq!(spotted(other, &|| spot(4))[0][0].concept, 4);
+        assert_eq!(spotted(other, &|| spot(5))[0][0].concept, 5);
         assert_eq!(calls.get(), 4);
     }
 }

@@ -52,12 +52,16 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     };
     // What a reader sees: words inside URLs and `code` (`temperature_c`) are not terms. The
     // English side is the same for every locale: spotted once per run.
-    let spotted = pair.env.source_facts.spotted(pair.source, || {
-        pair.source
-            .patterns()
-            .map(|(_, source)| matcher.spot(&visible_text(&flatten(source), false)))
-            .collect()
-    });
+    let spotted = pair.env.source_facts.get(
+        pair.source,
+        |facts| &facts.spotted,
+        || {
+            pair.source
+                .patterns()
+                .map(|(_, source)| matcher.spot(&visible_text(&flatten(source), false)))
+                .collect()
+        },
+    );
     for ((attr, _), spotted_concepts) in pair.source.patterns().zip(spotted.iter()) {
         // Most messages use no concept: the translation's words are prepared only for those
         // that do.
