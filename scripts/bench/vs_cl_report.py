@@ -203,18 +203,27 @@ def main():
             f"{fmt_time(kurso['median_wall'])}), {cpu_ratio:.1f}× CPU"
         )
         lines.append(f"- Target ≥ {TARGET_RATIO:g}× faster than compare-locales (wall): **{met(ratio >= TARGET_RATIO)}**")
+        bare = timings.get("kurso-no-analyser")
+        if bare:
+            lines.append(
+                f"- compare-locales / kurso without analysers: {cl['median_wall'] / bare['median_wall']:.1f}× wall "
+                f"(median {fmt_time(bare['median_wall'])}), {cl['median_cpu'] / bare['median_cpu']:.1f}× CPU; "
+                f"the analysers' share of kurso: {fmt_time(kurso['median_wall'] - bare['median_wall'])} wall"
+            )
     if kurso:
         mib = kurso["max_rss_kib"] / 1024
         lines.append(
             f"- Target kurso peak memory ≤ {TARGET_RSS_MIB:g} MiB: **{met(mib <= TARGET_RSS_MIB)}** "
             f"({mib:.1f} MiB; compare-locales {fmt_rss(cl and cl['max_rss_kib'])})"
         )
+    bare = timings.get("kurso-no-analyser")
     for floor, name in ((floor_read, "read"), (floor_parse, "read + parse")):
-        if kurso and floor:
-            lines.append(
-                f"- kurso / the {name} floor: {kurso['median_wall'] / floor['median_wall']:.1f}× wall, "
-                f"{kurso['median_cpu'] / floor['median_cpu']:.1f}× CPU"
-            )
+        for label, run in (("kurso", kurso), ("kurso without analysers", bare)):
+            if run and floor:
+                lines.append(
+                    f"- {label} / the {name} floor: {run['median_wall'] / floor['median_wall']:.1f}× wall, "
+                    f"{run['median_cpu'] / floor['median_cpu']:.1f}× CPU"
+                )
     if kurso and floor_parse:
         multiple = kurso["median_wall"] / floor_parse["median_wall"]
         lines.append(f"- Aim kurso ≤ {TARGET_PARSE_MULTIPLE:g}× the parse floor (wall): **{met(multiple <= TARGET_PARSE_MULTIPLE)}**")
