@@ -6,7 +6,8 @@
 //! this each English message would be analysed again for each locale (for the glossary: its
 //! words folded, stemmed and run through the term automaton). The cache is made for one run
 //! (one glossary, one reference), holds a slot per entry of each reference document, filled on
-//! first use, and is read without locks by the parallel workers.
+//! first use, and is read without locks by the parallel workers. A run of one locale keeps
+//! nothing: each fact is needed once.
 //!
 //! Invariant: a slot holds exactly what the rule would compute for that entry in this run; an
 //! English entry that is not one of the run's reference documents (a fixture, a draft being
@@ -43,6 +44,20 @@ pub struct EntryFacts {
 }
 
 impl SourceFacts {
+    /// The cache for a run checking `n_locales` locales against `docs`: slots for every entry
+    /// when two or more locales share them, none for one locale (each fact is then needed
+    /// once, and keeping it would only hold memory).
+    pub fn shared_by<'a>(
+        n_locales: usize,
+        docs: impl IntoIterator<Item = &'a FtlDoc>,
+    ) -> SourceFacts {
+        if n_locales > 1 {
+            SourceFacts::new(docs)
+        } else {
+            SourceFacts::default()
+        }
+    }
+
     /// Slots for every entry of `docs` (the run's reference documents).
     pub fn new<'a>(docs: impl IntoIterator<Item = &'a FtlDoc>) -> SourceFacts {
         let by_doc = docs
@@ -119,5 +134,17 @@ mod tests {
         assert_eq!(spotted(other, &|| spot(4))[0][0].concept, 4);
         assert_eq!(spotted(other, &|| spot(5))[0][0].concept, 5);
         assert_eq!(calls.get(), 4);
+    }
+
+    #[test]
+    fn a_run_of_one_locale_keeps_nothing() {
+        let reference = doc("a = A\n");
+        let a = reference.get("a").expect("a");
+        let one = SourceFacts::shared_by(1, [&reference]);
+        assert_eq!(*one.get(a, |f| &f.visible_lengths, || vec![1]), [1]);
+        assert_eq!(*one.get(a, |f| &f.visible_lengths, || vec![2]), [2]);
+        let two = SourceFacts::shared_by(2, [&reference]);
+        assert_eq!(*two.get(a, |f| &f.visible_lengths, || vec![1]), [1]);
+        assert_eq!(*two.get(a, |f| &f.visible_lengths, || vec![2]), [1]);
     }
 }

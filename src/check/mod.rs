@@ -148,7 +148,10 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
         reference.get_or_insert_with(|| std::sync::Arc::clone(&tree.reference));
         // Made once the reference is loaded; every locale's rules share it.
         let facts = facts.get_or_insert_with(|| {
-            std::sync::Arc::new(SourceFacts::new(tree.reference.docs.values()))
+            std::sync::Arc::new(SourceFacts::shared_by(
+                layout.locales.len(),
+                tree.reference.docs.values(),
+            ))
         });
         let mut part = check_with(&tree, opts, facts);
         if index > 0 {
@@ -181,8 +184,9 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
 
 /// Runs every rule over a loaded tree (every locale marked `checked`).
 pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
-    let facts = std::sync::Arc::new(SourceFacts::new(tree.reference.docs.values()));
-    check_with(tree, opts, &facts)
+    let n_checked = tree.locales.iter().filter(|l| l.checked).count();
+    let facts = SourceFacts::shared_by(n_checked, tree.reference.docs.values());
+    check_with(tree, opts, &std::sync::Arc::new(facts))
 }
 
 /// [`check`] with the facts about the reference shared with the run's other trees.
