@@ -4,10 +4,10 @@ the per-locale counts of both tools side by side.
 
     vs_cl_report.py RESULTS_DIR OUTPUT_MD
 
-RESULTS_DIR holds env.env (key=value lines written by the script); cl.json and kurso.json
-(timings, hyperfine --export-json format); cl.rss and kurso.rss (peak RSS in KiB); and the
-tools' own outputs from one untimed run: cl-output.json (compare-locales --json) and
-kurso-output.json (kurso check --format json).
+RESULTS_DIR holds env.env (key=value lines written by the script); timings.json (from
+scripts/bench/alternate.py: per command the wall and CPU times and peak RSS of every run, and
+the load average before and after); and the tools' own outputs from one untimed run:
+cl-output.json (compare-locales --json) and kurso-output.json (kurso check --format json).
 
 Prints the report and writes it to OUTPUT_MD. Exits 1 when the counts differ between the tools
 (the report is written first), 0 otherwise; missed speed or memory targets are reported, not
@@ -19,8 +19,10 @@ import re
 import sys
 from pathlib import Path
 
-TARGET_RATIO = 30.0
+TARGET_RATIO = 100.0
 TARGET_RSS_MIB = 100.0
+# kurso's median wall time as a multiple of the parse floor's.
+TARGET_PARSE_MULTIPLE = 3.0
 
 # The counts both tools report, as (key, column heading).
 PARITY = [
@@ -42,15 +44,12 @@ def read_env(path):
     return env
 
 
-def load_timing(results, name):
-    path = results / f"{name}.json"
+def load_timings(results):
+    path = results / "timings.json"
     if not path.is_file():
-        return None
-    timing = json.loads(path.read_text())["results"][0]
-    rss = results / f"{name}.rss"
-    timing["rss_kib"] = int(rss.read_text().split()[-1]) if rss.is_file() else None
-    timing["runs"] = len(timing.get("times") or [])
-    return timing
+        return None, {}
+    document = json.loads(path.read_text())
+    return document.get("load"), document["commands"]
 
 
 def cl_counts(path, locales):
@@ -140,66 +139,94 @@ def kurso_counts(path, locales):
     return out, source
 
 
-def fmt_time(timing):
-    if timing is None:
+def fmt_time(seconds):
+    if seconds is None:
         return "n/a"
-    mean, sd = timing["mean"], timing["stddev"] or 0.0
-    if mean < 1:
-        return f"{mean * 1000:.0f} ± {sd * 1000:.0f} ms"
-    return f"{mean:.2f} ± {sd:.2f} s"
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def fmt_rss(kib):
     return "n/a" if kib is None else f"{kib / 1024:.1f} MiB"
 
 
+def met(ok):
+    return "MET" if ok else "NOT MET"
+
+
 def main():
     results, out_md = Path(sys.argv[1]), Path(sys.argv[2])
     env = read_env(results / "env.env")
     locales = env.get("locales", "").split()
-    cl, kurso = load_timing(results, "cl"), load_timing(results, "kurso")
+    load, timings = load_timings(results)
+    cl, kurso = timings.get("cl"), timings.get("kurso")
+    floor_read, floor_parse = timings.get("floor-read"), timings.get("floor-parse")
 
     lines = ["# kurso check vs compare-locales", ""]
     lines.append(f"Command: `{env.get('command', 'scripts/bench-vs-compare-locales')}` (from the repository root)  ")
     lines.append(f"Machine: {env.get('cpus', '?')} cores ({env.get('cpu', '?')}), {env.get('date', '')}  ")
+    if load:
+        lines.append(f"Load average (1 min) before / after the timed runs: {load[0]:.2f} / {load[1]:.2f}  ")
     lines.append(
         f"Tools: {env.get('kurso', '?')} (release), compare-locales {env.get('cl_version', '?')} on "
-        f"Python {env.get('python', '?')}; timing by {env.get('timer', '?')}, peak RSS by {env.get('rss', '?')}  "
+        f"Python {env.get('python', '?')}; analyser programs on PATH: {env.get('analysers') or 'none'}; "
+        "timing by scripts/bench/alternate.py (runs of all commands alternate; wall and CPU "
+        "(user + system, child processes included) per run; peak RSS by wait4)  "
     )
     lines.append(
         f"Data: the Thunderbird pair in `{env.get('corpus', '?')}` ({env.get('reference_files', '?')} "
         f"English files; locales {', '.join(locales)}), all locales in one call of each tool"
     )
     lines.append("")
-    lines.append("| tool | command | mean ± σ | min | max | runs | peak RSS |")
-    lines.append("|---|---|---:|---:|---:|---:|---:|")
-    for label, timing, command in (
-        ("compare-locales", cl, env.get("cl_cmd", "")),
-        ("kurso", kurso, env.get("kurso_cmd", "")),
+    lines.append("| what | command | median wall | median CPU | min | max | runs | peak RSS |")
+    lines.append("|---|---|---:|---:|---:|---:|---:|---:|")
+    for label, key, command in (
+        ("compare-locales", "cl", env.get("cl_cmd", "")),
+        ("kurso", "kurso", env.get("kurso_cmd", "")),
+        ("kurso, no analyser", "kurso-no-analyser", "KURSO_NO_ANALYZER=1 " + env.get("kurso_cmd", "")),
+        ("floor: read", "floor-read", env.get("floor_read_cmd", "")),
+        ("floor: read + parse", "floor-parse", env.get("floor_parse_cmd", "")),
     ):
-        if timing is None:
-            lines.append(f"| {label} | `{command}` | n/a | | | | |")
+        t = timings.get(key)
+        if t is None:
+            lines.append(f"| {label} | `{command}` | n/a | | | | | |")
             continue
         lines.append(
-            f"| {label} | `{command}` | {fmt_time(timing)} | {timing['min']:.3f} s "
-            f"| {timing['max']:.3f} s | {timing['runs']} | {fmt_rss(timing['rss_kib'])} |"
+            f"| {label} | `{command}` | {fmt_time(t['median_wall'])} | {fmt_time(t['median_cpu'])} "
+            f"| {fmt_time(t['min_wall'])} | {fmt_time(t['max_wall'])} | {t['runs']} | {fmt_rss(t['max_rss_kib'])} |"
         )
     lines.append("")
     if cl and kurso:
-        ratio = cl["mean"] / kurso["mean"]
+        ratio = cl["median_wall"] / kurso["median_wall"]
+        cpu_ratio = cl["median_cpu"] / kurso["median_cpu"]
         lines.append(
-            f"- compare-locales / kurso: **{ratio:.1f}×** (mean {cl['mean']:.3f} s / {kurso['mean']:.3f} s; "
-            f"slowest kurso run {kurso['max']:.3f} s)"
+            f"- compare-locales / kurso: **{ratio:.1f}×** wall (medians {fmt_time(cl['median_wall'])} / "
+            f"{fmt_time(kurso['median_wall'])}), {cpu_ratio:.1f}× CPU"
         )
+        lines.append(f"- Target ≥ {TARGET_RATIO:g}× faster than compare-locales (wall): **{met(ratio >= TARGET_RATIO)}**")
+        bare = timings.get("kurso-no-analyser")
+        if bare:
+            lines.append(
+                f"- compare-locales / kurso without analysers: {cl['median_wall'] / bare['median_wall']:.1f}× wall "
+                f"(median {fmt_time(bare['median_wall'])}), {cl['median_cpu'] / bare['median_cpu']:.1f}× CPU; "
+                f"the analysers' share of kurso: {fmt_time(kurso['median_wall'] - bare['median_wall'])} wall"
+            )
+    if kurso:
+        mib = kurso["max_rss_kib"] / 1024
         lines.append(
-            f"- Target ≥ {TARGET_RATIO:g}× faster than compare-locales: **{'MET' if ratio >= TARGET_RATIO else 'NOT MET'}**"
+            f"- Target kurso peak memory ≤ {TARGET_RSS_MIB:g} MiB: **{met(mib <= TARGET_RSS_MIB)}** "
+            f"({mib:.1f} MiB; compare-locales {fmt_rss(cl and cl['max_rss_kib'])})"
         )
-    if kurso and kurso["rss_kib"] is not None:
-        mib = kurso["rss_kib"] / 1024
-        lines.append(
-            f"- Target kurso peak memory ≤ {TARGET_RSS_MIB:g} MiB: **{'MET' if mib <= TARGET_RSS_MIB else 'NOT MET'}** "
-            f"({mib:.1f} MiB; compare-locales {fmt_rss(cl and cl['rss_kib'])})"
-        )
+    bare = timings.get("kurso-no-analyser")
+    for floor, name in ((floor_read, "read"), (floor_parse, "read + parse")):
+        for label, run in (("kurso", kurso), ("kurso without analysers", bare)):
+            if run and floor:
+                lines.append(
+                    f"- {label} / the {name} floor: {run['median_wall'] / floor['median_wall']:.1f}× wall, "
+                    f"{run['median_cpu'] / floor['median_cpu']:.1f}× CPU"
+                )
+    if kurso and floor_parse:
+        multiple = kurso["median_wall"] / floor_parse["median_wall"]
+        lines.append(f"- Aim kurso ≤ {TARGET_PARSE_MULTIPLE:g}× the parse floor (wall): **{met(multiple <= TARGET_PARSE_MULTIPLE)}**")
 
     parity_ok = bool(locales)
     cl_path, kurso_path = results / "cl-output.json", results / "kurso-output.json"

@@ -4,12 +4,12 @@
 //! that follows the parser (entries start at column 0 with an identifier or `-identifier`).
 //! Every finding can then name `file:line:col`.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
 
 use fluent_syntax::ast;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::diagnostic::Diagnostic;
 use crate::fluent::error_offset;
@@ -27,7 +27,7 @@ pub struct FtlDoc {
     /// Messages and terms in file order (terms with their leading `-`).
     pub entries: Vec<EntryInfo>,
     /// First entry of each ID (later duplicates are in `entries` but not here).
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     lines: LineIndex,
 }
 
@@ -91,7 +91,7 @@ impl FtlDoc {
                 span: start..trim_trailing_comments(&text, start, end),
             });
         }
-        let mut by_id = HashMap::with_capacity(entries.len());
+        let mut by_id = FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
         for (i, entry) in entries.iter().enumerate() {
             by_id.entry(entry.id.clone()).or_insert(i);
         }

@@ -10,6 +10,7 @@
 
 pub mod doc;
 pub mod entry;
+mod facts;
 pub mod finding;
 mod findings;
 pub mod layout;
@@ -20,11 +21,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::Diagnostic;
 use crate::state::StateFile;
 use doc::FtlDoc;
+use facts::SourceFacts;
 use finding::{Finding, Level};
 pub use findings::word_diff;
 use findings::{
@@ -99,10 +102,18 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
 pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     let mut summary = CheckSummary::default();
     let mut reference = None;
+    let mut facts = None;
     for index in 0..layout.locales.len() {
         let tree = layout.load_one(index, reference.as_ref());
         reference.get_or_insert_with(|| std::sync::Arc::clone(&tree.reference));
-        let mut part = check(&tree, opts);
+        // Made once the reference is loaded; every locale's rules share it.
+        let facts = facts.get_or_insert_with(|| {
+            std::sync::Arc::new(SourceFacts::shared_by(
+                layout.locales.len(),
+                tree.reference.docs.values(),
+            ))
+        });
+        let mut part = check_with(&tree, opts, facts);
         if index > 0 {
             let reference = &tree.reference.name;
             part.findings.retain(|f| &f.locale != reference);
@@ -133,11 +144,27 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
 
 /// Runs every rule over a loaded tree (every locale marked `checked`).
 pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
+    let n_checked = tree.locales.iter().filter(|l| l.checked).count();
+    let facts = SourceFacts::shared_by(n_checked, tree.reference.docs.values());
+    check_with(tree, opts, &std::sync::Arc::new(facts))
+}
+
+/// [`check`] with the facts about the reference shared with the run's other trees.
+fn check_with(
+    tree: &LocaleTree,
+    opts: &CheckOptions,
+    facts: &std::sync::Arc<SourceFacts>,
+) -> CheckSummary {
     // Aligned with `tree.locales`; only checked locales need an environment.
     let envs: Vec<Option<LocaleEnv>> = tree
         .locales
         .iter()
-        .map(|locale| locale.checked.then(|| locale_env(tree, locale, opts)))
+        .map(|locale| {
+            locale.checked.then(|| LocaleEnv {
+                source_facts: std::sync::Arc::clone(facts),
+                ..locale_env(tree, locale, opts)
+            })
+        })
         .collect();
     let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
     for (index, locale) in tree.locales.iter().enumerate().filter(|(_, l)| l.checked) {
@@ -211,7 +238,7 @@ struct FileResult {
 }
 
 pub(crate) fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOptions) -> LocaleEnv {
-    let mut visible = HashSet::new();
+    let mut visible = FxHashSet::default();
     for name in &locale.chain {
         if let Some(docs) = tree.locales.iter().find(|l| &l.name == name) {
             for doc in docs.docs.values() {
@@ -239,6 +266,7 @@ pub(crate) fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOpt
         name: locale.name.clone(),
         visible,
         reference_visible,
+        source_facts: std::sync::Arc::default(),
     }
 }
 
@@ -355,7 +383,7 @@ fn check_file(
     if let Some(doc) = own {
         file_findings(doc, &locale.name, &mut findings);
     }
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut translated: Vec<MessagePair<'_>> = Vec::new();
     for source in reference.iter() {
         if !seen.insert(source.id()) {
@@ -418,7 +446,7 @@ fn check_file(
         findings.extend(structure_findings);
     }
     if let Some(doc) = own {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for entry in doc.iter() {
             if reference.contains(entry.id()) || !seen.insert(entry.id()) {
                 continue;

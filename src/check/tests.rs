@@ -31,3 +31,65 @@ fn word_diff_merges_runs() {
         ]
     );
 }
+
+/// The glossary's English side is spotted once per run and shared by every locale: checking
+/// the locales together finds exactly what checking each alone finds.
+#[test]
+fn locales_checked_together_find_what_each_finds_alone() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+        std::fs::write(path, text).expect("written");
+    };
+    write(
+        "en/x.ftl",
+        "a = Record the informed consent.\nb = Ask the patient.\n    .title = Patient\nc = Nothing here.\n",
+    );
+    write(
+        "fi/x.ftl",
+        "a = Kirjaa lupa.\nb = Kysy potilaalta.\n    .title = Asiakas\nc = Ei mitään.\n",
+    );
+    write(
+        "el/x.ftl",
+        "a = Καταγράψτε τη συγκατάθεση.\nb = Ρωτήστε τον πελάτη.\n    .title = Ασθενής\nc = Τίποτα.\n",
+    );
+    let (glossary, problems) = crate::glossary::csv::parse(
+        std::path::Path::new("g.csv"),
+        "id,en,fi,el\n\
+         informed-consent,informed consent,tietoon perustuva suostumus,συναίνεση κατόπιν ενημέρωσης\n\
+         patient,patient,potilas,ασθενής\n",
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let opts = CheckOptions {
+        glossary: Some(std::sync::Arc::new(glossary)),
+        ..CheckOptions::default()
+    };
+    let run = |locales: &[&str]| -> Vec<String> {
+        let locales: Vec<String> = locales.iter().map(|l| (*l).to_owned()).collect();
+        let layout = Layout::generic(&dir.path().join("en"), dir.path(), &locales).expect("layout");
+        check_layout(&layout, &opts)
+            .findings
+            .iter()
+            .filter(|f| f.rule == "glossary")
+            .map(|f| format!("{} {:?} {}", f.locale, f.id, f.message))
+            .collect()
+    };
+    let together = run(&["el", "fi"]);
+    let mut alone = run(&["el"]);
+    alone.extend(run(&["fi"]));
+    alone.sort();
+    let mut sorted = together.clone();
+    sorted.sort();
+    assert_eq!(sorted, alone);
+    // Greek misses `patient` in the value of `b`, Finnish in its title.
+    assert_eq!(
+        sorted,
+        [
+            "el Some(\"a\") source has 'informed consent' (glossary el: συναίνεση κατόπιν ενημέρωσης); the translation has none of its forms",
+            "el Some(\"b\") source has 'patient' (glossary el: ασθενής); the translation has none of its forms",
+            "fi Some(\"a\") source has 'informed consent' (glossary fi: tietoon perustuva suostumus); the translation has none of its forms",
+            "fi Some(\"b\") source has 'Patient' (glossary fi: potilas); the translation has none of its forms",
+        ]
+    );
+}

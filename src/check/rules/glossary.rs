@@ -52,7 +52,24 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     let Some(matcher) = &pair.env.glossary else {
         return;
     };
-    for (attr, source) in pair.source.patterns() {
+    // What a reader sees: words inside URLs and `code` (`temperature_c`) are not terms. The
+    // English side is the same for every locale: spotted once per run.
+    let spotted = pair.env.source_facts.get(
+        pair.source,
+        |facts| &facts.spotted,
+        || {
+            pair.source
+                .patterns()
+                .map(|(_, source)| matcher.spot(&visible_text(&flatten(source), false)))
+                .collect()
+        },
+    );
+    for ((attr, _), spotted_concepts) in pair.source.patterns().zip(spotted.iter()) {
+        // Most messages use no concept: the translation's words are prepared only for those
+        // that do.
+        if spotted_concepts.is_empty() {
+            continue;
+        }
         let target = match attr {
             None => pair.target.value(),
             Some(name) => pair.target.attribute(name).map(|a| &a.value),
@@ -60,12 +77,10 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         let Some(target) = target else {
             continue;
         };
-        // What a reader sees: words inside URLs and `code` (`temperature_c`) are not terms.
-        let source_text = visible_text(&flatten(source), false);
         let target_text = flatten(target);
         let tokens = matcher.target(&visible_text(&target_text, true));
         let mut seen = HashSet::new();
-        for spotted in matcher.spot(&source_text) {
+        for spotted in spotted_concepts {
             if !seen.insert(spotted.concept) {
                 continue;
             }

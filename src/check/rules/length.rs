@@ -59,15 +59,30 @@ fn ratio(part: usize, whole: usize) -> String {
 }
 
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
-    for (attribute, source) in pair.source.patterns() {
+    // The English side is the same for every locale: measured once per run.
+    let english_lengths = pair.env.source_facts.get(
+        pair.source,
+        |facts| &facts.visible_lengths,
+        || {
+            pair.source
+                .patterns()
+                .map(|(_, source)| {
+                    renderings(source)
+                        .iter()
+                        .map(|text| visible_len(text))
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect()
+        },
+    );
+    for ((attribute, _), &english) in pair.source.patterns().zip(english_lengths.iter()) {
+        if english < MIN_ENGLISH {
+            continue;
+        }
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
-        let english = renderings(source)
-            .iter()
-            .map(|text| visible_len(text))
-            .max()
-            .unwrap_or(0);
         if english < MIN_ENGLISH {
             continue;
         }

@@ -11,8 +11,7 @@
 //! Adding a rule: a new file with `pub const RULE: Rule`, listed in [`ALL`] (keep it sorted by
 //! code); a fixture test with positive and negative cases in the file.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
 
 use super::doc::Entry;
@@ -92,11 +91,13 @@ pub struct LocaleEnv {
     pub plural_categories: Vec<&'static str>,
     /// IDs (messages, and terms with their `-`) defined in this locale or a locale it falls
     /// back to, the source locale excluded.
-    pub visible: HashSet<String>,
+    pub visible: FxHashSet<String>,
     /// IDs defined in the reference (source) locale.
-    pub reference_visible: HashSet<String>,
+    pub reference_visible: FxHashSet<String>,
     /// The project glossary prepared for this locale, when there is one.
     pub glossary: Option<std::sync::Arc<crate::glossary::matcher::Matcher>>,
+    /// What is derived from the English entries, shared by every locale of a run.
+    pub source_facts: std::sync::Arc<super::facts::SourceFacts>,
 }
 
 /// One English message and its translation, for pair rules.
@@ -141,7 +142,6 @@ impl MessagePair<'_> {
 pub(crate) mod fixture {
     //! Fixture helpers for rule tests: check one English/translated pair of `.ftl` texts.
 
-    use std::collections::HashSet;
     use std::path::PathBuf;
 
     use super::{LocaleEnv, MessagePair, Rule};
@@ -183,11 +183,9 @@ pub(crate) mod fixture {
             locale: langid,
             name: locale.to_owned(),
             visible: target.iter().map(|e| e.id().to_owned()).collect(),
-            reference_visible: source
-                .iter()
-                .map(|e| e.id().to_owned())
-                .collect::<HashSet<_>>(),
+            reference_visible: source.iter().map(|e| e.id().to_owned()).collect(),
             glossary,
+            source_facts: std::sync::Arc::default(),
         };
         let check = rule.check.expect("a pair rule");
         let mut out = Vec::new();

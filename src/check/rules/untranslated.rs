@@ -64,13 +64,23 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     if pair.env.locale.language.as_str() == "en" {
         return;
     }
-    for (attribute, source) in pair.source.patterns() {
+    let normalize = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The English side is the same for every locale: flattened once per run.
+    let english_texts = pair.env.source_facts.get(
+        pair.source,
+        |facts| &facts.normalized,
+        || {
+            pair.source
+                .patterns()
+                .map(|(_, source)| normalize(flatten(source)))
+                .collect()
+        },
+    );
+    for ((attribute, source), english) in pair.source.patterns().zip(english_texts.iter()) {
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
-        let normalize = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let english = normalize(flatten(source));
-        if english.is_empty() || english != normalize(flatten(target)) {
+        if english.is_empty() || *english != normalize(flatten(target)) {
             continue;
         }
         let words = renderings(source)

@@ -1,6 +1,5 @@
 //! Tests of `check::rules::structure`, on a module planned in a throwaway project.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use super::*;
@@ -38,8 +37,9 @@ fn check_it(translation: &str, expected: &[&str]) {
         locale: "it".parse().expect("a locale"),
         name: "it".to_owned(),
         plural_categories: vec!["one", "other"],
-        visible: HashSet::new(),
-        reference_visible: HashSet::new(),
+        visible: rustc_hash::FxHashSet::default(),
+        reference_visible: rustc_hash::FxHashSet::default(),
+        source_facts: std::sync::Arc::default(),
         glossary: None,
     };
     let pairs: Vec<MessagePair<'_>> = target

@@ -1,0 +1,150 @@
+//! What the pair rules derive from an English entry alone (the glossary concepts it uses, its
+//! visible length, its normalized text), computed once per run and shared by every locale
+//! checked against it.
+//!
+//! `check_layout` checks one locale at a time against the same reference documents, so without
+//! this each English message would be analysed again for each locale (for the glossary: its
+//! words folded, stemmed and run through the term automaton). The cache is made for one run
+//! (one glossary, one reference), holds a slot per entry of each reference document, filled on
+//! first use, and is read without locks by the parallel workers. A run of one locale keeps
+//! nothing: each fact is needed once.
+//!
+//! Invariant: a slot holds exactly what the rule would compute for that entry in this run; an
+//! English entry that is not one of the run's reference documents (a fixture, a draft being
+//! verified) is computed each time, never cached.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::doc::{Entry, FtlDoc};
+use crate::glossary::matcher::Spotted;
+
+/// Per-entry facts about the reference documents of one run.
+#[derive(Debug, Default)]
+pub struct SourceFacts {
+    /// Keyed by the address of a reference document (they live as long as the run); one slot
+    /// per body entry of that document.
+    by_doc: FxHashMap<usize, Box<[EntryFacts]>>,
+}
+
+/// What is known about one English entry, each fact computed on first use. Per pattern means
+/// the value, then the attributes in order (`Entry::patterns`).
+#[derive(Debug, Default)]
+pub struct EntryFacts {
+    /// The glossary concepts each pattern uses, as `Matcher::spot` finds them in its visible
+    /// text. The same for every locale: spotting reads only the English and the glossary's
+    /// English terms.
+    pub spotted: OnceLock<Vec<Vec<Spotted>>>,
+    /// The longest visible length of each pattern's renderings (`length`).
+    pub visible_lengths: OnceLock<Vec<usize>>,
+    /// Each pattern flattened with its blanks collapsed (`untranslated`).
+    pub normalized: OnceLock<Vec<String>>,
+}
+
+impl SourceFacts {
+    /// The cache for a run checking `n_locales` locales against `docs`: slots for every entry
+    /// when two or more locales share them, none for one locale (each fact is then needed
+    /// once, and keeping it would only hold memory).
+    pub fn shared_by<'a>(
+        n_locales: usize,
+        docs: impl IntoIterator<Item = &'a FtlDoc>,
+    ) -> SourceFacts {
+        if n_locales > 1 {
+            SourceFacts::new(docs)
+        } else {
+            SourceFacts::default()
+        }
+    }
+
+    /// Slots for every entry of `docs` (the run's reference documents).
+    pub fn new<'a>(docs: impl IntoIterator<Item = &'a FtlDoc>) -> SourceFacts {
+        let by_doc = docs
+            .into_iter()
+            .map(|doc| {
+                let slots = (0..doc.resource.body.len())
+                    .map(|_| EntryFacts::default())
+                    .collect();
+                (std::ptr::from_ref(doc) as usize, slots)
+            })
+            .collect();
+        SourceFacts { by_doc }
+    }
+
+    /// The fact `which` of `source`: from the cache when `source` is one of the run's
+    /// reference entries (`compute` runs once per entry and run), else from `compute`.
+    pub fn get<T: Clone>(
+        &self,
+        source: Entry<'_>,
+        which: fn(&EntryFacts) -> &OnceLock<T>,
+        compute: impl FnOnce() -> T,
+    ) -> Cow<'_, T> {
+        let cached = self
+            .by_doc
+            .get(&(std::ptr::from_ref(source.doc) as usize))
+            .and_then(|slots| slots.get(source.info.body_index));
+        match cached {
+            Some(facts) => Cow::Borrowed(which(facts).get_or_init(compute)),
+            None => Cow::Owned(compute()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn doc(text: &str) -> FtlDoc {
+        FtlDoc::parse(PathBuf::from("en/x.ftl"), text.to_owned())
+    }
+
+    #[test]
+    fn a_reference_entry_is_spotted_once_per_run_and_an_outside_entry_each_time() {
+        let reference = doc("a = A\nb = B\n");
+        let outside = doc("a = A\n");
+        let facts = SourceFacts::new([&reference]);
+        let calls = Cell::new(0);
+        let spotted = |source, spot: &dyn Fn() -> Vec<Vec<Spotted>>| {
+            facts.get(source, |f| &f.spotted, spot).into_owned()
+        };
+        let spot = |concept: usize| {
+            calls.set(calls.get() + 1);
+            vec![vec![Spotted {
+                concept,
+                text: String::new(),
+                start: 0,
+                end: 0,
+            }]]
+        };
+        let a = reference.get("a").expect("a");
+        let b = reference.get("b").expect("b");
+        assert_eq!(spotted(a, &|| spot(1))[0][0].concept, 1);
+        // Cached: the second locale's call does not spot again, and gets the first answer.
+        assert_eq!(spotted(a, &|| spot(2))[0][0].concept, 1);
+        assert_eq!(calls.get(), 1);
+        // Each entry has its own slot.
+        assert_eq!(spotted(b, &|| spot(3))[0][0].concept, 3);
+        assert_eq!(calls.get(), 2);
+        // An entry of another document (a draft being verified) is never cached.
+        let other = outside.get("a").expect("a");
+        assert_eq!(spotted(other, &|| spot(4))[0][0].concept, 4);
+        assert_eq!(spotted(other, &|| spot(5))[0][0].concept, 5);
+        assert_eq!(calls.get(), 4);
+    }
+
+    #[test]
+    fn a_run_of_one_locale_keeps_nothing() {
+        let reference = doc("a = A\n");
+        let a = reference.get("a").expect("a");
+        let one = SourceFacts::shared_by(1, [&reference]);
+        assert_eq!(*one.get(a, |f| &f.visible_lengths, || vec![1]), [1]);
+        assert_eq!(*one.get(a, |f| &f.visible_lengths, || vec![2]), [2]);
+        let two = SourceFacts::shared_by(2, [&reference]);
+        assert_eq!(*two.get(a, |f| &f.visible_lengths, || vec![1]), [1]);
+        assert_eq!(*two.get(a, |f| &f.visible_lengths, || vec![2]), [1]);
+    }
+}
