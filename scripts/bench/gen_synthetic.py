@@ -61,10 +61,12 @@ def track_fence(line, fence):
 
 
 def split_module(text):
-    """Return (front_matter_lines, [section_text, ...]) of a sample module."""
+    """Return (front_matter_lines, [section_text, ...]) of a sample module, or None for a
+    module without YAML front matter (the sample's LiaScript module), which is left out so the
+    corpus stays what it was."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\n") != "---":
-        raise SystemExit("sample module without front matter")
+        return None  # a LiaScript module (its header is a comment): not a template
     end = next(i for i in range(1, len(lines)) if lines[i].rstrip("\n") == "---")
     front = lines[1:end]
     body = lines[end + 1 :]
@@ -183,7 +185,9 @@ def main():
     samples = []  # (course_dir, parsed)
     for cd in course_dirs:
         for md in sorted(cd.glob("[0-9]*.md")):
-            samples.append((cd, split_module(md.read_text(encoding="utf-8"))))
+            parsed = split_module(md.read_text(encoding="utf-8"))
+            if parsed is not None:
+                samples.append((cd, parsed))
     if not samples:
         sys.exit(f"no sample modules under {args.samples}")
 
