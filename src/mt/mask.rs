@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use aho_corasick::AhoCorasick;
 use fluent_syntax::ast;
@@ -241,20 +242,48 @@ fn emit(
 /// Do-not-translate terms, ready to be found in plain text.
 struct Terms {
     /// Over the non-empty terms; `None` when there are none.
-    finder: Option<AhoCorasick>,
+    finder: Option<Arc<AhoCorasick>>,
 }
 
+/// How many term lists' automata are kept (a run masks with one list per locale).
+const KEPT_FINDERS: usize = 8;
+
 impl Terms {
+    /// The finder for `do_not_translate`, built once per distinct list and kept: a run masks
+    /// thousands of messages with the same list, and building the automaton costs far more
+    /// than masking one message.
     fn new(do_not_translate: &[String]) -> Terms {
+        type Kept = Vec<(Vec<String>, Arc<AhoCorasick>)>;
+        static KEPT: Mutex<Kept> = Mutex::new(Vec::new());
         let terms: Vec<&str> = do_not_translate
             .iter()
             .map(String::as_str)
             .filter(|t| !t.is_empty())
             .collect();
-        let finder = (!terms.is_empty())
-            .then(|| AhoCorasick::new(&terms).ok())
-            .flatten();
-        Terms { finder }
+        if terms.is_empty() {
+            return Terms { finder: None };
+        }
+        let same = |list: &[String]| list.iter().map(String::as_str).eq(terms.iter().copied());
+        let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, finder)) = kept.iter().find(|(list, _)| same(list)) {
+            return Terms {
+                finder: Some(Arc::clone(finder)),
+            };
+        }
+        let Ok(finder) = AhoCorasick::new(&terms) else {
+            return Terms { finder: None };
+        };
+        let finder = Arc::new(finder);
+        if kept.len() == KEPT_FINDERS {
+            kept.remove(0);
+        }
+        kept.push((
+            terms.iter().map(|&t| t.to_owned()).collect(),
+            Arc::clone(&finder),
+        ));
+        Terms {
+            finder: Some(finder),
+        }
     }
 
     /// Every occurrence of a term in `text` (overlapping ones too), as (start, end, whether

@@ -360,3 +360,26 @@ fn entities_decode_and_bare_ampersands_stay() {
         .expect("valid");
     assert_eq!(back, "\"a'' &<> & b; &quotx; &amp");
 }
+
+#[test]
+fn a_term_list_is_made_into_a_finder_once_and_each_list_finds_its_own_terms() {
+    let list = vec!["FHIR".to_owned(), "HL7".to_owned(), String::new()];
+    let first = Terms::new(&list);
+    let again = Terms::new(&list.clone());
+    let (Some(first_finder), Some(again_finder)) = (&first.finder, &again.finder) else {
+        panic!("a finder for a non-empty list");
+    };
+    assert!(
+        std::sync::Arc::ptr_eq(first_finder, again_finder),
+        "the same list reuses the finder built for it"
+    );
+    let other = Terms::new(&["SNOMED CT".to_owned()]);
+    let other_finder = other.finder.as_ref().expect("a finder");
+    assert!(!std::sync::Arc::ptr_eq(first_finder, other_finder));
+    assert!(Terms::new(&[String::new()]).finder.is_none());
+    // A kept finder still answers for its own list, not for another's.
+    let masked = mask("Send HL7 FHIR, not SNOMED CT.", &list);
+    assert_eq!(masked.atoms.len(), 2, "{masked:?}");
+    let masked = mask("Send HL7 FHIR, not SNOMED CT.", &["SNOMED CT".to_owned()]);
+    assert_eq!(masked.atoms.len(), 1, "{masked:?}");
+}
