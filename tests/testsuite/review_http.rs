@@ -177,10 +177,7 @@ async fn save_writes_a_persons_translation_and_a_second_identical_save_is_a_no_o
     let project = project();
     let server = Server::start(&project, &[], &[]);
     let csrf = server.csrf("lt").await;
-    let version = server.message("lt", "dosing-p1").await["version"]
-        .as_str()
-        .expect("version")
-        .to_owned();
+    let version = server.version("lt", "dosing-p1").await;
     let (status, saved) = server
         .save(&csrf, "lt", "dosing-p1", &version, "save", GOOD)
         .await;
@@ -244,10 +241,7 @@ async fn a_save_that_breaks_a_placeable_is_refused_and_writes_nothing() {
     let project = project();
     let server = Server::start(&project, &[], &[]);
     let csrf = server.csrf("lt").await;
-    let version = server.message("lt", "dosing-p1").await["version"]
-        .as_str()
-        .expect("version")
-        .to_owned();
+    let version = server.version("lt", "dosing-p1").await;
     let (before_ftl, before_state) = (ftl(&project), state(&project));
     for broken in [
         "Duokite pacientui, žr. ⟦2⟧lapelį⟦/2⟧.", // the inline code dropped
@@ -269,10 +263,7 @@ async fn the_older_of_two_saves_is_refused_with_the_current_text() {
     let server = Server::start(&project, &[], &[]);
     let csrf = server.csrf("lt").await;
     // Two reviewers open the same message.
-    let version = server.message("lt", "dosing-p1").await["version"]
-        .as_str()
-        .expect("version")
-        .to_owned();
+    let version = server.version("lt", "dosing-p1").await;
     let (status, _) = server
         .save(&csrf, "lt", "dosing-p1", &version, "save", GOOD)
         .await;
@@ -318,10 +309,7 @@ async fn requests_without_the_pages_token_or_from_elsewhere_change_nothing() {
     let project = project();
     let server = Server::start(&project, &[], &[]);
     let csrf = server.csrf("lt").await;
-    let version = server.message("lt", "dosing-p1").await["version"]
-        .as_str()
-        .expect("version")
-        .to_owned();
+    let version = server.version("lt", "dosing-p1").await;
     let body = json!({"file": FILE, "id": "dosing-p1", "version": version, "action": "save", "units": {"dosing-p1": GOOD}}).to_string();
     let before = (ftl(&project), state(&project));
     let origin = server.origin();
@@ -381,10 +369,7 @@ async fn malformed_bodies_and_unknown_messages_get_a_clear_4xx() {
         assert!(answer["error"].is_string(), "{body}: {answer}");
     }
     // A unit the message does not have, and a missing one.
-    let version = server.message("lt", "dosing-p1").await["version"]
-        .as_str()
-        .expect("v")
-        .to_owned();
+    let version = server.version("lt", "dosing-p1").await;
     let (status, _) = server
         .post("api/locale/lt/save", &csrf, &json!({"file": FILE, "id": "dosing-p1", "version": version, "action": "save", "units": {"dosing-p1": GOOD, "dosing-p1.title": "x"}}))
         .await;

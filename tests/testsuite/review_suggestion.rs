@@ -22,10 +22,7 @@ fn project_with_suggestion() -> TestProject {
         let runtime = tokio::runtime::Runtime::new().expect("a runtime");
         runtime.block_on(async {
             let csrf = server.csrf("lt").await;
-            let version = server.message("lt", "dosing-p1").await["version"]
-                .as_str()
-                .expect("version")
-                .to_owned();
+            let version = server.version("lt", "dosing-p1").await;
             let (status, saved) = server
                 .save(&csrf, "lt", "dosing-p1", &version, "save", PERSON)
                 .await;

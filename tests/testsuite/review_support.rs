@@ -136,6 +136,14 @@ impl Server {
         message
     }
 
+    /// The version of message `id` a save must name (what the page got when it opened it).
+    pub async fn version(&self, locale: &str, id: &str) -> String {
+        self.message(locale, id).await["version"]
+            .as_str()
+            .expect("version")
+            .to_owned()
+    }
+
     /// Saves `text` as the only unit of message `id`.
     pub async fn save(
         &self,
