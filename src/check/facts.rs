@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::doc::{Entry, FtlDoc};
+use crate::check::rules::numbers::EnglishNumbers;
 use crate::glossary::matcher::Spotted;
 
 /// Per-entry facts about the reference documents of one run.
@@ -41,6 +42,8 @@ pub struct EntryFacts {
     pub visible_lengths: OnceLock<Vec<usize>>,
     /// Each pattern flattened with its blanks collapsed (`untranslated`).
     pub normalized: OnceLock<Vec<String>>,
+    /// Each pattern's numbers and words, per rendering (`numbers`).
+    pub numbers: OnceLock<EnglishNumbers>,
 }
 
 impl SourceFacts {

@@ -32,8 +32,8 @@ fn word_diff_merges_runs() {
     );
 }
 
-/// The glossary's English side is spotted once per run and shared by every locale: checking
-/// the locales together finds exactly what checking each alone finds.
+/// The English side of the glossary and numbers rules is computed once per run and shared by
+/// every locale: checking the locales together finds exactly what checking each alone finds.
 #[test]
 fn locales_checked_together_find_what_each_finds_alone() {
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -44,15 +44,18 @@ fn locales_checked_together_find_what_each_finds_alone() {
     };
     write(
         "en/x.ftl",
-        "a = Record the informed consent.\nb = Ask the patient.\n    .title = Patient\nc = Nothing here.\n",
+        "a = Record the informed consent.\nb = Ask the patient.\n    .title = Patient\nc = Nothing here.\n\
+         d = Take { $n } tablets.\n    .title = 5 mg every 8 hours\n",
     );
     write(
         "fi/x.ftl",
-        "a = Kirjaa lupa.\nb = Kysy potilaalta.\n    .title = Asiakas\nc = Ei mitään.\n",
+        "a = Kirjaa lupa.\nb = Kysy potilaalta.\n    .title = Asiakas\nc = Ei mitään.\n\
+         d = Ota { $n } tablettia.\n    .title = 50 mg 8 tunnin välein\n",
     );
     write(
         "el/x.ftl",
-        "a = Καταγράψτε τη συγκατάθεση.\nb = Ρωτήστε τον πελάτη.\n    .title = Ασθενής\nc = Τίποτα.\n",
+        "a = Καταγράψτε τη συγκατάθεση.\nb = Ρωτήστε τον πελάτη.\n    .title = Ασθενής\nc = Τίποτα.\n\
+         d = Πάρτε { $n } δισκία.\n    .title = 5 mg κάθε 2 ώρες\n",
     );
     let (glossary, problems) = crate::glossary::csv::parse(
         std::path::Path::new("g.csv"),
@@ -71,7 +74,7 @@ fn locales_checked_together_find_what_each_finds_alone() {
         check_layout(&layout, &opts)
             .findings
             .iter()
-            .filter(|f| f.rule == "glossary")
+            .filter(|f| f.rule == "glossary" || f.rule == "numbers")
             .map(|f| format!("{} {:?} {}", f.locale, f.id, f.message))
             .collect()
     };
@@ -82,14 +85,17 @@ fn locales_checked_together_find_what_each_finds_alone() {
     let mut sorted = together.clone();
     sorted.sort();
     assert_eq!(sorted, alone);
-    // Greek misses `patient` in the value of `b`, Finnish in its title.
+    // Greek misses `patient` in the value of `b`, Finnish in its title; in the title of `d`,
+    // Finnish changed the dose and Greek the interval.
     assert_eq!(
         sorted,
         [
             "el Some(\"a\") source has 'informed consent' (glossary el: συναίνεση κατόπιν ενημέρωσης); the translation has none of its forms",
             "el Some(\"b\") source has 'patient' (glossary el: ασθενής); the translation has none of its forms",
+            "el Some(\"d\") in `.title`: `2 ώρες` does not match the English `8 hours`",
             "fi Some(\"a\") source has 'informed consent' (glossary fi: tietoon perustuva suostumus); the translation has none of its forms",
             "fi Some(\"b\") source has 'Patient' (glossary fi: potilas); the translation has none of its forms",
+            "fi Some(\"d\") in `.title`: `50 mg` does not match the English `5 mg`",
         ]
     );
 }

@@ -104,6 +104,36 @@ fn append(prefixes: Vec<String>, expression: &Expression<String>) -> Vec<String>
     out
 }
 
+/// Whether a rendering of `pattern` ([`renderings`]) may hold an ASCII digit: a text or a
+/// string literal with one, or a number literal, in any select variant (also one past
+/// [`MAX_RENDERINGS`]). `false` means no rendering has a digit, without rendering anything.
+pub(super) fn may_render_digit(pattern: &Pattern<String>) -> bool {
+    pattern.elements.iter().any(|element| match element {
+        PatternElement::TextElement { value } => has_ascii_digit(value),
+        PatternElement::Placeable { expression } => expression_may_render_digit(expression),
+    })
+}
+
+fn expression_may_render_digit(expression: &Expression<String>) -> bool {
+    match expression {
+        Expression::Select { variants, .. } => variants
+            .iter()
+            .any(|variant| may_render_digit(&variant.value)),
+        Expression::Inline(InlineExpression::StringLiteral { value }) => {
+            has_ascii_digit(&fluent_syntax::unicode::unescape_unicode_to_string(value))
+        }
+        Expression::Inline(InlineExpression::NumberLiteral { .. }) => true,
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            expression_may_render_digit(expression)
+        }
+        Expression::Inline(_) => false,
+    }
+}
+
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// The translated pattern that corresponds to the English value (`None`) or attribute.
 pub(super) fn translated_pattern<'a>(
     pair: &MessagePair<'a>,
@@ -459,6 +489,47 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    /// `may_render_digit` answers, without rendering, whether a rendering has a digit: the
+    /// `numbers` rule skips a pattern on its word.
+    #[test]
+    fn may_render_digit_agrees_with_the_renderings() {
+        let cases = [
+            ("a = Plain words only.", false),
+            ("a = Take { $n } tablets of { -brand }.", false),
+            ("a = Take 5 mg.", true),
+            ("a = Take { 5 } mg.", true),
+            ("a = Take { \"5\" } mg.", true),
+            ("a = Take { \"\\u0035\" } mg.", true),
+            ("a = Take { \"five\" } mg.", false),
+            ("a = Take { { 2 } } mg.", true),
+            (
+                "a = { $n ->\n    [one] One tablet\n   *[other] { $n } tablets\n}",
+                false,
+            ),
+            (
+                "a = { $n ->\n    [one] One tablet\n   *[other] 2 tablets\n}",
+                true,
+            ),
+            (
+                "a = { $n ->\n   *[other] { $m ->\n       *[x] At 8:00\n    }\n}",
+                true,
+            ),
+            ("a = { NUMBER($n, minimumFractionDigits: 2) } units", false),
+        ];
+        for (source, expected) in cases {
+            let resource = fluent_syntax::parser::parse(source.to_owned()).expect("parses");
+            let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
+                panic!("a message: {source}");
+            };
+            let pattern = message.value.as_ref().expect("value");
+            let rendered = super::renderings(pattern)
+                .iter()
+                .any(|text| text.bytes().any(|b| b.is_ascii_digit()));
+            assert_eq!(rendered, expected, "renderings of {source}");
+            assert_eq!(super::may_render_digit(pattern), expected, "{source}");
+        }
+    }
+
     #[test]
     fn plain_paragraph_is_what_the_parser_gives() {
         for text in [

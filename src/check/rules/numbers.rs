@@ -15,11 +15,9 @@ mod wording;
 
 use std::collections::BTreeSet;
 
-use fluent_syntax::ast::{Pattern, PatternElement};
-
 use self::compare::{Comparison, Report, words};
 use self::scan::{ENGLISH, Scan, Style, scan};
-use super::markup::{locate, renderings, translated_pattern, visible_text};
+use super::markup::{locate, may_render_digit, renderings, translated_pattern, visible_text};
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
 
@@ -95,38 +93,51 @@ pub fn compare_texts(english: &str, translation: &str, language: &str) -> Vec<(b
     .collect()
 }
 
+/// The English side of each pattern of an entry (`Entry::patterns` order), per rendering: its
+/// numbers and its words. The same for every locale, so kept in the run's shared facts.
+pub(crate) type EnglishNumbers = Vec<Vec<(Scan, BTreeSet<String>)>>;
+
+fn english_numbers(source: crate::check::doc::Entry<'_>) -> EnglishNumbers {
+    source
+        .patterns()
+        .map(|(_, pattern)| {
+            renderings(pattern)
+                .iter()
+                .map(|text| visible_text(text, false))
+                .map(|text| (scan(&text, ENGLISH, "en"), words(&text)))
+                .collect()
+        })
+        .collect()
+}
+
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     let language = pair.env.locale.language.as_str();
     let style = Style::of(language);
-    for (attribute, source) in pair.source.patterns() {
-        // Access keys and inline CSS of app strings are not prose.
+    let mut english_side = None;
+    for (index, (attribute, source)) in pair.source.patterns().enumerate() {
         if matches!(attribute, Some("accesskey" | "style")) {
             continue;
         }
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
-        // Nothing to compare without a digit on either side (most messages): skip the parse.
-        let has_digit = |pattern: &Pattern<String>| {
-            pattern.elements.iter().any(|element| match element {
-                PatternElement::TextElement { value } => value.bytes().any(|b| b.is_ascii_digit()),
-                PatternElement::Placeable { .. } => true,
-            })
-        };
-        if !has_digit(source) && !has_digit(target) {
+        // Without a digit in any rendering of either side there is nothing to compare (a
+        // scan finds numbers, identifiers and comparisons only around digits).
+        if !may_render_digit(source) && !may_render_digit(target) {
             continue;
         }
         let translations = renderings(target);
         if translations.iter().all(|t| t.trim().is_empty()) {
             continue; // the `empty` rule reports it
         }
-        let english: Vec<(Scan, BTreeSet<String>)> = renderings(source)
-            .iter()
-            .map(|text| visible_text(text, false))
-            .map(|text| (scan(&text, ENGLISH, "en"), words(&text)))
-            .collect();
-        // Every rendering of the translation must match some rendering of the English; the
-        // first that matches none is reported against the closest.
+        let english_side = english_side.get_or_insert_with(|| {
+            pair.env.source_facts.get(
+                pair.source,
+                |facts| &facts.numbers,
+                || english_numbers(pair.source),
+            )
+        });
+        let english = &english_side[index];
         let reports = translations.iter().find_map(|text| {
             let translated = scan(&visible_text(text, false), style, language);
             let locale = &pair.env.name;

@@ -34,7 +34,7 @@ impl Style {
 }
 
 /// A number as written, with its possible values.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Token {
     pub raw: String,
     /// Each reading is one or more values (`10.30` may be 10.3 or 10 and 30).
@@ -53,7 +53,7 @@ pub struct Token {
 }
 
 /// The numbers, identifiers and comparisons of one text.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Scan {
     pub tokens: Vec<Token>,
     pub codes: Vec<String>,
