@@ -91,11 +91,16 @@ impl PipeAnalyzer {
         }
     }
 
-    /// Asks the program about `words` (distinct, not cached); `None` when it failed.
-    fn ask(&self, state: &mut State, words: &[&str]) -> Option<HashMap<String, Vec<String>>> {
+    /// Starts the program unless it was started (or failed) before.
+    fn spawn(&self, state: &mut State) {
         if matches!(state.process, Process::NotStarted) {
             state.process = Session::spawn(&self.program).map_or(Process::Failed, Process::Running);
         }
+    }
+
+    /// Asks the program about `words` (distinct, not cached); `None` when it failed.
+    fn ask(&self, state: &mut State, words: &[&str]) -> Option<HashMap<String, Vec<String>>> {
+        self.spawn(state);
         let Process::Running(session) = &mut state.process else {
             return None;
         };
@@ -147,6 +152,11 @@ impl Analyzer for PipeAnalyzer {
 
     fn name(&self) -> String {
         self.program.label.clone()
+    }
+
+    fn start(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        self.spawn(&mut state);
     }
 }
 

@@ -247,6 +247,49 @@ fn each_distinct_word_is_sent_once() {
     );
 }
 
+/// `start` launches the program before any word is asked (it loads its dictionary while
+/// the run does other work), once, and changes no answer.
+#[test]
+fn start_launches_the_program_once_before_the_first_word() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let launches = dir.path().join("launches.log");
+    let log = dir.path().join("words.log");
+    let script = r#"echo launched >> "$1"
+while IFS= read -r w; do
+  printf '%s\n' "$w" >> "$2"
+  printf '%s L%s\n\n' "$w" "$w"
+done"#;
+    let analyzer = PipeAnalyzer::new(
+        "it",
+        program(&[
+            "sh",
+            "-c",
+            script,
+            "sh",
+            &launches.display().to_string(),
+            &log.display().to_string(),
+        ]),
+        Duration::from_secs(20),
+    );
+    analyzer.start();
+    analyzer.start();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !launches.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(launches.exists(), "started before any word was asked");
+    assert!(!log.exists(), "no word was sent");
+    assert_eq!(analyzer.lemmas(&["ab"]), [strings(&["lab"])]);
+    analyzer.start();
+    assert_eq!(analyzer.lemmas(&["cd"]), [strings(&["lcd"])]);
+    let started = std::fs::read_to_string(&launches).expect("the script logged its start");
+    assert_eq!(
+        started.lines().count(),
+        1,
+        "one process for the run: {started}"
+    );
+}
+
 #[test]
 fn every_batch_has_its_own_end_marker() {
     let dir = tempfile::tempdir().expect("a temporary directory");
