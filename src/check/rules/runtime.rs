@@ -69,22 +69,13 @@ const TERM_PROBE: &str = "kurso-runtime-probe-";
 const BUILTINS: [&str; 2] = ["NUMBER", "DATETIME"];
 
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
-    // Text and string literals alone always format (most messages): nothing to run.
-    let plain = pair.target.value().is_some()
-        && pair.target.patterns().all(|(_, pattern)| {
-            pattern.elements.iter().all(|element| {
-                matches!(
-                    element,
-                    fluent_syntax::ast::PatternElement::TextElement { .. }
-                        | fluent_syntax::ast::PatternElement::Placeable {
-                            expression: fluent_syntax::ast::Expression::Inline(
-                                fluent_syntax::ast::InlineExpression::StringLiteral { .. }
-                            )
-                        }
-                )
-            })
-        });
-    if plain {
+    // A message that cannot fail to format (most messages) is not formatted.
+    let inert = pair.target.value().is_some()
+        && pair
+            .target
+            .patterns()
+            .all(|(_, pattern)| inert_pattern(pattern, pair.target));
+    if inert {
         return;
     }
     let known = known_functions(pair.source);
@@ -119,6 +110,42 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
 
 /// Functions the translation may call: Fluent's and the English message's (an application
 /// may register its own, such as `PLATFORM()`).
+/// Fluent's limit of placeables in one formatting (`MAX_PLACEABLES` in fluent-bundle).
+const MAX_PLACEABLES: usize = 100;
+
+/// Whether formatting `pattern` of `entry` cannot give an error this rule reports: it holds
+/// text, literals, variables (each gets a sample value) and references to IDs its file does
+/// not define (left unresolved in the bundle, which `references` reports), with no more
+/// placeables than Fluent allows. Selects, functions and references into the file can fail
+/// (a missing attribute, a cycle) and are formatted.
+fn inert_pattern(pattern: &ast::Pattern<String>, entry: Entry<'_>) -> bool {
+    // Without selects, only the pattern's own elements count.
+    let placeables = pattern
+        .elements
+        .iter()
+        .filter(|e| matches!(e, ast::PatternElement::Placeable { .. }))
+        .count();
+    let mut inert = true;
+    walk(pattern, &mut |node| match node {
+        Node::Inline(
+            ast::InlineExpression::StringLiteral { .. }
+            | ast::InlineExpression::NumberLiteral { .. }
+            | ast::InlineExpression::VariableReference { .. }
+            | ast::InlineExpression::Placeable { .. },
+        ) => {}
+        Node::Inline(ast::InlineExpression::MessageReference { id, .. }) => {
+            inert &= entry.doc.get(&id.name).is_none();
+        }
+        Node::Inline(ast::InlineExpression::TermReference { id, .. }) => {
+            inert &= entry.doc.get(&format!("-{}", id.name)).is_none();
+        }
+        Node::Inline(ast::InlineExpression::FunctionReference { .. }) | Node::Select { .. } => {
+            inert = false;
+        }
+    });
+    inert && placeables <= MAX_PLACEABLES
+}
+
 fn known_functions(source: Entry<'_>) -> BTreeSet<String> {
     let mut known: BTreeSet<String> = BUILTINS.iter().map(|&name| name.to_owned()).collect();
     for (_, pattern) in source.patterns() {
@@ -570,6 +597,18 @@ mod tests {
         let findings = fixture::run(&RULE, "it", "lol3 = LOL\n", &tr);
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert!(findings[0].message.contains("more than 100 placeables"));
+    }
+
+    /// A message of variables only is not formatted, unless it has more placeables than
+    /// Fluent shows; up to the limit it formats.
+    #[test]
+    fn too_many_placeables_of_variables_alone_are_reported() {
+        let message = |n: usize| format!("a = {}\n", "{ $x } ".repeat(n));
+        let findings = fixture::run(&RULE, "it", "a = { $x }\n", &message(101));
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert!(findings[0].message.contains("more than 100 placeables"));
+        let findings = fixture::run(&RULE, "it", "a = { $x }\n", &message(100));
+        assert!(findings.is_empty(), "{findings:?}");
     }
 
     #[test]
