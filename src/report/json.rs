@@ -42,6 +42,7 @@
 //! counts are the shown findings; `filter.hidden` counts the rest. Findings keep the order of
 //! the summary (path, line, column, rule); every key is present, `null` when unknown.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Hidden, ReportOptions, locale_counts, slash_path, total_counts};
@@ -56,58 +57,106 @@ pub const JSON_VERSION: u32 = 1;
 /// Renders `summary` as a pretty-printed JSON document; `hidden` is what the filter left out.
 pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions) -> String {
     let per_locale = locale_counts(summary);
-    let document = json!({
-        "version": JSON_VERSION,
-        "tool": "kurso",
-        "tool_version": opts.tool_version,
-        "findings": summary.findings.iter().map(finding_json).collect::<Vec<_>>(),
-        "summary": {
+    // The findings (thousands) are written straight from the summary; the rest is small.
+    // Keys come out sorted, as serde_json writes an object's keys.
+    let document = Document {
+        diagnostics: summary.diagnostics.iter().map(diagnostic_json).collect(),
+        filter: json!({
+            "rules": opts.filter.rules,
+            "level": opts.filter.level.map(Level::as_str),
+            "hidden": hidden,
+        }),
+        findings: summary.findings.iter().map(FindingJson::of).collect(),
+        summary: json!({
             "locales": per_locale,
             "total": total_counts(&per_locale),
             "files_checked": summary.files_checked,
             "suppressed": summary.suppressed,
-        },
-        "diagnostics": summary.diagnostics.iter().map(diagnostic_json).collect::<Vec<_>>(),
-        "filter": {
-            "rules": opts.filter.rules,
-            "level": opts.filter.level.map(Level::as_str),
-            "hidden": hidden,
-        },
-    });
+        }),
+        tool: "kurso",
+        tool_version: &opts.tool_version,
+        version: JSON_VERSION,
+    };
     let mut out = serde_json::to_string_pretty(&document)
-        .expect("a JSON value of strings and numbers always serializes");
+        .expect("a document of strings and numbers always serializes");
     out.push('\n');
     out
 }
 
-fn finding_json(finding: &Finding) -> Value {
-    let diff = finding.diff.as_ref().map(|parts| {
-        parts
-            .iter()
-            .map(|part| {
-                let (op, text) = match part {
-                    DiffPart::Equal(text) => ("equal", text),
-                    DiffPart::Delete(text) => ("delete", text),
-                    DiffPart::Insert(text) => ("insert", text),
-                };
-                json!({ "op": op, "text": text })
-            })
-            .collect::<Vec<_>>()
-    });
-    json!({
-        "rule": finding.rule,
-        "level": finding.level.as_str(),
-        "locale": finding.locale,
-        "path": slash_path(&finding.path),
-        "position": finding.position.map(position_json),
-        "id": finding.id,
-        "message": finding.message,
-        "help": finding.help,
-        "snippet": finding.snippet,
-        "reference": finding.reference,
-        "diff": diff,
-        "translation": finding.translation,
-    })
+/// The document, its keys in sorted order.
+#[derive(Serialize)]
+struct Document<'a> {
+    diagnostics: Vec<Value>,
+    filter: Value,
+    findings: Vec<FindingJson<'a>>,
+    summary: Value,
+    tool: &'a str,
+    tool_version: &'a str,
+    version: u32,
+}
+
+/// One finding, borrowed from the summary, its keys in sorted order.
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    diff: Option<Vec<DiffJson<'a>>>,
+    help: Option<&'a str>,
+    id: Option<&'a str>,
+    level: &'static str,
+    locale: &'a str,
+    message: &'a str,
+    path: String,
+    position: Option<PositionJson>,
+    reference: Option<&'a str>,
+    rule: &'static str,
+    snippet: Option<&'a str>,
+    translation: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    op: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct PositionJson {
+    column: usize,
+    line: usize,
+}
+
+impl<'a> FindingJson<'a> {
+    fn of(finding: &'a Finding) -> FindingJson<'a> {
+        let diff = finding.diff.as_ref().map(|parts| {
+            parts
+                .iter()
+                .map(|part| {
+                    let (op, text) = match part {
+                        DiffPart::Equal(text) => ("equal", text),
+                        DiffPart::Delete(text) => ("delete", text),
+                        DiffPart::Insert(text) => ("insert", text),
+                    };
+                    DiffJson { op, text }
+                })
+                .collect()
+        });
+        FindingJson {
+            diff,
+            help: finding.help.as_deref(),
+            id: finding.id.as_deref(),
+            level: finding.level.as_str(),
+            locale: &finding.locale,
+            message: &finding.message,
+            path: slash_path(&finding.path),
+            position: finding.position.map(|p| PositionJson {
+                column: p.column,
+                line: p.line,
+            }),
+            reference: finding.reference.as_deref(),
+            rule: finding.rule,
+            snippet: finding.snippet.as_deref(),
+            translation: finding.translation.as_deref(),
+        }
+    }
 }
 
 fn diagnostic_json(diagnostic: &Diagnostic) -> Value {
@@ -153,6 +202,27 @@ mod tests {
             .collect();
         keys.sort_unstable();
         keys
+    }
+
+    /// The document is written as `serde_json` writes its own values: keys sorted at every
+    /// level, pretty-printed, so reports of two runs diff line by line.
+    #[test]
+    fn the_document_is_written_with_sorted_keys() {
+        let mut with_position = finding("numbers", Level::Error, "el", "a.ftl");
+        with_position.position = Some(Position { line: 3, column: 7 });
+        with_position.help = Some("help".to_owned());
+        with_position.snippet = Some("a = 5 mg".to_owned());
+        let s = summary(vec![stale_el(), with_position]);
+        let out = render_json(&s, &Hidden::default(), &ReportOptions::default());
+        let value: Value = serde_json::from_str(&out).expect("valid JSON");
+        let mut again = serde_json::to_string_pretty(&value).expect("serializes");
+        again.push('\n');
+        assert_eq!(out, again);
+        assert!(
+            out.contains("\"diff\": ["),
+            "a stale finding has its diff: {out}"
+        );
+        assert!(out.contains("\"column\": 7,\n"), "{out}");
     }
 
     #[test]
