@@ -20,11 +20,14 @@ pub mod rules;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::Diagnostic;
+use crate::glossary::matcher::Matcher;
 use crate::state::StateFile;
 use doc::FtlDoc;
 use facts::SourceFacts;
@@ -114,7 +117,11 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     let mut reference = None;
     let mut facts = None;
     for index in 0..layout.locales.len() {
-        let tree = layout.load_one(index, reference.as_ref());
+        // The glossary matcher needs no file: it is built while the files are read.
+        let (tree, matcher) = rayon::join(
+            || layout.load_one(index, reference.as_ref()),
+            || glossary_matcher(opts, &layout.reference.name, &layout.locales[index].chain),
+        );
         reference.get_or_insert_with(|| std::sync::Arc::clone(&tree.reference));
         // Made once the reference is loaded; every locale's rules share it.
         let facts = facts.get_or_insert_with(|| {
@@ -123,7 +130,7 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
                 tree.reference.docs.values(),
             ))
         });
-        let mut part = check_with(&tree, opts, facts);
+        let mut part = check_with(&tree, opts, facts, matcher.as_ref());
         if index > 0 {
             let reference = &tree.reference.name;
             part.findings.retain(|f| &f.locale != reference);
@@ -156,23 +163,30 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
 pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
     let n_checked = tree.locales.iter().filter(|l| l.checked).count();
     let facts = SourceFacts::shared_by(n_checked, tree.reference.docs.values());
-    check_with(tree, opts, &std::sync::Arc::new(facts))
+    check_with(tree, opts, &std::sync::Arc::new(facts), None)
 }
 
-/// [`check`] with the facts about the reference shared with the run's other trees.
+/// [`check`] with the facts about the reference shared with the run's other trees, and the
+/// glossary matcher of its one checked locale when it was built already.
 fn check_with(
     tree: &LocaleTree,
     opts: &CheckOptions,
     facts: &std::sync::Arc<SourceFacts>,
+    matcher: Option<&Arc<Matcher>>,
 ) -> CheckSummary {
     // Aligned with `tree.locales`; only checked locales need an environment.
     let envs: Vec<Option<LocaleEnv>> = tree
         .locales
         .iter()
         .map(|locale| {
-            locale.checked.then(|| LocaleEnv {
-                source_facts: std::sync::Arc::clone(facts),
-                ..locale_env(tree, locale, opts)
+            locale.checked.then(|| {
+                let matcher = matcher
+                    .cloned()
+                    .or_else(|| glossary_matcher(opts, &tree.reference.name, &locale.chain));
+                LocaleEnv {
+                    source_facts: std::sync::Arc::clone(facts),
+                    ..env_with_glossary(tree, locale, matcher)
+                }
             })
         })
         .collect();
@@ -248,6 +262,26 @@ struct FileResult {
 }
 
 pub(crate) fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOptions) -> LocaleEnv {
+    let matcher = glossary_matcher(opts, &tree.reference.name, &locale.chain);
+    env_with_glossary(tree, locale, matcher)
+}
+
+/// The glossary of `opts` prepared for checking `chain` (a locale and its fallbacks) against
+/// `reference`, when there is a glossary.
+fn glossary_matcher(
+    opts: &CheckOptions,
+    reference: &str,
+    chain: &[String],
+) -> Option<Arc<Matcher>> {
+    let glossary = opts.glossary.as_ref()?;
+    Some(Arc::new(Matcher::new(glossary, reference, chain)))
+}
+
+fn env_with_glossary(
+    tree: &LocaleTree,
+    locale: &LocaleDocs,
+    glossary: Option<Arc<Matcher>>,
+) -> LocaleEnv {
     let mut visible = FxHashSet::default();
     for name in &locale.chain {
         if let Some(docs) = tree.locales.iter().find(|l| &l.name == name) {
@@ -262,13 +296,6 @@ pub(crate) fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOpt
         .values()
         .flat_map(|doc| doc.entries.iter().map(|e| e.id.clone()))
         .collect();
-    let glossary = opts.glossary.as_ref().map(|glossary| {
-        std::sync::Arc::new(crate::glossary::matcher::Matcher::new(
-            glossary,
-            &tree.reference.name,
-            &locale.chain,
-        ))
-    });
     LocaleEnv {
         glossary,
         plural_categories: plural_categories(&locale.locale),
