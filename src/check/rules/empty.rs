@@ -37,6 +37,22 @@ message, put `# kurso-allow empty: reason` on the line above the translated mess
 
 /// Whether every rendering of the pattern is blank.
 pub(super) fn is_blank(pattern: &fluent_syntax::ast::Pattern<String>) -> bool {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    // What every rendering shows (most messages have some): text of the pattern itself, a
+    // number, a placeable shown as an object.
+    let shown_in_all = pattern.elements.iter().any(|element| match element {
+        PatternElement::TextElement { value } => !value.trim().is_empty(),
+        PatternElement::Placeable {
+            expression: Expression::Inline(inline),
+        } => !matches!(
+            inline,
+            InlineExpression::StringLiteral { .. } | InlineExpression::Placeable { .. }
+        ),
+        PatternElement::Placeable { .. } => false,
+    });
+    if shown_in_all {
+        return false;
+    }
     renderings(pattern)
         .iter()
         .all(|text| text.trim().is_empty())
@@ -109,6 +125,36 @@ mod tests {
         assert!(run(&RULE, "el", "a = {\"\"}\n", "a = {\"\"}\n").is_empty());
         // An attribute the translation lacks is `missing`'s business.
         assert!(run(&RULE, "el", ENGLISH, "a = Θερμοκρασία.\n").is_empty());
+    }
+
+    /// `is_blank` answers without rendering when something is shown in every rendering,
+    /// and agrees with the renderings in every case.
+    #[test]
+    fn is_blank_agrees_with_the_renderings() {
+        let cases = [
+            ("a = Text", false),
+            ("a = { \"\" }", true),
+            ("a = { \" \" }", true),
+            ("a = { \"x\" }", false),
+            ("a = {\"\"} {\"\"}", true),
+            ("a = { { \"\" } }", true),
+            ("a = { $n }", false),
+            ("a = { -brand }", false),
+            ("a = { 0 }", false),
+            ("a = { $n ->\n    [one] {\"\"}\n   *[other] {\"\"}\n}", true),
+            ("a = { $n ->\n    [one] One\n   *[other] {\"\"}\n}", false),
+            ("a = {\"\"}{ $n ->\n   *[other] {\" \"}\n}", true),
+        ];
+        for (source, expected) in cases {
+            let resource = fluent_syntax::parser::parse(source.to_owned()).expect("parses");
+            let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
+                panic!("a message: {source}");
+            };
+            let pattern = message.value.as_ref().expect("value");
+            let rendered = renderings(pattern).iter().all(|t| t.trim().is_empty());
+            assert_eq!(rendered, expected, "renderings of {source}");
+            assert_eq!(is_blank(pattern), expected, "{source}");
+        }
     }
 
     #[test]
