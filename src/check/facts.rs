@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::doc::{Entry, FtlDoc};
+use crate::check::rules::markup::EnglishMarkup;
 use crate::check::rules::numbers::EnglishNumbers;
 use crate::glossary::matcher::Spotted;
 
@@ -44,6 +45,8 @@ pub struct EntryFacts {
     pub normalized: OnceLock<Vec<String>>,
     /// Each pattern's numbers and words, per rendering (`numbers`).
     pub numbers: OnceLock<EnglishNumbers>,
+    /// Each pattern's markup, per rendering (`markup`).
+    pub markup: OnceLock<EnglishMarkup>,
 }
 
 impl SourceFacts {

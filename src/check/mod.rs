@@ -71,7 +71,7 @@ pub struct FileStats {
 }
 
 /// The result of a check run.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct CheckSummary {
     /// Findings after policy, sorted by file, line, column.
     pub findings: Vec<Finding>,

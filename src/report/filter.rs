@@ -6,6 +6,7 @@
 //! status is the binary's, computed from the whole run before filtering, so a filter can
 //! never turn a failing run into a passing one.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::check::CheckSummary;
@@ -85,26 +86,36 @@ impl Filter {
     }
 
     /// The summary with only the findings this filter keeps, and what it hid. Statistics,
-    /// diagnostics and suppressions are the run's, unchanged.
-    pub fn apply(&self, summary: &CheckSummary) -> (CheckSummary, Hidden) {
-        let mut hidden = Hidden::default();
-        let mut findings = Vec::with_capacity(summary.findings.len());
-        for finding in &summary.findings {
-            if self.keeps(finding) {
-                findings.push(finding.clone());
-            } else {
-                hidden.add(finding.level);
-            }
+    /// diagnostics and suppressions are the run's, unchanged. When nothing is hidden the
+    /// summary is the run's own, not a copy.
+    pub fn apply<'a>(&self, summary: &'a CheckSummary) -> (Cow<'a, CheckSummary>, Hidden) {
+        let hidden = self.hidden(summary);
+        if hidden.total() == 0 {
+            return (Cow::Borrowed(summary), hidden);
         }
         let shown = CheckSummary {
-            findings,
+            findings: summary
+                .findings
+                .iter()
+                .filter(|finding| self.keeps(finding))
+                .cloned()
+                .collect(),
             suppressed: summary.suppressed,
             stats: summary.stats.clone(),
             diagnostics: summary.diagnostics.clone(),
             locales: summary.locales.clone(),
             files_checked: summary.files_checked,
         };
-        (shown, hidden)
+        (Cow::Owned(shown), hidden)
+    }
+
+    /// The findings of `summary` this filter hides, by level.
+    pub fn hidden(&self, summary: &CheckSummary) -> Hidden {
+        let mut hidden = Hidden::default();
+        for finding in summary.findings.iter().filter(|f| !self.keeps(f)) {
+            hidden.add(finding.level);
+        }
+        hidden
     }
 }
 
@@ -142,7 +153,12 @@ mod tests {
 
     #[test]
     fn default_shows_everything_and_hides_nothing() {
-        let (shown, hidden) = Filter::default().apply(&run());
+        let summary = run();
+        let (shown, hidden) = Filter::default().apply(&summary);
+        assert!(
+            matches!(shown, Cow::Borrowed(_)),
+            "nothing hidden: the run's own summary, not a copy"
+        );
         assert_eq!(shown.findings, run().findings);
         assert_eq!(hidden, Hidden::default());
         assert!(!Filter::default().is_active());
@@ -154,7 +170,8 @@ mod tests {
             rules: vec!["glossary".to_owned(), "length".to_owned()],
             ..Filter::default()
         };
-        let (shown, hidden) = filter.apply(&run());
+        let summary = run();
+        let (shown, hidden) = filter.apply(&summary);
         assert_eq!(rules_of(&shown), ["glossary", "glossary", "length"]);
         assert_eq!(
             hidden,
@@ -173,7 +190,8 @@ mod tests {
             level: Some(Level::Warning),
             ..Filter::default()
         };
-        let (shown, hidden) = filter.apply(&run());
+        let summary = run();
+        let (shown, hidden) = filter.apply(&summary);
         assert_eq!(rules_of(&shown), ["stale", "glossary", "glossary"]);
         assert_eq!(hidden.infos, 1);
         assert_eq!(hidden.at_or_above(Level::Warning).total(), 0);

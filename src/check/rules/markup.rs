@@ -305,8 +305,8 @@ pub(super) fn visible_text(markdown: &str, with_code: bool) -> String {
 }
 
 /// The markup of one text.
-#[derive(Debug, Default)]
-struct Inventory {
+#[derive(Debug, Default, Clone)]
+pub struct Inventory {
     links: Vec<String>,
     images: Vec<String>,
     code: Vec<String>,
@@ -451,15 +451,36 @@ fn problems(en: &Inventory, tr: &Inventory) -> Vec<Problem> {
     out
 }
 
+/// The markup of each pattern of an English entry (`Entry::patterns` order), per rendering.
+/// The same for every locale, so kept in the run's shared facts.
+pub(crate) type EnglishMarkup = Vec<Vec<Inventory>>;
+
+fn english_markup(source: Entry<'_>) -> EnglishMarkup {
+    source
+        .patterns()
+        .map(|(_, pattern)| {
+            renderings(pattern)
+                .iter()
+                .map(|text| Inventory::of(text))
+                .collect()
+        })
+        .collect()
+}
+
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
-    for (attribute, source) in pair.source.patterns() {
+    let mut english_side = None;
+    for (index, (attribute, _)) in pair.source.patterns().enumerate() {
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
-        let english: Vec<Inventory> = renderings(source)
-            .iter()
-            .map(|text| Inventory::of(text))
-            .collect();
+        let english_side = english_side.get_or_insert_with(|| {
+            pair.env.source_facts.get(
+                pair.source,
+                |facts| &facts.markup,
+                || english_markup(pair.source),
+            )
+        });
+        let english = &english_side[index];
         // Every rendering of the translation must match some rendering of the English;
         // the first that matches none is reported against the English default.
         let worst = renderings(target).into_iter().find_map(|translated| {

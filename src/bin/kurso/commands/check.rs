@@ -137,7 +137,7 @@ fn exit_status(summary: &CheckSummary, fail_on: Level) -> ExitStatus {
 
 /// Says on stderr when findings the filter hid are what fails the run.
 fn note_hidden_failures(summary: &CheckSummary, filter: &Filter, fail_on: Level, out: &mut Output) {
-    let (_, hidden) = filter.apply(summary);
+    let hidden = filter.hidden(summary);
     let failing = hidden.at_or_above(fail_on);
     if failing.total() > 0 {
         out.note(&format!(
