@@ -32,7 +32,7 @@ fn word_diff_merges_runs() {
     );
 }
 
-/// The English side of the glossary and numbers rules is computed once per run and shared by
+/// The English side of the glossary, numbers and markup rules is computed once per run and shared by
 /// every locale: checking the locales together finds exactly what checking each alone finds.
 #[test]
 fn locales_checked_together_find_what_each_finds_alone() {
@@ -45,17 +45,20 @@ fn locales_checked_together_find_what_each_finds_alone() {
     write(
         "en/x.ftl",
         "a = Record the informed consent.\nb = Ask the patient.\n    .title = Patient\nc = Nothing here.\n\
-         d = Take { $n } tablets.\n    .title = 5 mg every 8 hours\n",
+         d = Take { $n } tablets.\n    .title = 5 mg every 8 hours\n\
+         e = Read it.\n    .title = See [the guide](https://example.org/a).\n",
     );
     write(
         "fi/x.ftl",
         "a = Kirjaa lupa.\nb = Kysy potilaalta.\n    .title = Asiakas\nc = Ei mitään.\n\
-         d = Ota { $n } tablettia.\n    .title = 50 mg 8 tunnin välein\n",
+         d = Ota { $n } tablettia.\n    .title = 50 mg 8 tunnin välein\n\
+         e = Lue se.\n    .title = Katso [opas](https://example.org/b).\n",
     );
     write(
         "el/x.ftl",
         "a = Καταγράψτε τη συγκατάθεση.\nb = Ρωτήστε τον πελάτη.\n    .title = Ασθενής\nc = Τίποτα.\n\
-         d = Πάρτε { $n } δισκία.\n    .title = 5 mg κάθε 2 ώρες\n",
+         d = Πάρτε { $n } δισκία.\n    .title = 5 mg κάθε 2 ώρες\n\
+         e = Διαβάστε το.\n    .title = Δείτε τον [οδηγό](https://example.org/a).\n",
     );
     let (glossary, problems) = crate::glossary::csv::parse(
         std::path::Path::new("g.csv"),
@@ -74,7 +77,7 @@ fn locales_checked_together_find_what_each_finds_alone() {
         check_layout(&layout, &opts)
             .findings
             .iter()
-            .filter(|f| f.rule == "glossary" || f.rule == "numbers")
+            .filter(|f| matches!(f.rule, "glossary" | "numbers" | "markup"))
             .map(|f| format!("{} {:?} {}", f.locale, f.id, f.message))
             .collect()
     };
@@ -86,7 +89,8 @@ fn locales_checked_together_find_what_each_finds_alone() {
     sorted.sort();
     assert_eq!(sorted, alone);
     // Greek misses `patient` in the value of `b`, Finnish in its title; in the title of `d`,
-    // Finnish changed the dose and Greek the interval.
+    // Finnish changed the dose and Greek the interval; in the title of `e`, Finnish changed
+    // the link.
     assert_eq!(
         sorted,
         [
@@ -96,6 +100,7 @@ fn locales_checked_together_find_what_each_finds_alone() {
             "fi Some(\"a\") source has 'informed consent' (glossary fi: tietoon perustuva suostumus); the translation has none of its forms",
             "fi Some(\"b\") source has 'Patient' (glossary fi: potilas); the translation has none of its forms",
             "fi Some(\"d\") in `.title`: `50 mg` does not match the English `5 mg`",
+            "fi Some(\"e\") in `.title`: the link to `https://example.org/b` should be `https://example.org/a` as in the English",
         ]
     );
 }
