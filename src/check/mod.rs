@@ -150,6 +150,9 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     if layout.locales.is_empty() {
         summary = check(&layout.load(), opts);
     }
+    if opts.glossary.is_some() {
+        crate::glossary::morph::save_analyzers();
+    }
     summary.findings.sort_by_key(Finding::sort_key);
     summary
         .stats

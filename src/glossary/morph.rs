@@ -8,6 +8,7 @@
 //! done once per language; a missing program or dictionary means no analyser, not an error.
 //! `KURSO_NO_ANALYZER=1` turns them all off (for comparable runs across machines).
 
+mod cache;
 mod hunspell;
 mod pipe;
 #[cfg(test)]
@@ -32,6 +33,9 @@ pub trait Analyzer: Send + Sync + std::fmt::Debug {
     /// Gets ready to answer without waiting for it (a program starts and loads its
     /// dictionary in the background); answers do not change.
     fn start(&self) {}
+
+    /// Keeps this run's new answers for the next run (`cache.rs`), when there is a cache.
+    fn save(&self) {}
 }
 
 /// The analyser of a language, or none.
@@ -45,11 +49,12 @@ pub const NO_ANALYZER_VAR: &str = "KURSO_NO_ANALYZER";
 /// and load a dictionary. An analyser that misses it is stopped for the rest of the run.
 const BATCH_TIMEOUT: Duration = Duration::from_secs(20);
 
+/// What detection found, per language.
+static FOUND: OnceLock<Mutex<HashMap<String, Found>>> = OnceLock::new();
+
 /// The analyser installed for `lang` (a language subtag), if any: Voikko for `fi`, Hunspell
 /// for `hu`, `it`, `lt`, `ro` and `tr`. Every call for one language returns the same one.
 pub fn system_analyzer(lang: &str) -> Option<Arc<dyn Analyzer>> {
-    /// What detection found, per language.
-    static FOUND: OnceLock<Mutex<HashMap<String, Found>>> = OnceLock::new();
     if analyzers_disabled() {
         return None;
     }
@@ -61,6 +66,23 @@ pub fn system_analyzer(lang: &str) -> Option<Arc<dyn Analyzer>> {
         .entry(lang.to_owned())
         .or_insert_with(|| detect(lang))
         .clone()
+}
+
+/// Keeps the new answers of every analyser used so far for the next run (`cache.rs`).
+pub fn save_analyzers() {
+    let Some(found) = FOUND.get() else {
+        return;
+    };
+    let analyzers: Vec<Arc<dyn Analyzer>> = found
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .values()
+        .flatten()
+        .cloned()
+        .collect();
+    for analyzer in analyzers {
+        analyzer.save();
+    }
 }
 
 /// Starts the analyser of each language of `langs` that has one, without waiting: a program
@@ -80,7 +102,13 @@ fn analyzers_disabled() -> bool {
 
 fn detect(lang: &str) -> Option<Arc<dyn Analyzer>> {
     let program = voikko::program(lang).or_else(|| hunspell::program(lang))?;
-    Some(Arc::new(PipeAnalyzer::new(lang, program, BATCH_TIMEOUT)))
+    let cache_file = cache::file_for(lang, &program);
+    Some(Arc::new(PipeAnalyzer::new(
+        lang,
+        program,
+        BATCH_TIMEOUT,
+        cache_file,
+    )))
 }
 
 /// The executable `name` in a directory of `$PATH`.

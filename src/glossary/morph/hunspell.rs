@@ -41,6 +41,11 @@ pub(super) fn program(lang: &str) -> Option<Program> {
     let dictionary = find_dictionary(name)?;
     let stdbuf = find_program("stdbuf")?;
     let hunspell = find_program("hunspell")?;
+    let data = vec![
+        hunspell.clone(),
+        with_extension(&dictionary, "aff"),
+        with_extension(&dictionary, "dic"),
+    ];
     Some(Program {
         label: format!("hunspell {name}"),
         argv: vec![
@@ -54,6 +59,7 @@ pub(super) fn program(lang: &str) -> Option<Program> {
             "-s".into(),
         ],
         parse,
+        data,
     })
 }
 
@@ -70,10 +76,15 @@ fn find_dictionary(name: &str) -> Option<PathBuf> {
 }
 
 fn has_extension_file(base: &Path, extension: &str) -> bool {
+    with_extension(base, extension).is_file()
+}
+
+/// `base` (`/usr/share/hunspell/hu_HU`) with `.extension` added.
+fn with_extension(base: &Path, extension: &str) -> PathBuf {
     let mut path = OsString::from(base.as_os_str());
     path.push(".");
     path.push(extension);
-    Path::new(&path).is_file()
+    PathBuf::from(path)
 }
 
 /// Reads one line of `hunspell -s` output.

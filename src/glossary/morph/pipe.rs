@@ -9,13 +9,14 @@
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::path::PathBuf;
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Mutex, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::Analyzer;
+use super::{Analyzer, cache};
 use crate::glossary::normalize::fold;
 
 /// What one line of a program's output says.
@@ -40,6 +41,9 @@ pub(super) struct Program {
     /// The program, then its arguments.
     pub argv: Vec<OsString>,
     pub parse: fn(&str) -> Line<'_>,
+    /// The files the answers come from (the program, its dictionary): a kept answer is
+    /// valid while they are unchanged (`cache.rs`).
+    pub data: Vec<PathBuf>,
 }
 
 /// Time allowed for a batch: a fixed part (start-up, dictionary loading) plus a little per word.
@@ -53,19 +57,26 @@ const LINE_QUEUE: usize = 4096;
 /// Lemmas kept per word.
 const MAX_LEMMAS: usize = 16;
 
-/// An [`Analyzer`] over a [`Program`], with a cache of every answer.
+/// An [`Analyzer`] over a [`Program`], with a cache of every answer, kept between runs in
+/// `cache_file` when there is one.
 #[derive(Debug)]
 pub(super) struct PipeAnalyzer {
     lang: String,
     program: Program,
     timeout: Duration,
+    cache_file: Option<PathBuf>,
     state: Mutex<State>,
 }
 
 #[derive(Debug, Default)]
 struct State {
-    /// Folded lemmas of every word answered so far.
+    /// Folded lemmas of every word answered so far, in this run or (read from the cache
+    /// file at first use) an earlier one.
     cache: HashMap<String, Vec<String>>,
+    /// The cache file was read.
+    loaded: bool,
+    /// Answers the program gave in this run, not yet in the cache file.
+    unsaved: usize,
     /// Batches sent, to give each its own end marker.
     n_batches: u64,
     process: Process,
@@ -80,14 +91,31 @@ enum Process {
 }
 
 impl PipeAnalyzer {
-    /// An analyser for `lang` over `program`; the process starts at the first word.
-    /// `timeout` is the fixed part of the time allowed for a batch.
-    pub(super) fn new(lang: &str, program: Program, timeout: Duration) -> PipeAnalyzer {
+    /// An analyser for `lang` over `program`; the process starts at the first word not in
+    /// the cache. `timeout` is the fixed part of the time allowed for a batch; answers are
+    /// kept between runs in `cache_file` ([`super::cache`]) when given.
+    pub(super) fn new(
+        lang: &str,
+        program: Program,
+        timeout: Duration,
+        cache_file: Option<PathBuf>,
+    ) -> PipeAnalyzer {
         PipeAnalyzer {
             lang: lang.to_owned(),
             program,
             timeout,
+            cache_file,
             state: Mutex::new(State::default()),
+        }
+    }
+
+    /// Reads the cache file into the cache, once.
+    fn load(&self, state: &mut State) {
+        if !state.loaded {
+            state.loaded = true;
+            if let Some(file) = &self.cache_file {
+                state.cache.extend(cache::load(file));
+            }
         }
     }
 
@@ -124,6 +152,7 @@ impl PipeAnalyzer {
 impl Analyzer for PipeAnalyzer {
     fn lemmas(&self, words: &[&str]) -> Vec<Vec<String>> {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        self.load(&mut state);
         let mut seen = HashSet::new();
         let missing: Vec<&str> = words
             .iter()
@@ -141,6 +170,7 @@ impl Analyzer for PipeAnalyzer {
                         }
                     }
                     state.cache.insert(word.to_owned(), lemmas);
+                    state.unsaved += 1;
                 }
             }
         }
@@ -156,7 +186,20 @@ impl Analyzer for PipeAnalyzer {
 
     fn start(&self) {
         let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-        self.spawn(&mut state);
+        self.load(&mut state);
+        // With answers kept from earlier runs the program may not be needed at all: it
+        // starts at the first word they lack.
+        if state.cache.is_empty() {
+            self.spawn(&mut state);
+        }
+    }
+
+    fn save(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let (Some(file), true) = (&self.cache_file, state.unsaved > 0) {
+            cache::save(file, &state.cache);
+            state.unsaved = 0;
+        }
     }
 }
 

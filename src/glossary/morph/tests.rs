@@ -177,6 +177,7 @@ fn unknown_words_and_odd_input_have_no_lemmas() {
                 "hu",
                 fake_hunspell(&dir.path().join("words.log")),
                 Duration::from_secs(20),
+                None,
             )),
             "lbetegek",
         ),
@@ -190,21 +191,24 @@ fn unknown_words_and_odd_input_have_no_lemmas() {
 /// A shell script speaking `hunspell -s`: the lemma of `word` is `Lword` (folded to
 /// `lword`), words starting with `x` are unknown; every line read is logged to `log`.
 fn fake_hunspell(log: &Path) -> Program {
-    let script = r#"while IFS= read -r w; do
+    program(&["sh", "-c", FAKE_HUNSPELL, "sh", &log.display().to_string()])
+}
+
+/// The script of [`fake_hunspell`]; `$1` is the log.
+const FAKE_HUNSPELL: &str = r#"while IFS= read -r w; do
   printf '%s\n' "$w" >> "$1"
   case "$w" in
     x*|zzkursoend*) printf '%s\n\n' "$w" ;;
     *) printf '%s L%s\n\n' "$w" "$w" ;;
   esac
 done"#;
-    program(&["sh", "-c", script, "sh", &log.display().to_string()])
-}
 
 fn program(argv: &[&str]) -> Program {
     Program {
         label: "test".to_owned(),
         argv: argv.iter().map(Into::into).collect(),
         parse: hunspell::parse,
+        data: Vec::new(),
     }
 }
 
@@ -216,7 +220,7 @@ fn strings(items: &[&str]) -> Vec<String> {
 fn each_distinct_word_is_sent_once() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let log = dir.path().join("words.log");
-    let analyzer = PipeAnalyzer::new("it", fake_hunspell(&log), Duration::from_secs(20));
+    let analyzer = PipeAnalyzer::new("it", fake_hunspell(&log), Duration::from_secs(20), None);
     assert_eq!(
         analyzer.lemmas(&["ab", "cd", "ab", "xy"]),
         [
@@ -270,6 +274,7 @@ done"#;
             &log.display().to_string(),
         ]),
         Duration::from_secs(20),
+        None,
     );
     analyzer.start();
     analyzer.start();
@@ -290,11 +295,79 @@ done"#;
     );
 }
 
+/// Answers are kept between runs: a second analyser over the same cache file answers the
+/// words the first was asked without starting its program, and asks it only about new words.
+#[test]
+fn kept_answers_spare_the_next_run_the_program() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let cache_file = dir.path().join("cache").join("it-test.tsv");
+    let first_log = dir.path().join("first.log");
+    let first = PipeAnalyzer::new(
+        "it",
+        fake_hunspell(&first_log),
+        Duration::from_secs(20),
+        Some(cache_file.clone()),
+    );
+    assert_eq!(first.lemmas(&["ab", "xy"]), [strings(&["lab"]), vec![]]);
+    first.save();
+    let kept = std::fs::read_to_string(&cache_file).expect("the answers were kept");
+    assert_eq!(kept, "ab\tlab\nxy\n");
+
+    let second_log = dir.path().join("second.log");
+    let launches = dir.path().join("launches.log");
+    let script = format!(
+        "echo launched >> '{}'\n{}",
+        launches.display(),
+        FAKE_HUNSPELL
+    );
+    let second = PipeAnalyzer::new(
+        "it",
+        program(&["sh", "-c", &script, "sh", &second_log.display().to_string()]),
+        Duration::from_secs(20),
+        Some(cache_file.clone()),
+    );
+    second.start();
+    assert_eq!(second.lemmas(&["xy", "ab"]), [vec![], strings(&["lab"])]);
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!launches.exists(), "no program started for kept answers");
+    assert_eq!(
+        second.lemmas(&["cd", "ab"]),
+        [strings(&["lcd"]), strings(&["lab"])]
+    );
+    let started = std::fs::read_to_string(&launches).expect("a new word starts the program");
+    assert_eq!(started.lines().count(), 1);
+    let sent = std::fs::read_to_string(&second_log).expect("the new word was sent");
+    let words: Vec<&str> = sent
+        .lines()
+        .filter(|w| !w.starts_with("zzkursoend"))
+        .collect();
+    assert_eq!(words, ["cd"]);
+    second.save();
+    let kept = std::fs::read_to_string(&cache_file).expect("kept");
+    assert_eq!(kept, "ab\tlab\ncd\tlcd\nxy\n");
+}
+
+/// A program that failed leaves nothing in the cache: the next run asks again.
+#[test]
+fn answers_of_a_failed_program_are_not_kept() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let cache_file = dir.path().join("it-test.tsv");
+    let analyzer = PipeAnalyzer::new(
+        "it",
+        program(&["sh", "-c", "exit 0"]),
+        Duration::from_millis(300),
+        Some(cache_file.clone()),
+    );
+    assert_eq!(analyzer.lemmas(&["ab"]), [Vec::<String>::new()]);
+    analyzer.save();
+    assert!(!cache_file.exists(), "nothing to keep");
+}
+
 #[test]
 fn every_batch_has_its_own_end_marker() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let log = dir.path().join("words.log");
-    let analyzer = PipeAnalyzer::new("it", fake_hunspell(&log), Duration::from_secs(20));
+    let analyzer = PipeAnalyzer::new("it", fake_hunspell(&log), Duration::from_secs(20), None);
     for word in ["a", "b", "c"] {
         analyzer.lemmas(&[word]);
     }
@@ -309,7 +382,7 @@ fn every_batch_has_its_own_end_marker() {
 /// Asserts an analyser over `argv` answers "no lemmas", twice, within a few seconds.
 #[track_caller]
 fn check_degrades(argv: &[&str]) {
-    let analyzer = PipeAnalyzer::new("it", program(argv), Duration::from_millis(300));
+    let analyzer = PipeAnalyzer::new("it", program(argv), Duration::from_millis(300), None);
     let started = Instant::now();
     assert_eq!(
         analyzer.lemmas(&["uno", "due"]),
@@ -352,6 +425,7 @@ fn a_program_that_dies_later_keeps_its_answers() {
         "it",
         program(&["sh", "-c", script]),
         Duration::from_secs(20),
+        None,
     );
     assert_eq!(analyzer.lemmas(&["ab"]), [strings(&["lab"])]);
     assert_eq!(analyzer.lemmas(&["cd", "ab"]), [vec![], strings(&["lab"])]);

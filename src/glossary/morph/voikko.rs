@@ -22,19 +22,21 @@ const DICTIONARY_DIRS: [&str; 5] = [
 /// Voikko for `lang`, when it is Finnish and `voikkospell` and a Finnish morphology
 /// (`voikko-fi`) are installed.
 pub(super) fn program(lang: &str) -> Option<Program> {
-    if lang != "fi" || !has_dictionary() {
+    if lang != "fi" {
         return None;
     }
+    let morphology = morphology()?;
     let voikkospell = find_program("voikkospell")?;
     Some(Program {
         label: "voikko fi".to_owned(),
-        argv: vec![voikkospell.into_os_string(), "-m".into()],
+        argv: vec![voikkospell.clone().into_os_string(), "-m".into()],
         parse,
+        data: vec![voikkospell, morphology],
     })
 }
 
-/// Whether a morphology in libvoikko's format 5 (`5/mor-standard/mor.vfst`) is installed.
-fn has_dictionary() -> bool {
+/// The first morphology in libvoikko's format 5 (`5/mor-standard/mor.vfst`) installed.
+fn morphology() -> Option<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::env::var_os("VOIKKO_DICTIONARY_PATH")
         .map(|paths| std::env::split_paths(&paths).collect())
         .unwrap_or_default();
@@ -42,13 +44,16 @@ fn has_dictionary() -> bool {
         dirs.push(PathBuf::from(home).join(".voikko"));
     }
     dirs.extend(DICTIONARY_DIRS.iter().map(PathBuf::from));
-    dirs.iter().any(|dir| {
-        std::fs::read_dir(dir.join("5")).is_ok_and(|entries| {
-            entries.filter_map(Result::ok).any(|entry| {
-                entry.file_name().to_string_lossy().starts_with("mor-")
-                    && entry.path().join("mor.vfst").is_file()
-            })
-        })
+    dirs.iter().find_map(|dir| {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(dir.join("5"))
+            .ok()?
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_name().to_string_lossy().starts_with("mor-"))
+            .map(|entry| entry.path().join("mor.vfst"))
+            .filter(|path| path.is_file())
+            .collect();
+        found.sort();
+        found.into_iter().next()
     })
 }
 
