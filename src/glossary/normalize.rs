@@ -27,6 +27,21 @@ pub fn fold(lang: &str, word: &str) -> String {
     if word.is_ascii() && !(matches!(lang, "tr" | "az") && word.contains('I')) {
         return word.to_ascii_lowercase();
     }
+    let lower = lowercase(lang, word);
+    // Outside Greek, without a combining dot above there is none to drop, and a word
+    // already in NFC (as text usually is) comes out as it is.
+    if lang != "el"
+        && !lower.contains('\u{307}')
+        && unicode_normalization::is_nfc_quick(lower.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return lower;
+    }
+    normalized(lang, &lower)
+}
+
+/// `word` lowercased the way `lang` writes it.
+fn lowercase(lang: &str, word: &str) -> String {
     let mut lower = String::with_capacity(word.len());
     for ch in word.chars() {
         match (lang, ch) {
@@ -37,20 +52,17 @@ pub fn fold(lang: &str, word: &str) -> String {
             _ => lower.extend(ch.to_lowercase()),
         }
     }
+    lower
+}
+
+/// A lowercased word with the accents `lang` ignores dropped, in NFC.
+fn normalized(lang: &str, lower: &str) -> String {
     if lang == "el" {
         return lower
             .nfd()
             .filter(|c| !is_combining(*c))
             .map(|c| if c == 'ς' { 'σ' } else { c })
             .collect();
-    }
-    // Without a combining dot above there is none to drop, and a word already in NFC (as
-    // text usually is) comes out as it is.
-    if !lower.contains('\u{307}')
-        && unicode_normalization::is_nfc_quick(lower.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
-        return lower;
     }
     // `İ`.to_lowercase() is `i` + combining dot above outside Turkish: drop that dot, and
     // only that one (Lithuanian `ė` is `e` + the same dot).
@@ -169,35 +181,10 @@ mod tests {
         assert_eq!(fold("ro", "Şedinţă"), "ședință");
     }
 
-    /// `fold` as it was before its fast paths (ASCII words, words already in NFC): the
-    /// reference the fast paths must agree with.
+    /// `fold` without its fast paths (ASCII words, words already in NFC): every word
+    /// lowercased and normalized, as `fold` did before them.
     fn fold_reference(lang: &str, word: &str) -> String {
-        let mut lower = String::with_capacity(word.len());
-        for ch in word.chars() {
-            match (lang, ch) {
-                ("tr" | "az", 'I') => lower.push('ı'),
-                ("tr" | "az", 'İ') => lower.push('i'),
-                (_, 'ş' | 'Ş') if lang == "ro" => lower.push('ș'),
-                (_, 'ţ' | 'Ţ') if lang == "ro" => lower.push('ț'),
-                _ => lower.extend(ch.to_lowercase()),
-            }
-        }
-        if lang == "el" {
-            return lower
-                .nfd()
-                .filter(|c| !is_combining(*c))
-                .map(|c| if c == 'ς' { 'σ' } else { c })
-                .collect();
-        }
-        let mut previous = ' ';
-        let mut out = String::with_capacity(lower.len());
-        for c in lower.nfd() {
-            if !(c == '\u{307}' && previous == 'i') {
-                out.push(c);
-            }
-            previous = c;
-        }
-        out.nfc().collect()
+        normalized(lang, &lowercase(lang, word))
     }
 
     /// Every word of the Thunderbird translations of each language, and the awkward cases

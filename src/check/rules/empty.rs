@@ -146,11 +146,7 @@ mod tests {
             ("a = {\"\"}{ $n ->\n   *[other] {\" \"}\n}", true),
         ];
         for (source, expected) in cases {
-            let resource = fluent_syntax::parser::parse(source.to_owned()).expect("parses");
-            let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
-                panic!("a message: {source}");
-            };
-            let pattern = message.value.as_ref().expect("value");
+            let pattern = &crate::check::rules::fixture::value_of(source);
             let rendered = renderings(pattern).iter().all(|t| t.trim().is_empty());
             assert_eq!(rendered, expected, "renderings of {source}");
             assert_eq!(is_blank(pattern), expected, "{source}");

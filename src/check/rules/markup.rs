@@ -538,11 +538,7 @@ mod tests {
             ("a = { NUMBER($n, minimumFractionDigits: 2) } units", false),
         ];
         for (source, expected) in cases {
-            let resource = fluent_syntax::parser::parse(source.to_owned()).expect("parses");
-            let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
-                panic!("a message: {source}");
-            };
-            let pattern = message.value.as_ref().expect("value");
+            let pattern = &crate::check::rules::fixture::value_of(source);
             let rendered = super::renderings(pattern)
                 .iter()
                 .any(|text| text.bytes().any(|b| b.is_ascii_digit()));

@@ -154,6 +154,17 @@ pub(crate) mod fixture {
         run_env(rule, locale, reference, translation, None)
     }
 
+    /// The value of the first message of `source` (`a = …`), for tests of pattern helpers.
+    pub fn value_of(source: &str) -> fluent_syntax::ast::Pattern<String> {
+        let resource = fluent_syntax::parser::parse(source.to_owned()).expect("parses");
+        match resource.body.into_iter().next() {
+            Some(fluent_syntax::ast::Entry::Message(message)) => {
+                message.value.expect("the message has a value")
+            }
+            _ => panic!("a message first: {source}"),
+        }
+    }
+
     /// [`run`] with a glossary matcher in the locale's environment.
     pub fn run_with_glossary(
         rule: &Rule,
