@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
 
 use super::doc::FtlDoc;
@@ -57,6 +58,22 @@ pub struct LocaleDocs {
     pub dir_display: PathBuf,
     pub chain: Vec<String>,
     pub docs: BTreeMap<String, FtlDoc>,
+    /// Every ID its files define (`-name` for terms), made on first use ([`Self::ids`]).
+    ids: OnceLock<Arc<FxHashSet<String>>>,
+}
+
+impl LocaleDocs {
+    /// Every ID this locale's files define (`-name` for terms). Made once: the reference
+    /// locale is shared by every locale of a run.
+    pub fn ids(&self) -> &Arc<FxHashSet<String>> {
+        self.ids.get_or_init(|| {
+            let ids = self
+                .docs
+                .values()
+                .flat_map(|doc| doc.entries.iter().map(|e| e.id.clone()));
+            Arc::new(ids.collect())
+        })
+    }
 }
 
 /// Everything a check reads.
@@ -273,6 +290,7 @@ impl Layout {
                 dir_display: spec.dir_display.clone(),
                 chain: spec.chain.clone(),
                 docs: BTreeMap::new(),
+                ids: OnceLock::new(),
             })
             .collect();
         let mut diagnostics = Vec::new();

@@ -285,27 +285,27 @@ fn env_with_glossary(
     locale: &LocaleDocs,
     glossary: Option<Arc<Matcher>>,
 ) -> LocaleEnv {
-    let mut visible = FxHashSet::default();
-    for name in &locale.chain {
-        if let Some(docs) = tree.locales.iter().find(|l| &l.name == name) {
-            for doc in docs.docs.values() {
-                visible.extend(doc.entries.iter().map(|e| e.id.clone()));
-            }
-        }
-    }
-    let reference_visible = tree
-        .reference
-        .docs
-        .values()
-        .flat_map(|doc| doc.entries.iter().map(|e| e.id.clone()))
+    let chain: Vec<&LocaleDocs> = locale
+        .chain
+        .iter()
+        .filter_map(|name| tree.locales.iter().find(|l| &l.name == name))
         .collect();
+    let visible = match chain.as_slice() {
+        [only] => Arc::clone(only.ids()),
+        _ => Arc::new(
+            chain
+                .iter()
+                .flat_map(|docs| docs.ids().iter().cloned())
+                .collect(),
+        ),
+    };
     LocaleEnv {
         glossary,
         plural_categories: plural_categories(&locale.locale),
         locale: locale.locale.clone(),
         name: locale.name.clone(),
         visible,
-        reference_visible,
+        reference_visible: Arc::clone(tree.reference.ids()),
         source_facts: std::sync::Arc::default(),
     }
 }

@@ -91,9 +91,9 @@ pub struct LocaleEnv {
     pub plural_categories: Vec<&'static str>,
     /// IDs (messages, and terms with their `-`) defined in this locale or a locale it falls
     /// back to, the source locale excluded.
-    pub visible: FxHashSet<String>,
+    pub visible: std::sync::Arc<FxHashSet<String>>,
     /// IDs defined in the reference (source) locale.
-    pub reference_visible: FxHashSet<String>,
+    pub reference_visible: std::sync::Arc<FxHashSet<String>>,
     /// The project glossary prepared for this locale, when there is one.
     pub glossary: Option<std::sync::Arc<crate::glossary::matcher::Matcher>>,
     /// What is derived from the English entries, shared by every locale of a run.
@@ -193,8 +193,10 @@ pub(crate) mod fixture {
             plural_categories: crate::check::plural_categories(&langid),
             locale: langid,
             name: locale.to_owned(),
-            visible: target.iter().map(|e| e.id().to_owned()).collect(),
-            reference_visible: source.iter().map(|e| e.id().to_owned()).collect(),
+            visible: std::sync::Arc::new(target.iter().map(|e| e.id().to_owned()).collect()),
+            reference_visible: std::sync::Arc::new(
+                source.iter().map(|e| e.id().to_owned()).collect(),
+            ),
             glossary,
             source_facts: std::sync::Arc::default(),
         };

@@ -37,8 +37,8 @@ fn check_it(translation: &str, expected: &[&str]) {
         locale: "it".parse().expect("a locale"),
         name: "it".to_owned(),
         plural_categories: vec!["one", "other"],
-        visible: rustc_hash::FxHashSet::default(),
-        reference_visible: rustc_hash::FxHashSet::default(),
+        visible: std::sync::Arc::default(),
+        reference_visible: std::sync::Arc::default(),
         source_facts: std::sync::Arc::default(),
         glossary: None,
     };
