@@ -74,7 +74,7 @@ impl FtlDoc {
             // The next line-start identifier with this name, in file order.
             let found = starts[cursor..]
                 .iter()
-                .position(|(name, _)| *name == id)
+                .position(|(name, _)| *name == id.as_str())
                 .map(|i| cursor + i);
             let (start, end) = match found {
                 Some(i) => {
@@ -340,7 +340,7 @@ pub fn serialize_expression(expression: &ast::Expression<String>) -> String {
 
 /// Identifiers that start an entry: a line beginning with a letter or `-` + letter, then
 /// identifier characters, blanks and `=`. Returns `(id, byte offset)` in file order.
-fn entry_starts(text: &str) -> Vec<(String, usize)> {
+fn entry_starts(text: &str) -> Vec<(&str, usize)> {
     let mut starts = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -354,7 +354,7 @@ fn entry_starts(text: &str) -> Vec<(String, usize)> {
                     .unwrap_or(bytes.len() - skip);
             let rest = line[end..].trim_start_matches([' ', '\t']);
             if rest.starts_with('=') {
-                starts.push((line[..end].to_owned(), offset));
+                starts.push((&line[..end], offset));
             }
         }
         offset += line.len();
