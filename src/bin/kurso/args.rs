@@ -457,7 +457,9 @@ pub struct CheckArgs {
     pub l10n: Option<PathBuf>,
 
     /// Glossary for the `glossary` rule: a .csv or .tbx file, or a folder of them (default:
-    /// the project's glossaries folder)
+    /// the project's glossaries folder). Inflected forms are also found with Hunspell and
+    /// Voikko when installed; their answers are kept for the next run in `$KURSO_CACHE_DIR`
+    /// (default `~/.cache/kurso`; empty keeps nothing), and `KURSO_NO_ANALYZER=1` turns them off
     #[arg(long, value_name = "PATH")]
     pub glossary: Option<PathBuf>,
 }
