@@ -108,23 +108,17 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     out.extend(placed.into_iter().map(|(_, f)| f));
 }
 
-/// Functions the translation may call: Fluent's and the English message's (an application
-/// may register its own, such as `PLATFORM()`).
 /// Fluent's limit of placeables in one formatting (`MAX_PLACEABLES` in fluent-bundle).
 const MAX_PLACEABLES: usize = 100;
 
 /// Whether formatting `pattern` of `entry` cannot give an error this rule reports: it holds
-/// text, literals, variables (each gets a sample value) and references to IDs its file does
-/// not define (left unresolved in the bundle, which `references` reports), with no more
-/// placeables than Fluent allows. Selects, functions and references into the file can fail
-/// (a missing attribute, a cycle) and are formatted.
+/// text, literals, variables (each gets a sample value), selects on those (a parsed select
+/// always has its default variant) and references to IDs its file does not define (left
+/// unresolved in the bundle, which `references` reports), with no more placeables in all
+/// than Fluent allows. Functions and references into the file can fail (a missing
+/// attribute, a cycle) and are formatted.
 fn inert_pattern(pattern: &ast::Pattern<String>, entry: Entry<'_>) -> bool {
-    // Without selects, only the pattern's own elements count.
-    let placeables = pattern
-        .elements
-        .iter()
-        .filter(|e| matches!(e, ast::PatternElement::Placeable { .. }))
-        .count();
+    let mut placeables = placeables_in(pattern);
     let mut inert = true;
     walk(pattern, &mut |node| match node {
         Node::Inline(
@@ -133,19 +127,35 @@ fn inert_pattern(pattern: &ast::Pattern<String>, entry: Entry<'_>) -> bool {
             | ast::InlineExpression::VariableReference { .. }
             | ast::InlineExpression::Placeable { .. },
         ) => {}
+        Node::Select { variants, .. } => {
+            placeables += variants
+                .iter()
+                .map(|v| placeables_in(&v.value))
+                .sum::<usize>();
+        }
         Node::Inline(ast::InlineExpression::MessageReference { id, .. }) => {
             inert &= entry.doc.get(&id.name).is_none();
         }
         Node::Inline(ast::InlineExpression::TermReference { id, .. }) => {
             inert &= entry.doc.get(&format!("-{}", id.name)).is_none();
         }
-        Node::Inline(ast::InlineExpression::FunctionReference { .. }) | Node::Select { .. } => {
-            inert = false;
-        }
+        Node::Inline(ast::InlineExpression::FunctionReference { .. }) => inert = false,
     });
     inert && placeables <= MAX_PLACEABLES
 }
 
+/// The placeables of `pattern` itself (those of its selects' variants are counted where
+/// [`walk`] visits the select).
+fn placeables_in(pattern: &ast::Pattern<String>) -> usize {
+    pattern
+        .elements
+        .iter()
+        .filter(|e| matches!(e, ast::PatternElement::Placeable { .. }))
+        .count()
+}
+
+/// Functions the translation may call: Fluent's and the English message's (an application
+/// may register its own, such as `PLATFORM()`).
 fn known_functions(source: Entry<'_>) -> BTreeSet<String> {
     let mut known: BTreeSet<String> = BUILTINS.iter().map(|&name| name.to_owned()).collect();
     for (_, pattern) in source.patterns() {
@@ -509,6 +519,28 @@ mod tests {
             &[
                 "3:14 error: `table` has no attribute `.caption`: the learner would see `{table.caption}`",
             ],
+        );
+    }
+
+    /// A select on a variable is formatted only when a variant can fail: here one refers to
+    /// an attribute its file lacks.
+    #[test]
+    fn a_select_is_looked_into_for_references_into_the_file() {
+        check(
+            "it",
+            "table = Doses\n    .caption = Doses by weight\nsee = { $n ->\n    [one] See it\n   *[other] See { table.caption }\n}\n",
+            "table = Dosi\n    .title = Dosi\nsee = { $n ->\n    [one] Vedi\n   *[other] Vedi { table.caption }\n}\n",
+            &[
+                "5:20 error: `table` has no attribute `.caption`: the learner would see `{table.caption}`",
+            ],
+        );
+        let plain_select =
+            "see = { $n ->\n    [one] Vedi { $n }\n   *[other] Vedi { $n } e { -brand }\n}\n";
+        check(
+            "it",
+            "see = { $n ->\n   *[other] See { $n }\n}\n",
+            plain_select,
+            &[],
         );
     }
 
