@@ -69,12 +69,12 @@ const TERM_PROBE: &str = "kurso-runtime-probe-";
 const BUILTINS: [&str; 2] = ["NUMBER", "DATETIME"];
 
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
-    // A message that cannot fail to format (most messages) is not formatted.
-    let inert = pair.target.value().is_some()
-        && pair
-            .target
-            .patterns()
-            .all(|(_, pattern)| inert_pattern(pattern, pair.target));
+    // A message that cannot fail to format (most messages) is not formatted. One without a
+    // value is formatted attribute by attribute, which fail only as patterns do.
+    let inert = pair
+        .target
+        .patterns()
+        .all(|(_, pattern)| inert_pattern(pattern, pair.target));
     if inert {
         return;
     }
@@ -532,6 +532,15 @@ mod tests {
             "table = Dosi\n    .title = Dosi\nsee = { $n ->\n    [one] Vedi\n   *[other] Vedi { table.caption }\n}\n",
             &[
                 "5:20 error: `table` has no attribute `.caption`: the learner would see `{table.caption}`",
+            ],
+        );
+        // A message of attributes only is looked into as well.
+        check(
+            "it",
+            "table = Doses\n    .caption = Doses by weight\nsee =\n    .title = See { table.caption }\n",
+            "table = Dosi\n    .title = Dosi\nsee =\n    .title = Vedi { table.caption }\n",
+            &[
+                "4:21 error: `table` has no attribute `.caption`: the learner would see `{table.caption}` (in `.title`)",
             ],
         );
         let plain_select =
