@@ -4,6 +4,7 @@
 //! 2 the run failed or some input was bad.
 
 mod args;
+mod check_args;
 mod commands;
 mod exchange_args;
 mod help;
