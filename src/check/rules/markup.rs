@@ -104,34 +104,11 @@ fn append(prefixes: Vec<String>, expression: &Expression<String>) -> Vec<String>
     out
 }
 
-/// Whether a rendering of `pattern` ([`renderings`]) may hold an ASCII digit: a text or a
-/// string literal with one, or a number literal, in any select variant (also one past
+/// Whether a rendering of `pattern` ([`renderings`]) may hold an ASCII digit: a text, a
+/// string literal or a number literal with one, in any select variant (also one past
 /// [`MAX_RENDERINGS`]). `false` means no rendering has a digit, without rendering anything.
 pub(super) fn may_render_digit(pattern: &Pattern<String>) -> bool {
-    pattern.elements.iter().any(|element| match element {
-        PatternElement::TextElement { value } => has_ascii_digit(value),
-        PatternElement::Placeable { expression } => expression_may_render_digit(expression),
-    })
-}
-
-fn expression_may_render_digit(expression: &Expression<String>) -> bool {
-    match expression {
-        Expression::Select { variants, .. } => variants
-            .iter()
-            .any(|variant| may_render_digit(&variant.value)),
-        Expression::Inline(InlineExpression::StringLiteral { value }) => {
-            has_ascii_digit(&fluent_syntax::unicode::unescape_unicode_to_string(value))
-        }
-        Expression::Inline(InlineExpression::NumberLiteral { .. }) => true,
-        Expression::Inline(InlineExpression::Placeable { expression }) => {
-            expression_may_render_digit(expression)
-        }
-        Expression::Inline(_) => false,
-    }
-}
-
-fn has_ascii_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
+    may_render_any(pattern, b"0123456789")
 }
 
 /// The characters without which a text has no [`Inventory`]: links, images and footnotes
@@ -139,32 +116,41 @@ fn has_ascii_digit(text: &str) -> bool {
 /// protected markup `{`, `](` or `@`.
 const MARKUP_BYTES: &[u8] = b"[]<`*_~{@";
 
-/// Whether a rendering of `pattern` may have markup: one of [`MARKUP_BYTES`] in its text or
-/// string literals, in any select variant. `false` means every rendering's inventory is empty.
+/// Whether a rendering of `pattern` may have markup: one of [`MARKUP_BYTES`]. `false`
+/// means every rendering's inventory is empty.
 fn may_have_markup(pattern: &Pattern<String>) -> bool {
-    let marked = |text: &str| text.bytes().any(|b| MARKUP_BYTES.contains(&b));
+    may_render_any(pattern, MARKUP_BYTES)
+}
+
+/// Whether a rendering of `pattern` may hold one of `bytes` (ASCII): some text, string
+/// literal or number literal of it has one, in any select variant. Other placeables render
+/// as [`OBJECT`], which is none of them.
+fn may_render_any(pattern: &Pattern<String>, bytes: &[u8]) -> bool {
     pattern.elements.iter().any(|element| match element {
-        PatternElement::TextElement { value } => marked(value),
-        PatternElement::Placeable { expression } => expression_may_have_markup(expression, &marked),
+        PatternElement::TextElement { value } => has_any(value, bytes),
+        PatternElement::Placeable { expression } => expression_may_render_any(expression, bytes),
     })
 }
 
-fn expression_may_have_markup(
-    expression: &Expression<String>,
-    marked: &dyn Fn(&str) -> bool,
-) -> bool {
+fn expression_may_render_any(expression: &Expression<String>, bytes: &[u8]) -> bool {
     match expression {
         Expression::Select { variants, .. } => variants
             .iter()
-            .any(|variant| may_have_markup(&variant.value)),
-        Expression::Inline(InlineExpression::StringLiteral { value }) => {
-            marked(&fluent_syntax::unicode::unescape_unicode_to_string(value))
-        }
+            .any(|variant| may_render_any(&variant.value, bytes)),
+        Expression::Inline(InlineExpression::StringLiteral { value }) => has_any(
+            &fluent_syntax::unicode::unescape_unicode_to_string(value),
+            bytes,
+        ),
+        Expression::Inline(InlineExpression::NumberLiteral { value }) => has_any(value, bytes),
         Expression::Inline(InlineExpression::Placeable { expression }) => {
-            expression_may_have_markup(expression, marked)
+            expression_may_render_any(expression, bytes)
         }
         Expression::Inline(_) => false,
     }
+}
+
+fn has_any(text: &str, bytes: &[u8]) -> bool {
+    text.bytes().any(|b| bytes.contains(&b))
 }
 
 /// The translated pattern that corresponds to the English value (`None`) or attribute.
