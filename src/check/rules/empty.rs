@@ -1,7 +1,7 @@
 //! `empty`: a translated value or attribute that is empty or only whitespace while the
 //! English has text.
 
-use super::markup::{renderings, translated_pattern};
+use super::rendering::{renderings, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
 

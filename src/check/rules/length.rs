@@ -1,6 +1,7 @@
 //! `length`: a translation far shorter or far longer than the English.
 
-use super::markup::{renderings, translated_pattern, visible_text};
+use super::markup::visible_text;
+use super::rendering::{renderings, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
 

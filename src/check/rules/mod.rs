@@ -29,6 +29,7 @@ pub mod obsolete;
 pub mod obsolete_file;
 pub mod plurals;
 pub mod references;
+pub mod rendering;
 pub mod runtime;
 pub mod stale;
 pub mod structure;

@@ -17,7 +17,8 @@ use std::collections::BTreeSet;
 
 use self::compare::{Comparison, Report, words};
 use self::scan::{ENGLISH, Scan, Style, scan};
-use super::markup::{locate, may_render_digit, renderings, translated_pattern, visible_text};
+use super::markup::{locate, visible_text};
+use super::rendering::{may_render_digit, renderings, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
 

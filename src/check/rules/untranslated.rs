@@ -3,7 +3,8 @@
 
 use fluent_syntax::ast::PatternElement;
 
-use super::markup::{renderings, translated_pattern, visible_text};
+use super::markup::visible_text;
+use super::rendering::{renderings, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::doc::flatten;
 use crate::check::finding::{Finding, Level};

@@ -1,0 +1,150 @@
+//! A pattern as a reader may see it, shared by the pair rules: its renderings (one text per
+//! combination of select variants, placeables that are not literals as [`OBJECT`]), the
+//! translated pattern paired with an English one, and exact tests of what a rendering may
+//! hold without rendering anything ([`may_render_digit`], [`may_render_any`]).
+
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+
+use super::MessagePair;
+
+/// What a non-literal placeable (`{ $x }`, `{ -term }`, a function call) becomes in
+/// [`renderings`]: one character that is neither a letter, a digit nor markup.
+pub(super) const OBJECT: char = '\u{FFFC}';
+
+/// More select-variant combinations than this and only each select's default is rendered.
+const MAX_RENDERINGS: usize = 16;
+
+/// The text of a pattern as a reader may see it: string literals resolved (kurso's escapes),
+/// number literals as written, other placeables as [`OBJECT`], and one rendering per
+/// combination of select variants (the default variants first).
+pub(super) fn renderings(pattern: &Pattern<String>) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => out.iter_mut().for_each(|s| s.push_str(value)),
+            PatternElement::Placeable { expression } => out = append(out, expression),
+        }
+    }
+    out
+}
+
+fn append(prefixes: Vec<String>, expression: &Expression<String>) -> Vec<String> {
+    let pieces: Vec<String> = match expression {
+        Expression::Select { variants, .. } => {
+            let mut ordered: Vec<_> = variants.iter().collect();
+            ordered.sort_by_key(|variant| !variant.default);
+            let mut pieces: Vec<String> = Vec::new();
+            for variant in ordered {
+                pieces.extend(renderings(&variant.value));
+            }
+            if prefixes.len() * pieces.len() > MAX_RENDERINGS {
+                pieces.truncate(1);
+            }
+            pieces
+        }
+        Expression::Inline(InlineExpression::StringLiteral { value }) => {
+            vec![fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()]
+        }
+        Expression::Inline(InlineExpression::NumberLiteral { value }) => vec![value.clone()],
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            return append(prefixes, expression);
+        }
+        Expression::Inline(_) => vec![OBJECT.to_string()],
+    };
+    let mut out = Vec::with_capacity(prefixes.len() * pieces.len());
+    for prefix in &prefixes {
+        for piece in &pieces {
+            out.push(format!("{prefix}{piece}"));
+        }
+    }
+    out
+}
+
+/// Whether a rendering of `pattern` ([`renderings`]) may hold an ASCII digit: a text, a
+/// string literal or a number literal with one, in any select variant (also one past
+/// [`MAX_RENDERINGS`]). `false` means no rendering has a digit, without rendering anything.
+pub(super) fn may_render_digit(pattern: &Pattern<String>) -> bool {
+    may_render_any(pattern, b"0123456789")
+}
+
+/// Whether a rendering of `pattern` may hold one of `bytes` (ASCII): some text, string
+/// literal or number literal of it has one, in any select variant. Other placeables render
+/// as [`OBJECT`], which is none of them.
+pub(super) fn may_render_any(pattern: &Pattern<String>, bytes: &[u8]) -> bool {
+    pattern.elements.iter().any(|element| match element {
+        PatternElement::TextElement { value } => has_any(value, bytes),
+        PatternElement::Placeable { expression } => expression_may_render_any(expression, bytes),
+    })
+}
+
+fn expression_may_render_any(expression: &Expression<String>, bytes: &[u8]) -> bool {
+    match expression {
+        Expression::Select { variants, .. } => variants
+            .iter()
+            .any(|variant| may_render_any(&variant.value, bytes)),
+        Expression::Inline(InlineExpression::StringLiteral { value }) => has_any(
+            &fluent_syntax::unicode::unescape_unicode_to_string(value),
+            bytes,
+        ),
+        Expression::Inline(InlineExpression::NumberLiteral { value }) => has_any(value, bytes),
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            expression_may_render_any(expression, bytes)
+        }
+        Expression::Inline(_) => false,
+    }
+}
+
+fn has_any(text: &str, bytes: &[u8]) -> bool {
+    text.bytes().any(|b| bytes.contains(&b))
+}
+
+/// The translated pattern that corresponds to the English value (`None`) or attribute.
+pub(super) fn translated_pattern<'a>(
+    pair: &MessagePair<'a>,
+    attribute: Option<&str>,
+) -> Option<&'a Pattern<String>> {
+    match attribute {
+        None => pair.target.value(),
+        Some(name) => pair.target.attribute(name).map(|attr| &attr.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// `may_render_digit` answers, without rendering, whether a rendering has a digit: the
+    /// `numbers` rule skips a pattern on its word.
+    #[test]
+    fn may_render_digit_agrees_with_the_renderings() {
+        let cases = [
+            ("a = Plain words only.", false),
+            ("a = Take { $n } tablets of { -brand }.", false),
+            ("a = Take 5 mg.", true),
+            ("a = Take { 5 } mg.", true),
+            ("a = Take { \"5\" } mg.", true),
+            ("a = Take { \"\\u0035\" } mg.", true),
+            ("a = Take { \"five\" } mg.", false),
+            ("a = Take { { 2 } } mg.", true),
+            (
+                "a = { $n ->\n    [one] One tablet\n   *[other] { $n } tablets\n}",
+                false,
+            ),
+            (
+                "a = { $n ->\n    [one] One tablet\n   *[other] 2 tablets\n}",
+                true,
+            ),
+            (
+                "a = { $n ->\n   *[other] { $m ->\n       *[x] At 8:00\n    }\n}",
+                true,
+            ),
+            ("a = { NUMBER($n, minimumFractionDigits: 2) } units", false),
+        ];
+        for (source, expected) in cases {
+            let pattern = &crate::check::rules::fixture::value_of(source);
+            let rendered = super::renderings(pattern)
+                .iter()
+                .any(|text| text.bytes().any(|b| b.is_ascii_digit()));
+            assert_eq!(rendered, expected, "renderings of {source}");
+            assert_eq!(super::may_render_digit(pattern), expected, "{source}");
+        }
+    }
+}
