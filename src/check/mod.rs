@@ -19,7 +19,6 @@ pub mod rules;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
-
 use std::sync::Arc;
 
 use rayon::prelude::*;
