@@ -112,7 +112,7 @@ pub fn accept(project: &Project, opts: &AcceptOptions) -> Result<AcceptSummary, 
             if status == Status::Machine && recorded.is_some_and(|had| had != Status::Machine) {
                 refused.push(Diagnostic::error_at(
                     &doc.path,
-                    &doc.text,
+                    doc.text(),
                     target.offset(),
                     format!(
                         "`{id}` is a person's work ({}): it is never set back to `machine`",

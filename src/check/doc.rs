@@ -15,13 +15,27 @@ use crate::diagnostic::Diagnostic;
 use crate::fluent::error_offset;
 use crate::span::{LineIndex, Position};
 
+type Resource<'text> = ast::Resource<&'text str>;
+
+self_cell::self_cell!(
+    /// A file's text and its syntax tree, whose strings are slices of the text: parsing
+    /// allocates no string per identifier, text element or comment line, and dropping the
+    /// tree frees none. (fluent-bundle's `FluentResource` does the same but parses without
+    /// comments, which kurso reads.)
+    struct Parsed {
+        owner: String,
+        #[covariant]
+        dependent: Resource,
+    }
+    impl {Debug}
+);
+
 /// One `.ftl` file, parsed once and shared by every rule and locale.
 #[derive(Debug)]
 pub struct FtlDoc {
     /// The path to print (relative to where the run started).
     pub path: PathBuf,
-    pub text: String,
-    pub resource: ast::Resource<String>,
+    parsed: Parsed,
     /// Syntax errors: byte offset and the parser's message.
     pub errors: Vec<(usize, String)>,
     /// Messages and terms in file order (terms with their leading `-`).
@@ -52,22 +66,24 @@ pub struct Entry<'a> {
 
 impl FtlDoc {
     pub fn parse(path: PathBuf, text: String) -> FtlDoc {
-        let (resource, errors) = match fluent_syntax::parser::parse(text.clone()) {
-            Ok(resource) => (resource, Vec::new()),
-            Err((resource, errors)) => (
-                resource,
-                errors
+        let mut errors = Vec::new();
+        let parsed = Parsed::new(text, |text| {
+            fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(resource, found)| {
+                errors = found
                     .into_iter()
-                    .map(|error| (error_offset(&text, &error), error.to_string()))
-                    .collect(),
-            ),
-        };
-        let starts = entry_starts(&text);
+                    .map(|error| (error_offset(text, &error), error.to_string()))
+                    .collect();
+                resource
+            })
+        });
+        let text = parsed.borrow_owner().as_str();
+        let resource = parsed.borrow_dependent();
+        let starts = entry_starts(text);
         let mut entries = Vec::new();
         let mut cursor = 0;
         for (body_index, entry) in resource.body.iter().enumerate() {
             let id = match entry {
-                ast::Entry::Message(message) => message.id.name.clone(),
+                ast::Entry::Message(message) => message.id.name.to_owned(),
                 ast::Entry::Term(term) => format!("-{}", term.id.name),
                 _ => continue,
             };
@@ -88,23 +104,36 @@ impl FtlDoc {
             entries.push(EntryInfo {
                 id,
                 body_index,
-                span: start..trim_trailing_comments(&text, start, end),
+                span: start..trim_trailing_comments(text, start, end),
             });
         }
         let mut by_id = FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
         for (i, entry) in entries.iter().enumerate() {
             by_id.entry(entry.id.clone()).or_insert(i);
         }
-        let lines = LineIndex::new(&text);
+        let lines = LineIndex::new(text);
         FtlDoc {
             path,
-            text,
-            resource,
+            parsed,
             errors,
             entries,
             by_id,
             lines,
         }
+    }
+
+    /// The file's text.
+    pub fn text(&self) -> &str {
+        self.parsed.borrow_owner()
+    }
+
+    /// Entries of the syntax tree (messages, terms, comments, junk) in file order.
+    pub fn body(&self) -> &[ast::Entry<&str>] {
+        &self.parsed.borrow_dependent().body
+    }
+
+    fn entry_at(&self, body_index: usize) -> Option<&ast::Entry<&str>> {
+        self.body().get(body_index)
     }
 
     /// The first message or term with this ID (`-id` for terms).
@@ -125,7 +154,7 @@ impl FtlDoc {
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        self.lines.position(self.text(), offset)
     }
 
     /// Entries whose ID an earlier entry of the file already has, in file order.
@@ -147,7 +176,7 @@ impl FtlDoc {
         let syntax = self.errors.iter().map(|(offset, message)| {
             Diagnostic::error_at(
                 &self.path,
-                &self.text,
+                self.text(),
                 *offset,
                 format!("Fluent syntax error: {message}"),
             )
@@ -156,7 +185,7 @@ impl FtlDoc {
         let duplicates = self.duplicates().map(|entry| {
             Diagnostic::error_at(
                 &self.path,
-                &self.text,
+                self.text(),
                 entry.offset(),
                 format!("`{}` is defined more than once in this file", entry.id()),
             )
@@ -167,13 +196,12 @@ impl FtlDoc {
 
     /// The text of the line holding `offset`, for a caret snippet.
     pub fn line_at(&self, offset: usize) -> &str {
-        let start = self.text[..offset.min(self.text.len())]
+        let text = self.text();
+        let start = text[..offset.min(text.len())]
             .rfind('\n')
             .map_or(0, |i| i + 1);
-        let end = self.text[start..]
-            .find('\n')
-            .map_or(self.text.len(), |i| start + i);
-        self.text[start..end].trim_end_matches('\r')
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        text[start..end].trim_end_matches('\r')
     }
 }
 
@@ -193,7 +221,7 @@ impl<'a> Entry<'a> {
 
     /// The entry's own source text.
     pub fn source(&self) -> &'a str {
-        &self.doc.text[self.info.span.clone()]
+        &self.doc.text()[self.info.span.clone()]
     }
 
     /// Byte offset of the first occurrence of `needle` in this entry's text, if any.
@@ -201,42 +229,42 @@ impl<'a> Entry<'a> {
         self.source().find(needle).map(|i| self.offset() + i)
     }
 
-    pub fn value(&self) -> Option<&'a ast::Pattern<String>> {
-        match &self.doc.resource.body[self.info.body_index] {
-            ast::Entry::Message(message) => message.value.as_ref(),
-            ast::Entry::Term(term) => Some(&term.value),
+    pub fn value(&self) -> Option<&'a ast::Pattern<&'a str>> {
+        match self.doc.entry_at(self.info.body_index) {
+            Some(ast::Entry::Message(message)) => message.value.as_ref(),
+            Some(ast::Entry::Term(term)) => Some(&term.value),
             _ => None,
         }
     }
 
-    pub fn attributes(&self) -> &'a [ast::Attribute<String>] {
-        match &self.doc.resource.body[self.info.body_index] {
-            ast::Entry::Message(message) => &message.attributes,
-            ast::Entry::Term(term) => &term.attributes,
+    pub fn attributes(&self) -> &'a [ast::Attribute<&'a str>] {
+        match self.doc.entry_at(self.info.body_index) {
+            Some(ast::Entry::Message(message)) => &message.attributes,
+            Some(ast::Entry::Term(term)) => &term.attributes,
             _ => &[],
         }
     }
 
-    pub fn attribute(&self, name: &str) -> Option<&'a ast::Attribute<String>> {
+    pub fn attribute(&self, name: &str) -> Option<&'a ast::Attribute<&'a str>> {
         self.attributes().iter().find(|attr| attr.id.name == name)
     }
 
     /// The comment lines attached to the entry.
-    pub fn comment(&self) -> &'a [String] {
-        let comment = match &self.doc.resource.body[self.info.body_index] {
-            ast::Entry::Message(message) => message.comment.as_ref(),
-            ast::Entry::Term(term) => term.comment.as_ref(),
+    pub fn comment(&self) -> &'a [&'a str] {
+        let comment = match self.doc.entry_at(self.info.body_index) {
+            Some(ast::Entry::Message(message)) => message.comment.as_ref(),
+            Some(ast::Entry::Term(term)) => term.comment.as_ref(),
             _ => None,
         };
         comment.map_or(&[], |comment| comment.content.as_slice())
     }
 
     /// The value and each attribute as `(None | Some(attribute name), pattern)`.
-    pub fn patterns(&self) -> impl Iterator<Item = (Option<&'a str>, &'a ast::Pattern<String>)> {
+    pub fn patterns(&self) -> impl Iterator<Item = (Option<&'a str>, &'a ast::Pattern<&'a str>)> {
         self.value().map(|value| (None, value)).into_iter().chain(
             self.attributes()
                 .iter()
-                .map(|attr| (Some(attr.id.name.as_str()), &attr.value)),
+                .map(|attr| (Some(attr.id.name), &attr.value)),
         )
     }
 
@@ -258,7 +286,7 @@ impl<'a> Entry<'a> {
 /// `writes` in place of the entry with that ID, or appended after a blank line when there is
 /// none. Everything else stays byte for byte.
 pub fn splice_entries(current: Option<&FtlDoc>, writes: &[(String, String)]) -> String {
-    let mut text = current.map(|d| d.text.clone()).unwrap_or_default();
+    let mut text = current.map(|d| d.text().to_owned()).unwrap_or_default();
     let mut replacements: Vec<(Range<usize>, &str)> = Vec::new();
     let mut appended: Vec<&str> = Vec::new();
     for (id, entry) in writes {
@@ -288,7 +316,7 @@ pub fn splice_entries(current: Option<&FtlDoc>, writes: &[(String, String)]) -> 
 /// A pattern as text: text elements as written, string literals resolved to their
 /// characters (that is how kurso escapes Markdown), every other placeable in Fluent syntax
 /// (`{ $count }`, `{ -brand-name }`, select expressions in full).
-pub fn flatten(pattern: &ast::Pattern<String>) -> String {
+pub fn flatten(pattern: &ast::Pattern<&str>) -> String {
     let mut out = String::new();
     for element in &pattern.elements {
         match element {
@@ -310,12 +338,10 @@ pub fn flatten(pattern: &ast::Pattern<String>) -> String {
 
 /// An expression in Fluent syntax, through fluent-syntax's serializer (a one-message
 /// resource, then the expression is cut out of `x = { … }`).
-pub fn serialize_expression(expression: &ast::Expression<String>) -> String {
+pub fn serialize_expression(expression: &ast::Expression<&str>) -> String {
     let resource = ast::Resource {
         body: vec![ast::Entry::Message(ast::Message {
-            id: ast::Identifier {
-                name: "x".to_owned(),
-            },
+            id: ast::Identifier { name: "x" },
             value: Some(ast::Pattern {
                 elements: vec![ast::PatternElement::Placeable {
                     expression: expression.clone(),
@@ -399,6 +425,15 @@ mod tests {
         );
         assert_eq!(d.get("a").expect("a").source(), "a = A\n    .title = T");
         assert_eq!(d.position(33).line, 6);
+    }
+
+    #[test]
+    fn an_entry_keeps_its_comment_lines() {
+        // Suppressions (`kurso-allow`) and the exchange's location notes live there.
+        let d = doc("# first\n# kurso-allow numbers: a range\na = A\n\n# group\n\nb = B\n");
+        let a = d.get("a").expect("a");
+        assert_eq!(a.comment(), ["first", "kurso-allow numbers: a range"]);
+        assert!(d.get("b").expect("b").comment().is_empty());
     }
 
     #[test]

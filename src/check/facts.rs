@@ -69,7 +69,7 @@ impl SourceFacts {
         let by_doc = docs
             .into_iter()
             .map(|doc| {
-                let slots = (0..doc.resource.body.len())
+                let slots = (0..doc.body().len())
                     .map(|_| EntryFacts::default())
                     .collect();
                 (std::ptr::from_ref(doc) as usize, slots)

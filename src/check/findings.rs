@@ -45,7 +45,7 @@ pub(super) fn file_findings(doc: &FtlDoc, locale: &str, out: &mut Vec<Finding>) 
     for entry in doc.iter() {
         let mut attrs: HashSet<&str> = HashSet::new();
         for attr in entry.attributes() {
-            if !attrs.insert(&attr.id.name) {
+            if !attrs.insert(attr.id.name) {
                 let offset = entry
                     .find(&format!(".{}", attr.id.name))
                     .unwrap_or(entry.offset());
@@ -98,7 +98,7 @@ pub(super) fn unique_ids(doc: &FtlDoc) -> usize {
 /// Missing and obsolete attributes of one translated entry.
 pub(super) fn attribute_findings(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     for attr in pair.source.attributes() {
-        if pair.target.attribute(&attr.id.name).is_none() {
+        if pair.target.attribute(attr.id.name).is_none() {
             let mut f = pair.finding(
                 &rules::missing::RULE,
                 format!(
@@ -112,7 +112,7 @@ pub(super) fn attribute_findings(pair: &MessagePair<'_>, out: &mut Vec<Finding>)
         }
     }
     for attr in pair.target.attributes() {
-        if pair.source.attribute(&attr.id.name).is_none() {
+        if pair.source.attribute(attr.id.name).is_none() {
             let offset = pair
                 .target
                 .find(&format!(".{}", attr.id.name))

@@ -260,7 +260,7 @@ impl Allow {
 pub const ALLOW_COMMENT: &str = "kurso-allow ";
 
 /// Rule codes a translated entry's comment suppresses (only with a non-empty reason).
-pub fn comment_allows(comment: &[String]) -> impl Iterator<Item = &str> {
+pub fn comment_allows<'a>(comment: &[&'a str]) -> impl Iterator<Item = &'a str> {
     comment.iter().flat_map(|line| {
         line.trim()
             .strip_prefix(ALLOW_COMMENT)
@@ -355,9 +355,9 @@ mod tests {
 
     #[test]
     fn comment_suppressions_need_a_reason() {
-        let comment = vec![
-            "kurso-allow untranslated, length: product name".to_owned(),
-            "kurso-allow numbers:".to_owned(),
+        let comment = [
+            "kurso-allow untranslated, length: product name",
+            "kurso-allow numbers:",
         ];
         assert_eq!(
             comment_allows(&comment).collect::<Vec<_>>(),

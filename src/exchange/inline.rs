@@ -234,8 +234,8 @@ mod tests {
     use crate::mt::mask::{mask, pattern_text};
 
     fn masked(fluent_value: &str) -> (Masked, Vec<String>) {
-        let resource =
-            fluent_syntax::parser::parse(format!("x = {fluent_value}\n")).expect("valid Fluent");
+        let source = format!("x = {fluent_value}\n");
+        let resource = fluent_syntax::parser::parse(source.as_str()).expect("valid Fluent");
         let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
             panic!("one message");
         };

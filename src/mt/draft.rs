@@ -64,7 +64,7 @@ pub(crate) fn message_parts(
             |a| format!("{}.{a}", english.id()),
         );
         // A select expression: each variant is its own piece, and comes back as one.
-        let pieces: Vec<(Option<String>, &fluent_syntax::ast::Pattern<String>)> =
+        let pieces: Vec<(Option<String>, &fluent_syntax::ast::Pattern<&str>)> =
             match single_select(pattern) {
                 Some((selector, variants)) => {
                     let keys: Vec<String> = variants.iter().map(|v| variant_key(&v.key)).collect();
@@ -110,11 +110,11 @@ pub(crate) fn message_parts(
 }
 
 /// The select expression a pattern consists of, if it is exactly one.
-pub(crate) fn single_select(
-    pattern: &fluent_syntax::ast::Pattern<String>,
+pub(crate) fn single_select<'a>(
+    pattern: &'a fluent_syntax::ast::Pattern<&'a str>,
 ) -> Option<(
-    &fluent_syntax::ast::InlineExpression<String>,
-    &[fluent_syntax::ast::Variant<String>],
+    &'a fluent_syntax::ast::InlineExpression<&'a str>,
+    &'a [fluent_syntax::ast::Variant<&'a str>],
 )> {
     use fluent_syntax::ast::{Expression, PatternElement};
     match pattern.elements.as_slice() {
@@ -127,10 +127,10 @@ pub(crate) fn single_select(
     }
 }
 
-pub(crate) fn variant_key(key: &fluent_syntax::ast::VariantKey<String>) -> String {
+pub(crate) fn variant_key(key: &fluent_syntax::ast::VariantKey<&str>) -> String {
     match key {
-        fluent_syntax::ast::VariantKey::Identifier { name } => name.clone(),
-        fluent_syntax::ast::VariantKey::NumberLiteral { value } => value.clone(),
+        fluent_syntax::ast::VariantKey::Identifier { name: key }
+        | fluent_syntax::ast::VariantKey::NumberLiteral { value: key } => (*key).to_owned(),
     }
 }
 

@@ -62,7 +62,7 @@ impl std::fmt::Display for MaskError {
 
 /// The text of a Fluent pattern with each non-literal placeable replaced by a sentinel
 /// character, and the placeables' Fluent source by sentinel.
-pub fn pattern_text(pattern: &ast::Pattern<String>) -> (String, Vec<String>) {
+pub fn pattern_text(pattern: &ast::Pattern<&str>) -> (String, Vec<String>) {
     let mut text = String::new();
     let mut placeables = Vec::new();
     for element in &pattern.elements {

@@ -36,7 +36,7 @@ message, put `# kurso-allow empty: reason` on the line above the translated mess
 };
 
 /// Whether every rendering of the pattern is blank.
-pub(super) fn is_blank(pattern: &fluent_syntax::ast::Pattern<String>) -> bool {
+pub(super) fn is_blank(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
     use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
     // What every rendering shows (most messages have some): text of the pattern itself, a
     // number, a placeable shown as an object.

@@ -58,7 +58,7 @@ const MARKUP_BYTES: &[u8] = b"[]<`*_~{@";
 
 /// Whether a rendering of `pattern` may have markup: one of [`MARKUP_BYTES`]. `false`
 /// means every rendering's inventory is empty.
-fn may_have_markup(pattern: &Pattern<String>) -> bool {
+fn may_have_markup(pattern: &Pattern<&str>) -> bool {
     super::rendering::may_render_any(pattern, MARKUP_BYTES)
 }
 

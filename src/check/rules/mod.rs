@@ -156,8 +156,8 @@ pub(crate) mod fixture {
     }
 
     /// The value of the first message of `source` (`a = …`), for tests of pattern helpers.
-    pub fn value_of(source: &str) -> fluent_syntax::ast::Pattern<String> {
-        let resource = fluent_syntax::parser::parse(source.to_owned()).expect("parses");
+    pub fn value_of(source: &str) -> fluent_syntax::ast::Pattern<&str> {
+        let resource = fluent_syntax::parser::parse(source).expect("parses");
         match resource.body.into_iter().next() {
             Some(fluent_syntax::ast::Entry::Message(message)) => {
                 message.value.expect("the message has a value")

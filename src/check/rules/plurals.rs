@@ -138,9 +138,9 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
 /// `NUMBER(…)` (not ordinal), and a key is a category other than `other`, or a key is a
 /// numeral and a variant shows the number (`[0] No doses *[other] { $n } doses`). Numeric keys
 /// alone around text without the number are a switch (`[0] Set up *[other] Add another`).
-fn is_plural(selector: &ast::InlineExpression<String>, variants: &[ast::Variant<String>]) -> bool {
+fn is_plural(selector: &ast::InlineExpression<&str>, variants: &[ast::Variant<&str>]) -> bool {
     let variable = match selector {
-        ast::InlineExpression::VariableReference { id } => Some(id.name.as_str()),
+        ast::InlineExpression::VariableReference { id } => Some(id.name),
         ast::InlineExpression::FunctionReference { id, arguments }
             if id.name == "NUMBER" && !is_ordinal(arguments) =>
         {
@@ -148,7 +148,7 @@ fn is_plural(selector: &ast::InlineExpression<String>, variants: &[ast::Variant<
                 .positional
                 .iter()
                 .find_map(|argument| match argument {
-                    ast::InlineExpression::VariableReference { id } => Some(id.name.as_str()),
+                    ast::InlineExpression::VariableReference { id } => Some(id.name),
                     _ => None,
                 })
         }
@@ -159,7 +159,7 @@ fn is_plural(selector: &ast::InlineExpression<String>, variants: &[ast::Variant<
     };
     let category_key = variants.iter().any(|variant| {
         matches!(&variant.key, ast::VariantKey::Identifier { name }
-            if name != "other" && CATEGORIES.contains(&name.as_str()))
+            if *name != "other" && CATEGORIES.contains(name))
     });
     let numeric_key = variants
         .iter()
@@ -172,18 +172,18 @@ fn is_plural(selector: &ast::InlineExpression<String>, variants: &[ast::Variant<
     category_key || (numeric_key && shows_number())
 }
 
-fn is_ordinal(arguments: &ast::CallArguments<String>) -> bool {
+fn is_ordinal(arguments: &ast::CallArguments<&str>) -> bool {
     arguments.named.iter().any(|named| {
         named.name.name == "type"
-            && matches!(&named.value, ast::InlineExpression::StringLiteral { value } if value == "ordinal")
+            && matches!(&named.value, ast::InlineExpression::StringLiteral { value } if *value == "ordinal")
     })
 }
 
 /// How the selector starts in the source, to point at it.
-fn selector_text(selector: &ast::InlineExpression<String>) -> Option<String> {
+fn selector_text(selector: &ast::InlineExpression<&str>) -> Option<String> {
     match selector {
         ast::InlineExpression::VariableReference { id } => Some(format!("${}", id.name)),
-        ast::InlineExpression::FunctionReference { id, .. } => Some(id.name.clone()),
+        ast::InlineExpression::FunctionReference { id, .. } => Some(id.name.to_owned()),
         _ => None,
     }
 }
@@ -201,7 +201,7 @@ pub struct CategoryExamples {
 impl CategoryExamples {
     /// A numeric key stands for the category when the category is that number alone:
     /// `[1]` in Italian covers `one`, in Lithuanian (1, 21, 31…) it does not.
-    fn covered_by(&self, variants: &[ast::Variant<String>]) -> bool {
+    fn covered_by(&self, variants: &[ast::Variant<&str>]) -> bool {
         self.only.is_some_and(|only| {
             variants.iter().any(|variant| match &variant.key {
                 ast::VariantKey::NumberLiteral { value } => value.parse() == Ok(only),

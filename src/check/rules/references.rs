@@ -157,10 +157,10 @@ fn references_of(entry: Entry<'_>) -> Vec<Reference> {
         walk(pattern, &mut |node| match node {
             Node::Inline(ast::InlineExpression::MessageReference { id, attribute }) => {
                 out.push(Reference {
-                    id: id.name.clone(),
+                    id: id.name.to_owned(),
                     shown: Some(match attribute {
                         Some(attribute) => format!("{}.{}", id.name, attribute.name),
-                        None => id.name.clone(),
+                        None => id.name.to_owned(),
                     }),
                 });
             }

@@ -17,7 +17,7 @@ const MAX_RENDERINGS: usize = 16;
 /// The text of a pattern as a reader may see it: string literals resolved (kurso's escapes),
 /// number literals as written, other placeables as [`OBJECT`], and one rendering per
 /// combination of select variants (the default variants first).
-pub(super) fn renderings(pattern: &Pattern<String>) -> Vec<String> {
+pub(super) fn renderings(pattern: &Pattern<&str>) -> Vec<String> {
     let mut out = vec![String::new()];
     for element in &pattern.elements {
         match element {
@@ -28,7 +28,7 @@ pub(super) fn renderings(pattern: &Pattern<String>) -> Vec<String> {
     out
 }
 
-fn append(prefixes: Vec<String>, expression: &Expression<String>) -> Vec<String> {
+fn append(prefixes: Vec<String>, expression: &Expression<&str>) -> Vec<String> {
     let pieces: Vec<String> = match expression {
         Expression::Select { variants, .. } => {
             let mut ordered: Vec<_> = variants.iter().collect();
@@ -45,7 +45,7 @@ fn append(prefixes: Vec<String>, expression: &Expression<String>) -> Vec<String>
         Expression::Inline(InlineExpression::StringLiteral { value }) => {
             vec![fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()]
         }
-        Expression::Inline(InlineExpression::NumberLiteral { value }) => vec![value.clone()],
+        Expression::Inline(InlineExpression::NumberLiteral { value }) => vec![(*value).to_owned()],
         Expression::Inline(InlineExpression::Placeable { expression }) => {
             return append(prefixes, expression);
         }
@@ -63,21 +63,21 @@ fn append(prefixes: Vec<String>, expression: &Expression<String>) -> Vec<String>
 /// Whether a rendering of `pattern` ([`renderings`]) may hold an ASCII digit: a text, a
 /// string literal or a number literal with one, in any select variant (also one past
 /// [`MAX_RENDERINGS`]). `false` means no rendering has a digit, without rendering anything.
-pub(super) fn may_render_digit(pattern: &Pattern<String>) -> bool {
+pub(super) fn may_render_digit(pattern: &Pattern<&str>) -> bool {
     may_render_any(pattern, b"0123456789")
 }
 
 /// Whether a rendering of `pattern` may hold one of `bytes` (ASCII): some text, string
 /// literal or number literal of it has one, in any select variant. Other placeables render
 /// as [`OBJECT`], which is none of them.
-pub(super) fn may_render_any(pattern: &Pattern<String>, bytes: &[u8]) -> bool {
+pub(super) fn may_render_any(pattern: &Pattern<&str>, bytes: &[u8]) -> bool {
     pattern.elements.iter().any(|element| match element {
         PatternElement::TextElement { value } => has_any(value, bytes),
         PatternElement::Placeable { expression } => expression_may_render_any(expression, bytes),
     })
 }
 
-fn expression_may_render_any(expression: &Expression<String>, bytes: &[u8]) -> bool {
+fn expression_may_render_any(expression: &Expression<&str>, bytes: &[u8]) -> bool {
     match expression {
         Expression::Select { variants, .. } => variants
             .iter()
@@ -102,7 +102,7 @@ fn has_any(text: &str, bytes: &[u8]) -> bool {
 pub(super) fn translated_pattern<'a>(
     pair: &MessagePair<'a>,
     attribute: Option<&str>,
-) -> Option<&'a Pattern<String>> {
+) -> Option<&'a Pattern<&'a str>> {
     match attribute {
         None => pair.target.value(),
         Some(name) => pair.target.attribute(name).map(|attr| &attr.value),

@@ -117,7 +117,7 @@ const MAX_PLACEABLES: usize = 100;
 /// unresolved in the bundle, which `references` reports), with no more placeables in all
 /// than Fluent allows. Functions and references into the file can fail (a missing
 /// attribute, a cycle) and are formatted.
-fn inert_pattern(pattern: &ast::Pattern<String>, entry: Entry<'_>) -> bool {
+fn inert_pattern(pattern: &ast::Pattern<&str>, entry: Entry<'_>) -> bool {
     let mut placeables = placeables_in(pattern);
     let mut inert = true;
     walk(pattern, &mut |node| match node {
@@ -134,7 +134,7 @@ fn inert_pattern(pattern: &ast::Pattern<String>, entry: Entry<'_>) -> bool {
                 .sum::<usize>();
         }
         Node::Inline(ast::InlineExpression::MessageReference { id, .. }) => {
-            inert &= entry.doc.get(&id.name).is_none();
+            inert &= entry.doc.get(id.name).is_none();
         }
         Node::Inline(ast::InlineExpression::TermReference { id, .. }) => {
             inert &= entry.doc.get(&format!("-{}", id.name)).is_none();
@@ -146,7 +146,7 @@ fn inert_pattern(pattern: &ast::Pattern<String>, entry: Entry<'_>) -> bool {
 
 /// The placeables of `pattern` itself (those of its selects' variants are counted where
 /// [`walk`] visits the select).
-fn placeables_in(pattern: &ast::Pattern<String>) -> usize {
+fn placeables_in(pattern: &ast::Pattern<&str>) -> usize {
     pattern
         .elements
         .iter()
@@ -161,7 +161,7 @@ fn known_functions(source: Entry<'_>) -> BTreeSet<String> {
     for (_, pattern) in source.patterns() {
         walk(pattern, &mut |node| {
             if let Node::Inline(ast::InlineExpression::FunctionReference { id, .. }) = node {
-                known.insert(id.name.clone());
+                known.insert(id.name.to_owned());
             }
         });
     }
@@ -178,7 +178,7 @@ fn unknown_functions(pair: &MessagePair<'_>, known: &BTreeSet<String>, out: &mut
             let Node::Inline(ast::InlineExpression::FunctionReference { id, .. }) = node else {
                 return;
             };
-            let name = id.name.as_str();
+            let name = id.name;
             if known.contains(name) || !reported.insert(name) {
                 return;
             }
@@ -287,7 +287,7 @@ fn bundle_source(target: Entry<'_>) -> (String, BTreeSet<String>) {
         for (_, pattern) in entry.patterns() {
             walk(pattern, &mut |node| match node {
                 Node::Inline(ast::InlineExpression::MessageReference { id, .. }) => {
-                    referenced.push(id.name.clone());
+                    referenced.push(id.name.to_owned());
                 }
                 Node::Inline(ast::InlineExpression::TermReference { id, .. }) => {
                     referenced.push(format!("-{}", id.name));
@@ -455,7 +455,7 @@ fn select_keys(entry: Entry<'_>, name: &str) -> Vec<String> {
             if on_name {
                 keys.extend(variants.iter().map(|variant| match &variant.key {
                     ast::VariantKey::Identifier { name }
-                    | ast::VariantKey::NumberLiteral { value: name } => name.clone(),
+                    | ast::VariantKey::NumberLiteral { value: name } => (*name).to_owned(),
                 }));
             }
         });

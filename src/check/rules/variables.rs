@@ -69,8 +69,8 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
 fn check_pattern(
     pair: &MessagePair<'_>,
     attribute: Option<&str>,
-    english: &ast::Pattern<String>,
-    translated: &ast::Pattern<String>,
+    english: &ast::Pattern<&str>,
+    translated: &ast::Pattern<&str>,
     out: &mut Vec<Finding>,
 ) {
     let start = pattern_start(pair.target, attribute);
@@ -172,7 +172,7 @@ fn added_help(name: &str, lost: &[&str], english: &BTreeSet<&str>) -> String {
 /// variable of `required` is used neither on the path to it (`context`), nor beside the
 /// select, nor in the variant.
 fn find_gaps(
-    pattern: &ast::Pattern<String>,
+    pattern: &ast::Pattern<&str>,
     context: &BTreeSet<&str>,
     keys: &mut Vec<String>,
     required: &BTreeSet<&str>,
@@ -214,11 +214,11 @@ fn find_gaps(
 /// and the variant lists of its selects.
 struct Layer<'a> {
     base: BTreeSet<&'a str>,
-    selects: Vec<&'a [ast::Variant<String>]>,
+    selects: Vec<&'a [ast::Variant<&'a str>]>,
 }
 
 impl<'a> Layer<'a> {
-    fn of(pattern: &'a ast::Pattern<String>) -> Self {
+    fn of(pattern: &'a ast::Pattern<&'a str>) -> Self {
         let mut layer = Layer {
             base: BTreeSet::new(),
             selects: Vec::new(),
@@ -231,7 +231,7 @@ impl<'a> Layer<'a> {
         layer
     }
 
-    fn add(&mut self, expression: &'a ast::Expression<String>) {
+    fn add(&mut self, expression: &'a ast::Expression<&'a str>) {
         match expression {
             ast::Expression::Select { selector, variants } => {
                 self.base.extend(inline_always_used(selector));
@@ -246,7 +246,7 @@ impl<'a> Layer<'a> {
 }
 
 /// Variables used whichever variants are chosen.
-fn always_used(pattern: &ast::Pattern<String>) -> BTreeSet<&str> {
+fn always_used<'a>(pattern: &'a ast::Pattern<&'a str>) -> BTreeSet<&'a str> {
     let layer = Layer::of(pattern);
     let mut out = layer.base;
     for variants in layer.selects {
@@ -255,7 +255,7 @@ fn always_used(pattern: &ast::Pattern<String>) -> BTreeSet<&str> {
     out
 }
 
-fn used_by_every_variant(variants: &[ast::Variant<String>]) -> BTreeSet<&str> {
+fn used_by_every_variant<'a>(variants: &'a [ast::Variant<&'a str>]) -> BTreeSet<&'a str> {
     let mut sets = variants.iter().map(|variant| always_used(&variant.value));
     let first = sets.next().unwrap_or_default();
     sets.fold(first, |common, set| {
@@ -263,9 +263,9 @@ fn used_by_every_variant(variants: &[ast::Variant<String>]) -> BTreeSet<&str> {
     })
 }
 
-fn inline_always_used(inline: &ast::InlineExpression<String>) -> BTreeSet<&str> {
+fn inline_always_used<'a>(inline: &'a ast::InlineExpression<&'a str>) -> BTreeSet<&'a str> {
     match inline {
-        ast::InlineExpression::VariableReference { id } => BTreeSet::from([id.name.as_str()]),
+        ast::InlineExpression::VariableReference { id } => BTreeSet::from([id.name]),
         ast::InlineExpression::Placeable { expression } => match &**expression {
             ast::Expression::Select { selector, variants } => {
                 let mut out = inline_always_used(selector);
@@ -285,9 +285,9 @@ fn inline_always_used(inline: &ast::InlineExpression<String>) -> BTreeSet<&str> 
     }
 }
 
-fn call_arguments(
-    arguments: &ast::CallArguments<String>,
-) -> impl Iterator<Item = &ast::InlineExpression<String>> {
+fn call_arguments<'a>(
+    arguments: &'a ast::CallArguments<&'a str>,
+) -> impl Iterator<Item = &'a ast::InlineExpression<&'a str>> {
     arguments
         .positional
         .iter()
@@ -295,7 +295,7 @@ fn call_arguments(
 }
 
 /// A variant key as written between the brackets.
-pub(super) fn variant_key(key: &ast::VariantKey<String>) -> &str {
+pub(super) fn variant_key<'a>(key: &ast::VariantKey<&'a str>) -> &'a str {
     match key {
         ast::VariantKey::Identifier { name } => name,
         ast::VariantKey::NumberLiteral { value } => value,
@@ -305,16 +305,16 @@ pub(super) fn variant_key(key: &ast::VariantKey<String>) -> &str {
 /// One expression of a pattern, as [`walk`] visits it.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Node<'a> {
-    Inline(&'a ast::InlineExpression<String>),
+    Inline(&'a ast::InlineExpression<&'a str>),
     Select {
-        selector: &'a ast::InlineExpression<String>,
-        variants: &'a [ast::Variant<String>],
+        selector: &'a ast::InlineExpression<&'a str>,
+        variants: &'a [ast::Variant<&'a str>],
     },
 }
 
 /// Calls `visit` on every inline and select expression of `pattern` in source order, nested
 /// ones included: selectors, variant values, call arguments, placeables in placeables.
-pub(super) fn walk<'a>(pattern: &'a ast::Pattern<String>, visit: &mut dyn FnMut(Node<'a>)) {
+pub(super) fn walk<'a>(pattern: &'a ast::Pattern<&'a str>, visit: &mut dyn FnMut(Node<'a>)) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
             walk_expression(expression, visit);
@@ -322,7 +322,7 @@ pub(super) fn walk<'a>(pattern: &'a ast::Pattern<String>, visit: &mut dyn FnMut(
     }
 }
 
-fn walk_expression<'a>(expression: &'a ast::Expression<String>, visit: &mut dyn FnMut(Node<'a>)) {
+fn walk_expression<'a>(expression: &'a ast::Expression<&'a str>, visit: &mut dyn FnMut(Node<'a>)) {
     match expression {
         ast::Expression::Select { selector, variants } => {
             visit(Node::Select { selector, variants });
@@ -335,7 +335,7 @@ fn walk_expression<'a>(expression: &'a ast::Expression<String>, visit: &mut dyn 
     }
 }
 
-fn walk_inline<'a>(inline: &'a ast::InlineExpression<String>, visit: &mut dyn FnMut(Node<'a>)) {
+fn walk_inline<'a>(inline: &'a ast::InlineExpression<&'a str>, visit: &mut dyn FnMut(Node<'a>)) {
     visit(Node::Inline(inline));
     match inline {
         ast::InlineExpression::FunctionReference { arguments, .. }
@@ -353,15 +353,15 @@ fn walk_inline<'a>(inline: &'a ast::InlineExpression<String>, visit: &mut dyn Fn
 }
 
 /// Variables `pattern` uses only in the selectors of select expressions, never shown.
-fn selector_only_variables(pattern: &ast::Pattern<String>) -> BTreeSet<&str> {
+fn selector_only_variables<'a>(pattern: &'a ast::Pattern<&'a str>) -> BTreeSet<&'a str> {
     let mut uses: Vec<&str> = Vec::new();
     let mut selector_uses: Vec<&str> = Vec::new();
     walk(pattern, &mut |node| match node {
-        Node::Inline(ast::InlineExpression::VariableReference { id }) => uses.push(&id.name),
+        Node::Inline(ast::InlineExpression::VariableReference { id }) => uses.push(id.name),
         Node::Select { selector, .. } => {
             walk_inline(selector, &mut |inner| {
                 if let Node::Inline(ast::InlineExpression::VariableReference { id }) = inner {
-                    selector_uses.push(&id.name);
+                    selector_uses.push(id.name);
                 }
             });
         }
@@ -375,11 +375,11 @@ fn selector_only_variables(pattern: &ast::Pattern<String>) -> BTreeSet<&str> {
 }
 
 /// Every `$variable` name (without `$`) used anywhere in `pattern`.
-pub(super) fn variables_of(pattern: &ast::Pattern<String>) -> BTreeSet<&str> {
+pub(super) fn variables_of<'a>(pattern: &'a ast::Pattern<&'a str>) -> BTreeSet<&'a str> {
     let mut names = BTreeSet::new();
     walk(pattern, &mut |node| {
         if let Node::Inline(ast::InlineExpression::VariableReference { id }) = node {
-            names.insert(id.name.as_str());
+            names.insert(id.name);
         }
     });
     names

@@ -217,7 +217,8 @@ fn kursos_memory_provider_reuses_kursos_tmx() {
     assert_eq!(memory.add_tmx(&path, "it").expect("reads"), 2);
     // A message's value as `translate` sends it: placeables as sentinels, then masked.
     let batch = |value: &str| {
-        let resource = fluent_syntax::parser::parse(format!("x = {value}\n")).expect("Fluent");
+        let source = format!("x = {value}\n");
+        let resource = fluent_syntax::parser::parse(source.as_str()).expect("Fluent");
         let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
             panic!("one message");
         };

@@ -37,8 +37,8 @@ pub(super) fn unit(id: &str, english: &str, translation: Option<&str>, state: St
 
 /// The inlines and codes of a Fluent value, masked as `mt::mask` does (FHIR is do-not-translate).
 fn masked_inlines(fluent_value: &str) -> (Vec<Inline>, Vec<Code>) {
-    let resource =
-        fluent_syntax::parser::parse(format!("x = {fluent_value}\n")).expect("valid Fluent");
+    let source = format!("x = {fluent_value}\n");
+    let resource = fluent_syntax::parser::parse(source.as_str()).expect("valid Fluent");
     let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
         panic!("one message");
     };

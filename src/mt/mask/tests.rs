@@ -80,8 +80,7 @@ fn the_end_of_a_term_counts_as_a_word_boundary() {
 #[test]
 fn fluent_placeables_survive_as_their_source() {
     let resource =
-        fluent_syntax::parser::parse("a = Give { $dose } mg to { -brand }.\n".to_owned())
-            .expect("parses");
+        fluent_syntax::parser::parse("a = Give { $dose } mg to { -brand }.\n").expect("parses");
     let ast::Entry::Message(message) = &resource.body[0] else {
         panic!("a message")
     };

@@ -82,8 +82,8 @@ fn masked_unit(id: &str, english: &str, translation: Option<&str>, state: State)
 }
 
 fn masked_inlines(fluent_value: &str) -> (Vec<Inline>, Vec<crate::exchange::model::Code>) {
-    let resource =
-        fluent_syntax::parser::parse(format!("x = {fluent_value}\n")).expect("valid Fluent");
+    let source = format!("x = {fluent_value}\n");
+    let resource = fluent_syntax::parser::parse(source.as_str()).expect("valid Fluent");
     let Some(fluent_syntax::ast::Entry::Message(message)) = resource.body.first() else {
         panic!("one message");
     };
