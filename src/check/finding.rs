@@ -2,7 +2,7 @@
 //! translator understands.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use serde::Serialize;
@@ -116,9 +116,14 @@ impl Finding {
     }
 
     /// Sort order of reports: file, line, column, rule, ID.
-    pub fn sort_key(&self) -> (PathBuf, usize, usize, &'static str, Option<String>) {
+    pub fn sort_key(&self) -> (&Path, usize, usize, &'static str, Option<&str>) {
         let (line, column) = self.position.map_or((0, 0), |p| (p.line, p.column));
-        (self.path.clone(), line, column, self.rule, self.id.clone())
+        (&self.path, line, column, self.rule, self.id.as_deref())
+    }
+
+    /// The report's order: by [`Finding::sort_key`], compared without copying it.
+    pub fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+        a.sort_key().cmp(&b.sort_key())
     }
 }
 

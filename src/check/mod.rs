@@ -152,7 +152,7 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     if opts.glossary.is_some() {
         crate::glossary::morph::save_analyzers();
     }
-    summary.findings.sort_by_key(Finding::sort_key);
+    summary.findings.sort_by(Finding::order);
     summary
         .stats
         .sort_by(|a, b| (&a.locale, &a.rel_path).cmp(&(&b.locale, &b.rel_path)));
@@ -241,7 +241,7 @@ fn check_with(
             None => summary.suppressed += 1,
         }
     }
-    summary.findings.sort_by_key(Finding::sort_key);
+    summary.findings.sort_by(Finding::order);
     summary
         .stats
         .sort_by(|a, b| (&a.locale, &a.rel_path).cmp(&(&b.locale, &b.rel_path)));

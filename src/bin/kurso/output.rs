@@ -59,8 +59,20 @@ impl Output {
         if self.pipe_closed || text.is_empty() {
             return;
         }
-        let mut stdout = AutoStream::new(std::io::stdout().lock(), self.stdout);
-        if stdout.write_all(text.as_bytes()).is_err() || stdout.flush().is_err() {
+        let written = if has_control(text) {
+            let mut stdout = AutoStream::new(std::io::stdout().lock(), self.stdout);
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+        } else {
+            // Nothing for anstream to strip (a JSON or SARIF report, plain text): its
+            // byte-by-byte parser would cost more than the report took to render.
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+        };
+        if written.is_err() {
             self.pipe_closed = true;
         }
     }
@@ -87,5 +99,40 @@ impl Output {
     pub fn note(&mut self, text: &str) {
         let mut stderr = AutoStream::new(std::io::stderr().lock(), self.stderr);
         let _ = writeln!(stderr, "note: {text}");
+    }
+}
+
+/// Whether `text` holds a byte anstream may strip: an escape or other control character
+/// other than a blank (tab, line feed, form feed, carriage return), or DEL. Text without one
+/// passes through anstream unchanged.
+fn has_control(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (b < 0x20 && !b.is_ascii_whitespace()) || b == 0x7f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_control;
+
+    #[test]
+    fn text_without_control_bytes_is_what_anstream_would_write() {
+        let samples = [
+            "plain\n",
+            "{\"message\": \"tab\\t and \\u001b escaped\"}\n",
+            "blanks \t\r\n\x0c and Ελληνικά, magyar ő, \u{9b} (a C1 CSI as a character)\n",
+            "\x1b[1mbold\x1b[0m\n",
+            "bell \x07 and DEL \x7f\n",
+            "\x1b]8;;https://example.org\x1b\\link\x1b]8;;\x1b\\\n",
+        ];
+        for text in samples {
+            let stripped = anstream::adapter::strip_str(text).to_string();
+            if !has_control(text) {
+                assert_eq!(stripped, text, "{text:?} would be changed by anstream");
+            }
+        }
+        // And the escapes are seen, so coloured text still goes through anstream.
+        assert!(has_control("\x1b[1mbold\x1b[0m"));
+        assert!(has_control("DEL \x7f"));
+        assert!(!has_control("plain \t text\r\n"));
     }
 }
