@@ -144,6 +144,11 @@ impl FtlDoc {
         })
     }
 
+    /// How many different IDs the file defines (duplicates counted once).
+    pub fn unique_ids(&self) -> usize {
+        self.by_id.len()
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.by_id.contains_key(id)
     }
@@ -457,6 +462,7 @@ mod tests {
     fn duplicate_ids_keep_the_first_for_lookup() {
         let d = doc("a = one\na = two\n");
         assert_eq!(d.entries.len(), 2);
+        assert_eq!(d.unique_ids(), 1);
         assert_eq!(d.get("a").expect("a").offset(), 0);
     }
 

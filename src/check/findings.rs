@@ -2,8 +2,6 @@
 //! duplicates of a file, missing and obsolete attributes, and `stale` / `unverified` from the
 //! translation state (with the word diff).
 
-use std::collections::HashSet;
-
 use similar::{ChangeTag, TextDiff};
 
 use super::FileStats;
@@ -43,12 +41,15 @@ pub(super) fn file_findings(doc: &FtlDoc, locale: &str, out: &mut Vec<Finding>) 
         out.push(f);
     }
     for entry in doc.iter() {
-        let mut attrs: HashSet<&str> = HashSet::new();
-        for attr in entry.attributes() {
-            if !attrs.insert(attr.id.name) {
-                let offset = entry
-                    .find(&format!(".{}", attr.id.name))
-                    .unwrap_or(entry.offset());
+        let attributes = entry.attributes();
+        for (index, attr) in attributes.iter().enumerate() {
+            // Entries have a few attributes: a scan beats hashing them.
+            let earlier = attributes[..index]
+                .iter()
+                .filter(|a| a.id.name == attr.id.name)
+                .count();
+            if earlier > 0 {
+                let offset = attribute_line(entry, attr.id.name, earlier).unwrap_or(entry.offset());
                 let mut f = at(
                     &rules::duplicate::RULE,
                     locale,
@@ -65,6 +66,23 @@ pub(super) fn file_findings(doc: &FtlDoc, locale: &str, out: &mut Vec<Finding>) 
             }
         }
     }
+}
+
+/// The offset of the `.name` that starts the `nth` (from 0) line defining attribute `name` of
+/// `entry`.
+fn attribute_line(entry: Entry<'_>, name: &str, nth: usize) -> Option<usize> {
+    let source = entry.source();
+    let needle = format!(".{name}");
+    source
+        .match_indices(&needle)
+        .filter(|(i, _)| {
+            let line_start = source[..*i].rfind('\n').map_or(0, |n| n + 1);
+            let after = &source[i + needle.len()..];
+            source[line_start..*i].trim().is_empty()
+                && after.trim_start_matches([' ', '\t']).starts_with('=')
+        })
+        .nth(nth)
+        .map(|(i, _)| entry.offset() + i)
 }
 
 /// A finding of `rule` at `offset` of `doc`.
@@ -85,14 +103,6 @@ pub(super) fn at(
 pub(super) fn reference_place(entry: Entry<'_>) -> String {
     let pos = entry.doc.position(entry.offset());
     format!("{}:{}:{}", entry.doc.path.display(), pos.line, pos.column)
-}
-
-pub(super) fn unique_ids(doc: &FtlDoc) -> usize {
-    doc.entries
-        .iter()
-        .map(|e| e.id.as_str())
-        .collect::<HashSet<_>>()
-        .len()
 }
 
 /// Missing and obsolete attributes of one translated entry.

@@ -34,7 +34,6 @@ use finding::{Finding, Level};
 pub use findings::word_diff;
 use findings::{
     at, attribute_findings, file_findings, reference_findings, reference_place, state_findings,
-    unique_ids,
 };
 pub use layout::{Layout, LocaleDocs, LocaleTree};
 use policy::Policy;
@@ -368,7 +367,7 @@ fn check_file(
     let mut stats = FileStats {
         locale: locale.name.clone(),
         rel_path: rel.clone(),
-        messages: unique_ids(reference),
+        messages: reference.unique_ids(),
         ..FileStats::default()
     };
     let mut findings = Vec::new();

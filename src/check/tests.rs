@@ -1,4 +1,5 @@
-//! Tests of the check engine's helpers: plural categories and word diffs.
+//! Tests of the check engine: its helpers (plural categories, word diffs), locales checked
+//! together, and the findings it makes itself.
 
 use super::*;
 use crate::check::finding::DiffPart;
@@ -102,5 +103,34 @@ fn locales_checked_together_find_what_each_finds_alone() {
             "fi Some(\"d\") in `.title`: `50 mg` does not match the English `5 mg`",
             "fi Some(\"e\") in `.title`: the link to `https://example.org/b` should be `https://example.org/a` as in the English",
         ]
+    );
+}
+
+/// An attribute written twice in one entry is one `duplicate` finding, at the second one;
+/// attributes of other entries with the same name are not duplicates.
+#[test]
+fn an_attribute_written_twice_is_reported_at_the_second() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir_all(dir.path().join("en")).expect("folder");
+    std::fs::create_dir_all(dir.path().join("fi")).expect("folder");
+    let english = "a = A\n    .title = T\n    .label = L\nb = B\n    .title = T\n";
+    std::fs::write(dir.path().join("en/x.ftl"), english).expect("written");
+    let finnish = "a = A\n    .title = T\n    .label = L\n    .title = U\nb = B\n    .title = T\n";
+    std::fs::write(dir.path().join("fi/x.ftl"), finnish).expect("written");
+    let layout =
+        Layout::generic(&dir.path().join("en"), dir.path(), &["fi".to_owned()]).expect("layout");
+    let found: Vec<String> = check_layout(&layout, &CheckOptions::default())
+        .findings
+        .iter()
+        .filter(|f| f.rule == "duplicate")
+        .map(|f| format!("{} {}", f.location(), f.message))
+        .collect();
+    let path = dir.path().join("fi/x.ftl");
+    assert_eq!(
+        found,
+        [format!(
+            "{}:4:5 attribute `.title` of `a` is defined twice",
+            path.display()
+        )]
     );
 }

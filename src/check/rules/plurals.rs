@@ -1,6 +1,7 @@
 //! `plurals`: plural selects of a translation that lack a CLDR category the language needs,
 //! or have one it never selects; and example numbers for each category of a locale.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -69,13 +70,19 @@ To silence: `[check.rules] plurals = \"off\"` in kurso.toml, or a comment
 /// The CLDR plural categories, in CLDR order.
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
+/// What the findings of one locale need: its name, examples and categories.
+struct LocaleFacts {
+    language: String,
+    examples: Arc<Examples>,
+    /// The categories of the rules fluent-bundle selects with (el's for el-CY), not
+    /// `env.plural_categories`, which has `other` alone for a locale with a region.
+    categories: Vec<&'static str>,
+}
+
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     let env = pair.env;
-    let language = language_name(&env.locale, &env.name);
-    let examples = examples(&env.locale);
-    // The categories of the rules fluent-bundle selects with (el's for el-CY), not
-    // `env.plural_categories`, which has `other` alone for a locale with a region.
-    let categories: Vec<&str> = examples.iter().map(|examples| examples.category).collect();
+    // Looked up at the first plural select: most messages have none.
+    let facts = OnceCell::new();
     for (attribute, pattern) in pair.target.patterns() {
         let start = pattern_start(pair.target, attribute);
         walk(pattern, &mut |node| {
@@ -85,6 +92,18 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             if !is_plural(selector, variants) {
                 return;
             }
+            let LocaleFacts {
+                language,
+                examples,
+                categories,
+            } = facts.get_or_init(|| {
+                let examples = examples(&env.locale);
+                LocaleFacts {
+                    language: language_name(&env.locale, &env.name),
+                    categories: examples.iter().map(|examples| examples.category).collect(),
+                    examples,
+                }
+            });
             let keys: BTreeSet<&str> = variants.iter().map(|v| variant_key(&v.key)).collect();
             let at = selector_text(selector)
                 .and_then(|text| find_word(pair.target, start, &text))

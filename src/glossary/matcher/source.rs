@@ -3,8 +3,6 @@
 //! the term's word or an English inflection of it (Snowball stems `oncologist` and `oncology`
 //! alike; a concept is never spotted on a derivation).
 
-use std::collections::HashMap;
-
 use aho_corasick::AhoCorasick;
 
 use crate::glossary::normalize::Token;
@@ -62,15 +60,15 @@ pub(super) fn collect(
     out: &mut Vec<Candidate>,
 ) {
     let text = joined(words.iter().map(String::as_str));
-    // Byte offset of each word's leading space → word index.
-    let mut word_at: HashMap<usize, usize> = HashMap::with_capacity(words.len());
+    // Byte offset of each word's leading space, in word order (so ascending).
+    let mut starts = Vec::with_capacity(words.len());
     let mut offset = 0;
-    for (i, word) in words.iter().enumerate() {
-        word_at.insert(offset, i);
+    for word in words {
+        starts.push(offset);
         offset += word.len() + 1;
     }
     for found in ac.find_overlapping_iter(&text) {
-        let Some(&first) = word_at.get(&found.start()) else {
+        let Ok(first) = starts.binary_search(&found.start()) else {
             continue;
         };
         let spaces = text[found.start()..found.end()].matches(' ').count();
