@@ -130,7 +130,7 @@ fn every_engine_finding_with_its_place_id_and_message() {
         "missing it locales/it/c/01-a.ftl a-p2: `a-p2` is not translated",
         "duplicate it locales/it/c/01-a.ftl:3:1 a-title: `a-title` is defined more than once in this file",
         "stale it locales/it/c/01-a.ftl:5:1 a-p1: the English of `a-p1` changed since it was translated (edited)",
-        "duplicate it locales/it/c/01-a.ftl:6:5 a-p1: attribute `.title` of `a-p1` is defined twice",
+        "duplicate it locales/it/c/01-a.ftl:7:5 a-p1: attribute `.title` of `a-p1` is defined twice",
         "obsolete it locales/it/c/01-a.ftl:8:5 a-p1: attribute `.label` is not in the English",
         "stale it locales/it/c/01-a.ftl:10:1 a-p3: the English of `a-p3` changed since it was translated (machine)",
         "missing it locales/it/c/01-a.ftl:12:1 a-p4: attribute `.alt` of `a-p4` is not translated",
