@@ -344,6 +344,41 @@ pub fn flatten(pattern: &ast::Pattern<&str>) -> String {
 /// An expression in Fluent syntax, through fluent-syntax's serializer (a one-message
 /// resource, then the expression is cut out of `x = { … }`).
 pub fn serialize_expression(expression: &ast::Expression<&str>) -> String {
+    match expression {
+        ast::Expression::Inline(inline) => {
+            simple_expression(inline).unwrap_or_else(|| serialized_expression(expression))
+        }
+        ast::Expression::Select { .. } => serialized_expression(expression),
+    }
+}
+
+/// A number, or a reference with no arguments (`$dose`, `message.attribute`, `-term`), as
+/// fluent-syntax's serializer writes it; `None` for anything else. Most placeables are
+/// these, and building a resource to serialize each costs more than the rest of a rule.
+fn simple_expression(inline: &ast::InlineExpression<&str>) -> Option<String> {
+    let (sigil, id, attribute) = match inline {
+        ast::InlineExpression::NumberLiteral { value } => return Some((*value).to_owned()),
+        ast::InlineExpression::VariableReference { id } => ("$", id, None),
+        ast::InlineExpression::MessageReference { id, attribute } => ("", id, attribute.as_ref()),
+        ast::InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments: None,
+        } => ("-", id, attribute.as_ref()),
+        _ => return None,
+    };
+    let mut out = String::with_capacity(sigil.len() + id.name.len() + 16);
+    out.push_str(sigil);
+    out.push_str(id.name);
+    if let Some(attribute) = attribute {
+        out.push('.');
+        out.push_str(attribute.name);
+    }
+    Some(out)
+}
+
+/// [`serialize_expression`] through fluent-syntax's serializer.
+fn serialized_expression(expression: &ast::Expression<&str>) -> String {
     let resource = ast::Resource {
         body: vec![ast::Entry::Message(ast::Message {
             id: ast::Identifier { name: "x" },
@@ -414,6 +449,8 @@ fn trim_trailing_comments(text: &str, start: usize, end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     fn doc(text: &str) -> FtlDoc {
@@ -456,6 +493,59 @@ mod tests {
         let text = d.get("a").expect("a").text();
         assert!(text.starts_with("{ $n ->"), "{text}");
         assert!(text.contains("*[other] many"), "{text}");
+    }
+
+    /// Every inline placeable of the Thunderbird files (English and two translations) is
+    /// written by the fast path as fluent-syntax's serializer writes it, when the fast path
+    /// takes it; and it takes the plain references.
+    #[test]
+    fn simple_expressions_are_written_as_the_serializer_writes_them() {
+        let corpus =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/fluent/thunderbird");
+        let (mut seen, mut simple) = (0, 0);
+        for locale in ["en-US", "el", "lt"] {
+            for entry in walkdir::WalkDir::new(corpus.join(locale))
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ftl"))
+            {
+                let text = std::fs::read_to_string(entry.path()).expect("readable");
+                let d = FtlDoc::parse(entry.path().to_owned(), text);
+                for entry in d.iter() {
+                    for (_, pattern) in entry.patterns() {
+                        for element in &pattern.elements {
+                            let ast::PatternElement::Placeable { expression } = element else {
+                                continue;
+                            };
+                            seen += 1;
+                            let ast::Expression::Inline(inline) = expression else {
+                                continue;
+                            };
+                            if let Some(fast) = simple_expression(inline) {
+                                simple += 1;
+                                assert_eq!(fast, serialized_expression(expression));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(simple > 1000 && simple < seen, "{simple} of {seen}");
+        let d = doc("a = { $n } { b.c } { -t } { 5 } { -t(x: 1) } { F($n) }\n");
+        let written: Vec<String> = d
+            .get("a")
+            .and_then(|a| a.value())
+            .expect("a value")
+            .elements
+            .iter()
+            .filter_map(|element| match element {
+                ast::PatternElement::Placeable { expression } => {
+                    Some(serialize_expression(expression))
+                }
+                ast::PatternElement::TextElement { .. } => None,
+            })
+            .collect();
+        assert_eq!(written, ["$n", "b.c", "-t", "5", "-t(x: 1)", "F($n)"]);
     }
 
     #[test]
