@@ -114,11 +114,23 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     let mut summary = CheckSummary::default();
     let mut reference = None;
     let mut facts = None;
+    // A checked locale, merged into `summary` and freed while the next one loads.
+    let mut checked: Option<(LocaleTree, CheckSummary)> = None;
     for index in 0..layout.locales.len() {
-        // The glossary matcher needs no file: it is built while the files are read.
-        let (tree, matcher) = rayon::join(
-            || layout.load_one(index, reference.as_ref()),
-            || glossary_matcher(opts, &layout.reference.name, &layout.locales[index].chain),
+        let previous = checked.take();
+        let ((tree, matcher), ()) = rayon::join(
+            || {
+                // The glossary matcher needs no file: it is built while the files are read.
+                rayon::join(
+                    || layout.load_one(index, reference.as_ref()),
+                    || glossary_matcher(opts, &layout.reference.name, &layout.locales[index].chain),
+                )
+            },
+            || {
+                if let Some((tree, part)) = previous {
+                    merge(&mut summary, part, tree);
+                }
+            },
         );
         reference.get_or_insert_with(|| std::sync::Arc::clone(&tree.reference));
         // Made once the reference is loaded; every locale's rules share it.
@@ -128,22 +140,19 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
                 tree.reference.docs.values(),
             ))
         });
-        let mut part = check_with(&tree, opts, facts, matcher.as_ref());
+        let mut part = check_with(&tree, opts, facts, matcher.as_ref(), index == 0);
         if index > 0 {
-            let reference = &tree.reference.name;
-            part.findings.retain(|f| &f.locale != reference);
+            // Problems of the reference files were reported with the first locale.
             let reference_paths: HashSet<&PathBuf> =
                 tree.reference.docs.values().map(|d| &d.path).collect();
             part.diagnostics
                 .retain(|d| !reference_paths.contains(&d.path));
             part.files_checked -= tree.reference.docs.len();
         }
-        summary.findings.append(&mut part.findings);
-        summary.stats.append(&mut part.stats);
-        summary.diagnostics.append(&mut part.diagnostics);
-        summary.locales.append(&mut part.locales);
-        summary.suppressed += part.suppressed;
-        summary.files_checked += part.files_checked;
+        checked = Some((tree, part));
+    }
+    if let Some((tree, part)) = checked {
+        merge(&mut summary, part, tree);
     }
     if layout.locales.is_empty() {
         summary = check(&layout.load(), opts);
@@ -151,29 +160,49 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     if opts.glossary.is_some() {
         crate::glossary::morph::save_analyzers();
     }
-    summary.findings.sort_by(Finding::order);
+    sort(&mut summary);
+    summary.diagnostics.dedup();
+    summary
+}
+
+/// Adds one locale's `part` to `summary` and frees `tree`, the documents it was checked on.
+fn merge(summary: &mut CheckSummary, mut part: CheckSummary, tree: LocaleTree) {
+    drop(tree);
+    summary.findings.append(&mut part.findings);
+    summary.stats.append(&mut part.stats);
+    summary.diagnostics.append(&mut part.diagnostics);
+    summary.locales.append(&mut part.locales);
+    summary.suppressed += part.suppressed;
+    summary.files_checked += part.files_checked;
+}
+
+/// The report's order: findings by place, stats by locale and file, diagnostics by place.
+fn sort(summary: &mut CheckSummary) {
+    summary.findings.par_sort_by(Finding::order);
     summary
         .stats
         .sort_by(|a, b| (&a.locale, &a.rel_path).cmp(&(&b.locale, &b.rel_path)));
     summary.diagnostics.sort_by_key(Diagnostic::sort_key);
-    summary.diagnostics.dedup();
-    summary
 }
 
 /// Runs every rule over a loaded tree (every locale marked `checked`).
 pub fn check(tree: &LocaleTree, opts: &CheckOptions) -> CheckSummary {
     let n_checked = tree.locales.iter().filter(|l| l.checked).count();
     let facts = SourceFacts::shared_by(n_checked, tree.reference.docs.values());
-    check_with(tree, opts, &std::sync::Arc::new(facts), None)
+    let mut summary = check_with(tree, opts, &std::sync::Arc::new(facts), None, true);
+    sort(&mut summary);
+    summary
 }
 
-/// [`check`] with the facts about the reference shared with the run's other trees, and the
-/// glossary matcher of its one checked locale when it was built already.
+/// [`check`], unsorted, with the facts about the reference shared with the run's other
+/// trees, the glossary matcher of its one checked locale when it was built already, and the
+/// syntax and duplicate findings of the reference files only when `reference_problems`.
 fn check_with(
     tree: &LocaleTree,
     opts: &CheckOptions,
     facts: &std::sync::Arc<SourceFacts>,
     matcher: Option<&Arc<Matcher>>,
+    reference_problems: bool,
 ) -> CheckSummary {
     // Aligned with `tree.locales`; only checked locales need an environment.
     let envs: Vec<Option<LocaleEnv>> = tree
@@ -207,7 +236,13 @@ fn check_with(
         .filter_map(|(index, job)| {
             let env = envs[*index].as_ref()?;
             let modules = opts.modules.as_deref();
-            Some(check_job(tree, &tree.locales[*index], env, modules, *job))
+            let mut result = check_job(tree, &tree.locales[*index], env, modules, *job);
+            let found = result.findings.len();
+            result
+                .findings
+                .retain_mut(|finding| opts.policy.keep(finding));
+            result.suppressed = found - result.findings.len();
+            Some(result)
         })
         .collect();
 
@@ -228,23 +263,20 @@ fn check_with(
         diagnostics: tree.diagnostics.clone(),
         ..CheckSummary::default()
     };
-    let mut raw: Vec<Finding> = reference_findings(tree);
-    for result in results {
-        raw.extend(result.findings);
-        summary.stats.push(result.stats);
-        summary.diagnostics.extend(result.diagnostics);
-    }
-    for finding in raw {
-        match opts.policy.apply(finding) {
-            Some(finding) => summary.findings.push(finding),
-            None => summary.suppressed += 1,
+    if reference_problems {
+        for finding in reference_findings(tree) {
+            match opts.policy.apply(finding) {
+                Some(finding) => summary.findings.push(finding),
+                None => summary.suppressed += 1,
+            }
         }
     }
-    summary.findings.sort_by(Finding::order);
-    summary
-        .stats
-        .sort_by(|a, b| (&a.locale, &a.rel_path).cmp(&(&b.locale, &b.rel_path)));
-    summary.diagnostics.sort_by_key(Diagnostic::sort_key);
+    for mut result in results {
+        summary.findings.append(&mut result.findings);
+        summary.suppressed += result.suppressed;
+        summary.stats.push(result.stats);
+        summary.diagnostics.append(&mut result.diagnostics);
+    }
     summary
 }
 
@@ -258,6 +290,8 @@ enum Job<'a> {
 
 struct FileResult {
     findings: Vec<Finding>,
+    /// Findings the policy dropped (counted once it is applied).
+    suppressed: usize,
     stats: FileStats,
     diagnostics: Vec<Diagnostic>,
 }
@@ -344,6 +378,7 @@ fn check_job(
             // compare-locales counts, so the per-locale totals of both tools agree.
             FileResult {
                 findings,
+                suppressed: 0,
                 stats: FileStats {
                     locale: locale.name.clone(),
                     rel_path: rel.clone(),
@@ -404,6 +439,7 @@ fn check_file(
         stats.missing_file = true;
         return FileResult {
             findings,
+            suppressed: 0,
             stats,
             diagnostics,
         };
@@ -504,6 +540,7 @@ fn check_file(
     }
     FileResult {
         findings,
+        suppressed: 0,
         stats,
         diagnostics,
     }

@@ -286,11 +286,13 @@ impl Policy {
     /// Applies levels and suppressions: returns the finding with its level set, or `None`
     /// when it is silenced (level `off`) or suppressed (an allow entry matches).
     pub fn apply(&self, mut finding: Finding) -> Option<Finding> {
+        self.keep(&mut finding).then_some(finding)
+    }
+
+    /// [`Policy::apply`] in place: sets the finding's level and says whether it stays.
+    pub fn keep(&self, finding: &mut Finding) -> bool {
         finding.level = self.level(finding.rule, finding.level, &finding.locale);
-        if finding.level == Level::Off || self.allow.iter().any(|allow| allow.matches(&finding)) {
-            return None;
-        }
-        Some(finding)
+        finding.level != Level::Off && !self.allow.iter().any(|allow| allow.matches(finding))
     }
 }
 
