@@ -42,6 +42,7 @@
 //! counts are the shown findings; `filter.hidden` counts the rest. Findings keep the order of
 //! the summary (path, line, column, rule); every key is present, `null` when unknown.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -66,7 +67,7 @@ pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions
             "level": opts.filter.level.map(Level::as_str),
             "hidden": hidden,
         }),
-        findings: summary.findings.iter().map(FindingJson::of).collect(),
+        findings: Vec::new(),
         summary: json!({
             "locales": per_locale,
             "total": total_counts(&per_locale),
@@ -77,13 +78,47 @@ pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions
         tool_version: &opts.tool_version,
         version: JSON_VERSION,
     };
-    let mut out = serde_json::to_string_pretty(&document)
+    let document = serde_json::to_string_pretty(&document)
         .expect("a document of strings and numbers always serializes");
+    // The findings (thousands, with their snippets and diffs) are written in parallel, each
+    // as serde_json pretty-prints a document, then indented to its place in the array: two
+    // levels deep. A JSON string holds no raw line break, so indenting lines is exact.
+    let findings: Vec<String> = summary
+        .findings
+        .par_iter()
+        .map(|finding| {
+            let text = serde_json::to_string_pretty(&FindingJson::of(finding))
+                .expect("a finding of strings and numbers always serializes");
+            let mut indented = String::with_capacity(text.len() + text.len() / 8);
+            for (index, line) in text.split('\n').enumerate() {
+                if index > 0 {
+                    indented.push('\n');
+                }
+                indented.push_str("    ");
+                indented.push_str(line);
+            }
+            indented
+        })
+        .collect();
+    const EMPTY: &str = "\n  \"findings\": [],\n";
+    let at = document
+        .find(EMPTY)
+        .expect("the document has an empty findings array to fill");
+    let size = document.len() + findings.iter().map(|f| f.len() + 2).sum::<usize>() + 8;
+    let mut out = String::with_capacity(size);
+    out.push_str(&document[..at]);
+    out.push_str("\n  \"findings\": [");
+    for (index, finding) in findings.iter().enumerate() {
+        out.push_str(if index == 0 { "\n" } else { ",\n" });
+        out.push_str(finding);
+    }
+    out.push_str(if findings.is_empty() { "]," } else { "\n  ]," });
+    out.push_str(&document[at + EMPTY.len() - 1..]);
     out.push('\n');
     out
 }
 
-/// The document, its keys in sorted order.
+/// The document, its keys in sorted order; `findings` is left empty and filled in after.
 #[derive(Serialize)]
 struct Document<'a> {
     diagnostics: Vec<Value>,
@@ -212,12 +247,20 @@ mod tests {
         with_position.position = Some(Position { line: 3, column: 7 });
         with_position.help = Some("help".to_owned());
         with_position.snippet = Some("a = 5 mg".to_owned());
+        // Byte for byte what serde_json writes for the whole document (the findings are
+        // written apart, in parallel), with findings and without.
+        for s in [
+            summary(Vec::new()),
+            summary(vec![stale_el(), with_position.clone()]),
+        ] {
+            let out = render_json(&s, &Hidden::default(), &ReportOptions::default());
+            let value: Value = serde_json::from_str(&out).expect("valid JSON");
+            let mut again = serde_json::to_string_pretty(&value).expect("serializes");
+            again.push('\n');
+            assert_eq!(out, again);
+        }
         let s = summary(vec![stale_el(), with_position]);
         let out = render_json(&s, &Hidden::default(), &ReportOptions::default());
-        let value: Value = serde_json::from_str(&out).expect("valid JSON");
-        let mut again = serde_json::to_string_pretty(&value).expect("serializes");
-        again.push('\n');
-        assert_eq!(out, again);
         assert!(
             out.contains("\"diff\": ["),
             "a stale finding has its diff: {out}"

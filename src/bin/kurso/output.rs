@@ -106,8 +106,11 @@ impl Output {
 /// other than a blank (tab, line feed, form feed, carriage return), or DEL. Text without one
 /// passes through anstream unchanged.
 fn has_control(text: &str) -> bool {
-    text.bytes()
-        .any(|b| (b < 0x20 && !b.is_ascii_whitespace()) || b == 0x7f)
+    let control = |b: u8| (b < 0x20 && !b.is_ascii_whitespace()) || b == 0x7f;
+    // Whole chunks without an early exit, so the compiler tests many bytes at once.
+    text.as_bytes()
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | control(b)))
 }
 
 #[cfg(test)]
