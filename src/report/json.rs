@@ -52,6 +52,9 @@ use crate::check::finding::{DiffPart, Finding, Level};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Position;
 
+/// The findings array as the document is first written, to be filled.
+const EMPTY: &str = "\n  \"findings\": [],\n";
+
 /// The `version` of the document [`render_json`] writes.
 pub const JSON_VERSION: u32 = 1;
 
@@ -100,7 +103,6 @@ pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions
             indented
         })
         .collect();
-    const EMPTY: &str = "\n  \"findings\": [],\n";
     let at = document
         .find(EMPTY)
         .expect("the document has an empty findings array to fill");
