@@ -84,7 +84,6 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     // Looked up at the first plural select: most messages have none.
     let facts = OnceCell::new();
     for (attribute, pattern) in pair.target.patterns() {
-        let start = pattern_start(pair.target, attribute);
         walk(pattern, &mut |node| {
             let Node::Select { selector, variants } = node else {
                 return;
@@ -92,6 +91,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             if !is_plural(selector, variants) {
                 return;
             }
+            let start = pattern_start(pair.target, attribute);
             let LocaleFacts {
                 language,
                 examples,

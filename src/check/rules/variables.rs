@@ -73,10 +73,14 @@ fn check_pattern(
     translated: &ast::Pattern<&str>,
     out: &mut Vec<Finding>,
 ) {
-    let start = pattern_start(pair.target, attribute);
-    let place = attribute.map_or_else(String::new, |name| format!(" of `.{name}`"));
     let english_all = variables_of(english);
     let translated_all = variables_of(translated);
+    if english_all.is_empty() && translated_all.is_empty() {
+        // Nothing can be lost, added or missing from a variant (most messages).
+        return;
+    }
+    let start = pattern_start(pair.target, attribute);
+    let place = attribute.map_or_else(String::new, |name| format!(" of `.{name}`"));
     let lost: Vec<&str> = english_all.difference(&translated_all).copied().collect();
     let selectors_only = selector_only_variables(english);
     for name in &lost {
@@ -117,13 +121,15 @@ fn check_pattern(
         .copied()
         .collect();
     let mut gaps = Vec::new();
-    find_gaps(
-        translated,
-        &BTreeSet::new(),
-        &mut Vec::new(),
-        &required,
-        &mut gaps,
-    );
+    if !required.is_empty() {
+        find_gaps(
+            translated,
+            &BTreeSet::new(),
+            &mut Vec::new(),
+            &required,
+            &mut gaps,
+        );
+    }
     let mut seen = BTreeSet::new();
     gaps.retain(|gap| seen.insert(gap.clone()));
     for (name, keys) in gaps {
