@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use fluent_syntax::ast;
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -42,7 +43,8 @@ pub struct FtlDoc {
     pub entries: Vec<EntryInfo>,
     /// First entry of each ID (later duplicates are in `entries` but not here).
     by_id: FxHashMap<String, usize>,
-    lines: LineIndex,
+    /// Built at the first position asked for: most files of a run have no finding.
+    lines: OnceLock<LineIndex>,
 }
 
 /// Where one message or term is.
@@ -111,14 +113,13 @@ impl FtlDoc {
         for (i, entry) in entries.iter().enumerate() {
             by_id.entry(entry.id.clone()).or_insert(i);
         }
-        let lines = LineIndex::new(text);
         FtlDoc {
             path,
             parsed,
             errors,
             entries,
             by_id,
-            lines,
+            lines: OnceLock::new(),
         }
     }
 
@@ -159,7 +160,10 @@ impl FtlDoc {
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(self.text(), offset)
+        let text = self.text();
+        self.lines
+            .get_or_init(|| LineIndex::new(text))
+            .position(text, offset)
     }
 
     /// Entries whose ID an earlier entry of the file already has, in file order.
