@@ -10,6 +10,7 @@
 
 pub mod doc;
 pub mod entry;
+mod env;
 mod facts;
 pub mod finding;
 mod findings;
@@ -19,7 +20,7 @@ pub mod rules;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
@@ -29,6 +30,8 @@ use crate::diagnostic::Diagnostic;
 use crate::glossary::matcher::Matcher;
 use crate::state::StateFile;
 use doc::FtlDoc;
+pub(crate) use env::locale_env;
+use env::{env_with_glossary, glossary_matcher};
 use facts::SourceFacts;
 use finding::{Finding, Level};
 pub use findings::word_diff;
@@ -114,6 +117,8 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     let mut summary = CheckSummary::default();
     let mut reference = None;
     let mut facts = None;
+    // The glossary's English side, prepared with the first locale's matcher.
+    let source_terms = OnceLock::new();
     // A checked locale, merged into `summary` and freed while the next one loads.
     let mut checked: Option<(LocaleTree, CheckSummary)> = None;
     for index in 0..layout.locales.len() {
@@ -123,7 +128,14 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
                 // The glossary matcher needs no file: it is built while the files are read.
                 rayon::join(
                     || layout.load_one(index, reference.as_ref()),
-                    || glossary_matcher(opts, &layout.reference.name, &layout.locales[index].chain),
+                    || {
+                        glossary_matcher(
+                            opts,
+                            &source_terms,
+                            &layout.reference.name,
+                            &layout.locales[index].chain,
+                        )
+                    },
                 )
             },
             || {
@@ -205,14 +217,15 @@ fn check_with(
     reference_problems: bool,
 ) -> CheckSummary {
     // Aligned with `tree.locales`; only checked locales need an environment.
+    let source = OnceLock::new();
     let envs: Vec<Option<LocaleEnv>> = tree
         .locales
         .iter()
         .map(|locale| {
             locale.checked.then(|| {
-                let matcher = matcher
-                    .cloned()
-                    .or_else(|| glossary_matcher(opts, &tree.reference.name, &locale.chain));
+                let matcher = matcher.cloned().or_else(|| {
+                    glossary_matcher(opts, &source, &tree.reference.name, &locale.chain)
+                });
                 LocaleEnv {
                     source_facts: std::sync::Arc::clone(facts),
                     ..env_with_glossary(tree, locale, matcher)
@@ -294,52 +307,6 @@ struct FileResult {
     suppressed: usize,
     stats: FileStats,
     diagnostics: Vec<Diagnostic>,
-}
-
-pub(crate) fn locale_env(tree: &LocaleTree, locale: &LocaleDocs, opts: &CheckOptions) -> LocaleEnv {
-    let matcher = glossary_matcher(opts, &tree.reference.name, &locale.chain);
-    env_with_glossary(tree, locale, matcher)
-}
-
-/// The glossary of `opts` prepared for checking `chain` (a locale and its fallbacks) against
-/// `reference`, when there is a glossary.
-fn glossary_matcher(
-    opts: &CheckOptions,
-    reference: &str,
-    chain: &[String],
-) -> Option<Arc<Matcher>> {
-    let glossary = opts.glossary.as_ref()?;
-    Some(Arc::new(Matcher::new(glossary, reference, chain)))
-}
-
-fn env_with_glossary(
-    tree: &LocaleTree,
-    locale: &LocaleDocs,
-    glossary: Option<Arc<Matcher>>,
-) -> LocaleEnv {
-    let chain: Vec<&LocaleDocs> = locale
-        .chain
-        .iter()
-        .filter_map(|name| tree.locales.iter().find(|l| &l.name == name))
-        .collect();
-    let visible = match chain.as_slice() {
-        [only] => Arc::clone(only.ids()),
-        _ => Arc::new(
-            chain
-                .iter()
-                .flat_map(|docs| docs.ids().iter().cloned())
-                .collect(),
-        ),
-    };
-    LocaleEnv {
-        glossary,
-        plural_categories: plural_categories(&locale.locale),
-        locale: locale.locale.clone(),
-        name: locale.name.clone(),
-        visible,
-        reference_visible: Arc::clone(tree.reference.ids()),
-        source_facts: std::sync::Arc::default(),
-    }
 }
 
 fn check_job(

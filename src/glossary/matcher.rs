@@ -20,7 +20,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::AhoCorasick;
 use snowball_stemmers_rs::Stemmer;
 
 use super::model::{Concept, Glossary, TermStatus};
@@ -30,7 +29,7 @@ use super::paradigm::{Paradigm, Stem};
 
 mod shadow;
 mod source;
-use source::{Candidate, collect, joined};
+pub use source::SourceTerms;
 
 /// A term of the glossary, prepared for matching in one language.
 #[derive(Debug, Clone)]
@@ -117,25 +116,12 @@ enum Mode {
 
 /// Everything needed to check one target locale against a glossary.
 pub struct Matcher {
-    /// The glossary, shared, not copied: a matcher is built per locale, and a glossary may
-    /// hold a million concepts.
-    glossary: Arc<Glossary>,
-    /// Per concept index of the matcher: its position in `glossary.concepts` (concepts
-    /// without source terms have none).
-    positions: Vec<usize>,
-    source_lang: String,
+    /// The English side, shared by every locale's matcher of a run.
+    source: Arc<SourceTerms>,
     target_lang: String,
-    source_stemmer: Option<Stemmer>,
     target_stemmer: Option<Stemmer>,
     paradigm: Option<&'static Paradigm>,
     analyzer: Option<Arc<dyn Analyzer>>,
-    /// Over ` stem stem ` strings of case-insensitive source terms.
-    folded_ac: Option<AhoCorasick>,
-    /// Over ` Word Word ` strings of case-sensitive source terms.
-    exact_ac: Option<AhoCorasick>,
-    /// Per pattern of each automaton: (concept, folded words of the source term).
-    folded_patterns: Vec<(usize, String)>,
-    exact_patterns: Vec<(usize, String)>,
     /// Per concept: its terms in the target locale (the first locale of the chain that has
     /// any).
     targets: Vec<Vec<TermForms>>,
@@ -147,16 +133,19 @@ pub struct Matcher {
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
-            .field("source_lang", &self.source_lang)
+            .field("source_lang", &self.source.lang)
             .field("target_lang", &self.target_lang)
-            .field("concepts", &self.positions.len())
+            .field("concepts", &self.source.positions.len())
             .finish_non_exhaustive()
     }
 }
 
 /// The terms of `concept` for the first code of `codes` that has any; codes compare by
 /// exact code, then by language subtag (`en-US` terms serve `en`).
-fn terms_for<'a>(concept: &'a Concept, codes: &[String]) -> Option<(&'a str, &'a [super::Term])> {
+pub(super) fn terms_for<'a>(
+    concept: &'a Concept,
+    codes: &[String],
+) -> Option<(&'a str, &'a [super::Term])> {
     for code in codes {
         if let Some((lang, terms)) = concept.terms.get_key_value(code.as_str()) {
             return Some((lang.as_str(), terms.as_slice()));
@@ -179,57 +168,24 @@ impl Matcher {
     /// Prepares `glossary` for checking translations from `source` (e.g. `en`) into the
     /// first locale of `target_chain` (e.g. `[el-CY, el]`).
     pub fn new(glossary: &Arc<Glossary>, source: &str, target_chain: &[String]) -> Matcher {
-        let source_lang = language(source);
+        Matcher::with_source(&Arc::new(SourceTerms::new(glossary, source)), target_chain)
+    }
+
+    /// [`Matcher::new`] with the English side already prepared (every locale of a run can
+    /// share one).
+    pub fn with_source(source: &Arc<SourceTerms>, target_chain: &[String]) -> Matcher {
         let target_lang = language(target_chain.first().map_or("", String::as_str));
-        let source_stemmer = stemmer(&source_lang);
-        let target_stemmer = stemmer(&target_lang);
         let mut matcher = Matcher {
-            glossary: Arc::clone(glossary),
-            positions: Vec::new(),
+            source: Arc::clone(source),
             analyzer: system_analyzer(&target_lang),
             paradigm: Paradigm::of(&target_lang),
-            source_lang,
+            target_stemmer: stemmer(&target_lang),
             target_lang,
-            source_stemmer,
-            target_stemmer,
-            folded_ac: None,
-            exact_ac: None,
-            folded_patterns: Vec::new(),
-            exact_patterns: Vec::new(),
-            targets: Vec::new(),
+            targets: Vec::with_capacity(source.positions.len()),
             first_stems: OnceLock::new(),
         };
-        let source_codes = [source.to_owned()];
-        let mut folded: Vec<String> = Vec::new();
-        let mut exact: Vec<String> = Vec::new();
-        for (position, concept) in glossary.concepts.iter().enumerate() {
-            let Some((_, source_terms)) = terms_for(concept, &source_codes) else {
-                continue;
-            };
-            let index = matcher.positions.len();
-            for term in source_terms
-                .iter()
-                .filter(|t| t.status != TermStatus::Forbidden)
-            {
-                let words = tokens(&matcher.source_lang, &term.text);
-                if words.is_empty() {
-                    continue;
-                }
-                let as_folded = joined(words.iter().map(|t| t.folded.as_str()));
-                if concept.case_sensitive || concept.do_not_translate {
-                    exact.push(joined(words.iter().map(|t| t.raw.as_str())));
-                    matcher.exact_patterns.push((index, as_folded.clone()));
-                }
-                if !concept.case_sensitive {
-                    let stems: Vec<String> = words
-                        .iter()
-                        .map(|t| stem(matcher.source_stemmer.as_ref(), &t.folded).into_owned())
-                        .collect();
-                    folded.push(joined(stems.iter().map(String::as_str)));
-                    matcher.folded_patterns.push((index, as_folded));
-                }
-            }
-            let targets = terms_for(concept, target_chain)
+        for &position in &source.positions {
+            let targets = terms_for(&source.glossary.concepts[position], target_chain)
                 .map(|(_, terms)| {
                     terms
                         .iter()
@@ -238,12 +194,7 @@ impl Matcher {
                 })
                 .unwrap_or_default();
             matcher.targets.push(targets);
-            matcher.positions.push(position);
         }
-        matcher.folded_ac = AhoCorasick::new(&folded)
-            .ok()
-            .filter(|_| !folded.is_empty());
-        matcher.exact_ac = AhoCorasick::new(&exact).ok().filter(|_| !exact.is_empty());
         matcher
     }
 
@@ -281,39 +232,7 @@ impl Matcher {
     /// The concepts used in an English `text`: leftmost-longest, not overlapping; of two
     /// concepts on the same words, the one whose term is written so.
     pub fn spot(&self, text: &str) -> Vec<Spotted> {
-        let words = tokens(&self.source_lang, text);
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let mut candidates: Vec<Candidate> = Vec::new();
-        if let Some(ac) = &self.folded_ac {
-            let stems: Vec<String> = words
-                .iter()
-                .map(|t| stem(self.source_stemmer.as_ref(), &t.folded).into_owned())
-                .collect();
-            collect(ac, &stems, &self.folded_patterns, &words, &mut candidates);
-        }
-        if let Some(ac) = &self.exact_ac {
-            let raw: Vec<String> = words.iter().map(|t| t.raw.clone()).collect();
-            collect(ac, &raw, &self.exact_patterns, &words, &mut candidates);
-        }
-        candidates.sort_by_key(|c| (c.first, usize::MAX - c.last, !c.as_written, c.concept));
-        let mut out: Vec<Spotted> = Vec::new();
-        let mut next_free = 0;
-        for candidate in candidates {
-            if candidate.first < next_free {
-                continue;
-            }
-            next_free = candidate.last + 1;
-            let (start, end) = (words[candidate.first].start, words[candidate.last].end);
-            out.push(Spotted {
-                concept: candidate.concept,
-                text: text[start..end].to_owned(),
-                start,
-                end,
-            });
-        }
-        out
+        self.source.spot(text)
     }
 
     /// The concept's terms in the target locale with `status`.
@@ -329,12 +248,15 @@ impl Matcher {
 
     /// Concept `index` (as [`Spotted::concept`] names it).
     pub fn concept(&self, index: usize) -> &Concept {
-        &self.glossary.concepts[self.positions[index]]
+        &self.source.glossary.concepts[self.source.positions[index]]
     }
 
     /// The concepts with source terms, by index.
     pub fn concepts(&self) -> impl Iterator<Item = &Concept> {
-        self.positions.iter().map(|&at| &self.glossary.concepts[at])
+        self.source
+            .positions
+            .iter()
+            .map(|&at| &self.source.glossary.concepts[at])
     }
 
     /// Whether the concept has any term in the target locale.

@@ -3,9 +3,126 @@
 //! the term's word or an English inflection of it (Snowball stems `oncologist` and `oncology`
 //! alike; a concept is never spotted on a derivation).
 
-use aho_corasick::AhoCorasick;
+use std::sync::Arc;
 
-use crate::glossary::normalize::Token;
+use aho_corasick::AhoCorasick;
+use snowball_stemmers_rs::Stemmer;
+
+use super::{Spotted, terms_for};
+use crate::glossary::model::{Glossary, TermStatus};
+use crate::glossary::normalize::{Token, language, stem, stemmer, tokens};
+
+/// The English side of a [`Matcher`](super::Matcher): which concepts have a source term and
+/// the automata that find them in a message. It depends on the glossary and the source
+/// language alone, so the matchers of every locale of a run share one.
+pub struct SourceTerms {
+    /// The glossary, shared, not copied: a glossary may hold a million concepts.
+    pub(super) glossary: Arc<Glossary>,
+    pub(super) lang: String,
+    stemmer: Option<Stemmer>,
+    /// Per concept index of the matcher: its position in `glossary.concepts` (concepts
+    /// without source terms have none).
+    pub(super) positions: Vec<usize>,
+    /// Over ` stem stem ` strings of case-insensitive source terms.
+    folded_ac: Option<AhoCorasick>,
+    /// Over ` Word Word ` strings of case-sensitive source terms.
+    exact_ac: Option<AhoCorasick>,
+    /// Per pattern of each automaton: (concept, folded words of the source term).
+    folded_patterns: Vec<(usize, String)>,
+    exact_patterns: Vec<(usize, String)>,
+}
+
+impl SourceTerms {
+    /// The terms of `glossary` in `source` (a locale code such as `en`).
+    pub fn new(glossary: &Arc<Glossary>, source: &str) -> SourceTerms {
+        let lang = language(source);
+        let mut terms = SourceTerms {
+            glossary: Arc::clone(glossary),
+            stemmer: stemmer(&lang),
+            lang,
+            positions: Vec::new(),
+            folded_ac: None,
+            exact_ac: None,
+            folded_patterns: Vec::new(),
+            exact_patterns: Vec::new(),
+        };
+        let source_codes = [source.to_owned()];
+        let mut folded: Vec<String> = Vec::new();
+        let mut exact: Vec<String> = Vec::new();
+        for (position, concept) in glossary.concepts.iter().enumerate() {
+            let Some((_, source_terms)) = terms_for(concept, &source_codes) else {
+                continue;
+            };
+            let index = terms.positions.len();
+            for term in source_terms
+                .iter()
+                .filter(|t| t.status != TermStatus::Forbidden)
+            {
+                let words = tokens(&terms.lang, &term.text);
+                if words.is_empty() {
+                    continue;
+                }
+                let as_folded = joined(words.iter().map(|t| t.folded.as_str()));
+                if concept.case_sensitive || concept.do_not_translate {
+                    exact.push(joined(words.iter().map(|t| t.raw.as_str())));
+                    terms.exact_patterns.push((index, as_folded.clone()));
+                }
+                if !concept.case_sensitive {
+                    let stems: Vec<String> = words
+                        .iter()
+                        .map(|t| stem(terms.stemmer.as_ref(), &t.folded).into_owned())
+                        .collect();
+                    folded.push(joined(stems.iter().map(String::as_str)));
+                    terms.folded_patterns.push((index, as_folded));
+                }
+            }
+            terms.positions.push(position);
+        }
+        terms.folded_ac = AhoCorasick::new(&folded)
+            .ok()
+            .filter(|_| !folded.is_empty());
+        terms.exact_ac = AhoCorasick::new(&exact).ok().filter(|_| !exact.is_empty());
+        terms
+    }
+
+    /// The concepts used in an English `text`: leftmost-longest, not overlapping; of two
+    /// concepts on the same words, the one whose term is written so.
+    pub fn spot(&self, text: &str) -> Vec<Spotted> {
+        let words = tokens(&self.lang, text);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut candidates: Vec<Candidate> = Vec::new();
+        if let Some(ac) = &self.folded_ac {
+            let stems: Vec<String> = words
+                .iter()
+                .map(|t| stem(self.stemmer.as_ref(), &t.folded).into_owned())
+                .collect();
+            collect(ac, &stems, &self.folded_patterns, &words, &mut candidates);
+        }
+        if let Some(ac) = &self.exact_ac {
+            let raw: Vec<String> = words.iter().map(|t| t.raw.clone()).collect();
+            collect(ac, &raw, &self.exact_patterns, &words, &mut candidates);
+        }
+        candidates.sort_by_key(|c| (c.first, usize::MAX - c.last, !c.as_written, c.concept));
+        let mut out: Vec<Spotted> = Vec::new();
+        let mut next_free = 0;
+        for candidate in candidates {
+            if candidate.first < next_free {
+                continue;
+            }
+            next_free = candidate.last + 1;
+            let (start, end) = (words[candidate.first].start, words[candidate.last].end);
+            out.push(Spotted {
+                concept: candidate.concept,
+                text: text[start..end].to_owned(),
+                start,
+                end,
+            });
+        }
+        out
+    }
+}
 
 /// ` a b c ` — words with a space on each side, so a match never starts or ends mid-word.
 pub(super) fn joined<'a>(words: impl Iterator<Item = &'a str>) -> String {
