@@ -412,22 +412,24 @@ fn serialized_expression(expression: &ast::Expression<&str>) -> String {
 /// identifier characters, blanks and `=`. Returns `(id, byte offset)` in file order.
 fn entry_starts(text: &str) -> Vec<(&str, usize)> {
     let mut starts = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let bytes = line.as_bytes();
-        let skip = usize::from(bytes.first() == Some(&b'-'));
-        if bytes.get(skip).is_some_and(u8::is_ascii_alphabetic) {
-            let end = skip
-                + bytes[skip..]
-                    .iter()
-                    .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
-                    .unwrap_or(bytes.len() - skip);
-            let rest = line[end..].trim_start_matches([' ', '\t']);
-            if rest.starts_with('=') {
-                starts.push((&line[..end], offset));
-            }
+    let line_starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    for offset in line_starts {
+        // The rest of the text from the line's start: an identifier ends at the line's end.
+        let rest = &text.as_bytes()[offset..];
+        let skip = usize::from(rest.first() == Some(&b'-'));
+        if !rest.get(skip).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
         }
-        offset += line.len();
+        let end = skip
+            + rest[skip..]
+                .iter()
+                .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+                .unwrap_or(rest.len() - skip);
+        let after = text[offset + end..].trim_start_matches([' ', '\t']);
+        if after.starts_with('=') {
+            starts.push((&text[offset..offset + end], offset));
+        }
     }
     starts
 }
