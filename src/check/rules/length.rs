@@ -1,6 +1,6 @@
 //! `length`: a translation far shorter or far longer than the English.
 
-use super::markup::visible_text;
+use super::markup::visible_len;
 use super::rendering::{renderings, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
@@ -43,15 +43,6 @@ const MIN_ENGLISH: usize = 20;
 const SHORT_TENTHS: usize = 4;
 /// Longer than `LONG_TIMES` the English is reported.
 const LONG_TIMES: usize = 3;
-
-/// Characters a reader sees, blanks collapsed.
-fn visible_len(markdown: &str) -> usize {
-    let text = visible_text(markdown, true);
-    text.split_whitespace()
-        .map(|word| word.chars().count() + 1)
-        .sum::<usize>()
-        .saturating_sub(1)
-}
 
 /// `part / whole` with two decimals, for people.
 fn ratio(part: usize, whole: usize) -> String {

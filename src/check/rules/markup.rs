@@ -226,6 +226,40 @@ pub(super) fn visible_text(markdown: &str, with_code: bool) -> String {
     out
 }
 
+/// How many characters [`visible_text`] (with code) shows once its blanks are collapsed to
+/// one space and trimmed, counted without building the text.
+pub(super) fn visible_len(markdown: &str) -> usize {
+    #[derive(Default)]
+    struct Count {
+        chars: usize,
+        words: usize,
+        in_word: bool,
+    }
+    impl Count {
+        fn text(&mut self, text: &str) {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    self.in_word = false;
+                } else {
+                    self.words += usize::from(!self.in_word);
+                    self.in_word = true;
+                    self.chars += 1;
+                }
+            }
+        }
+    }
+    let mut count = Count::default();
+    for_each_event(markdown, |event| match event {
+        Event::Text(text) | Event::Code(text) => count.text(&text),
+        Event::SoftBreak | Event::HardBreak | Event::Html(_) | Event::InlineHtml(_) => {
+            count.in_word = false;
+        }
+        _ => {}
+    });
+    // Words and the one space between each two.
+    count.chars + count.words.saturating_sub(1)
+}
+
 /// The markup of one text.
 #[derive(Debug, Default, Clone)]
 pub struct Inventory {

@@ -329,3 +329,51 @@ fn visible_text_drops_urls_tags_and_optionally_code() {
     assert_eq!(visible_text(text, true), "See NICE and x1 alt 2");
     assert_eq!(visible_text(text, false), "See NICE and   alt 2");
 }
+
+/// `visible_len` counts what `visible_text` shows, blanks collapsed: on every line of the
+/// Thunderbird files and on text with code, HTML, breaks and links.
+#[test]
+fn visible_len_counts_the_visible_text() {
+    let reference = |markdown: &str| {
+        super::visible_text(markdown, true)
+            .split_whitespace()
+            .map(|word| word.chars().count() + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
+    };
+    let mut lines: Vec<String> = [
+        "",
+        "   ",
+        "Take `5 mg`<br>twice  a day",
+        "See [the guide](https://example.org) and ![a chart](c.png) now.",
+        "Line one  \nline two\nline three",
+        "<b>Bold</b>text and *emphasis* and **strong**",
+        "Ασθενής  λαμβάνει\tδόση",
+        "word`code`word",
+    ]
+    .iter()
+    .map(|line| (*line).to_owned())
+    .collect();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/fluent/thunderbird");
+    for entry in walkdir::WalkDir::new(&corpus)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "ftl"))
+    {
+        let text = std::fs::read_to_string(entry.path()).expect("readable");
+        lines.extend(text.lines().map(|line| {
+            line.split_once(" = ")
+                .map_or(line, |(_, value)| value)
+                .to_owned()
+        }));
+    }
+    assert!(
+        lines.len() > 10_000,
+        "the corpus is read: {} lines",
+        lines.len()
+    );
+    for line in &lines {
+        assert_eq!(super::visible_len(line), reference(line), "{line:?}");
+    }
+}
