@@ -127,7 +127,15 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
             || {
                 // The glossary matcher needs no file: it is built while the files are read.
                 rayon::join(
-                    || layout.load_one(index, reference.as_ref()),
+                    || {
+                        let tree = layout.load_one(index, reference.as_ref());
+                        // The ID sets the rules look references up in, made here on a worker
+                        // rather than on the main thread when the environments are made.
+                        for locale in &tree.locales {
+                            locale.ids();
+                        }
+                        tree
+                    },
                     || {
                         glossary_matcher(
                             opts,

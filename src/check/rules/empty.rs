@@ -41,7 +41,7 @@ pub(super) fn is_blank(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
     // What every rendering shows (most messages have some): text of the pattern itself, a
     // number, a placeable shown as an object.
     let shown_in_all = pattern.elements.iter().any(|element| match element {
-        PatternElement::TextElement { value } => !value.trim().is_empty(),
+        PatternElement::TextElement { value } => value.chars().any(|c| !c.is_whitespace()),
         PatternElement::Placeable {
             expression: Expression::Inline(inline),
         } => !matches!(
