@@ -3,9 +3,10 @@
 //! the term's word or an English inflection of it (Snowball stems `oncologist` and `oncology`
 //! alike; a concept is never spotted on a derivation).
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 use snowball_stemmers_rs::Stemmer;
 
 use super::{Spotted, terms_for};
@@ -30,6 +31,8 @@ pub struct SourceTerms {
     /// Per pattern of each automaton: (concept, folded words of the source term).
     folded_patterns: Vec<(usize, String)>,
     exact_patterns: Vec<(usize, String)>,
+    /// Stems of the words spotted in so far (folded word → Snowball stem).
+    stems: RwLock<FxHashMap<String, String>>,
 }
 
 impl SourceTerms {
@@ -45,6 +48,7 @@ impl SourceTerms {
             exact_ac: None,
             folded_patterns: Vec::new(),
             exact_patterns: Vec::new(),
+            stems: RwLock::default(),
         };
         let source_codes = [source.to_owned()];
         let mut folded: Vec<String> = Vec::new();
@@ -87,6 +91,23 @@ impl SourceTerms {
 
     /// The concepts used in an English `text`: leftmost-longest, not overlapping; of two
     /// concepts on the same words, the one whose term is written so.
+    /// The Snowball stem of a folded word, looked up when the word was stemmed before: a
+    /// course repeats its words, and stemming costs more than the lookup.
+    fn stem(&self, folded: &str) -> String {
+        let known = self
+            .stems
+            .read()
+            .ok()
+            .and_then(|stems| stems.get(folded).cloned());
+        known.unwrap_or_else(|| {
+            let stemmed = stem(self.stemmer.as_ref(), folded).into_owned();
+            if let Ok(mut stems) = self.stems.write() {
+                stems.insert(folded.to_owned(), stemmed.clone());
+            }
+            stemmed
+        })
+    }
+
     pub fn spot(&self, text: &str) -> Vec<Spotted> {
         let words = tokens(&self.lang, text);
         if words.is_empty() {
@@ -94,10 +115,7 @@ impl SourceTerms {
         }
         let mut candidates: Vec<Candidate> = Vec::new();
         if let Some(ac) = &self.folded_ac {
-            let stems: Vec<String> = words
-                .iter()
-                .map(|t| stem(self.stemmer.as_ref(), &t.folded).into_owned())
-                .collect();
+            let stems: Vec<String> = words.iter().map(|t| self.stem(&t.folded)).collect();
             collect(ac, &stems, &self.folded_patterns, &words, &mut candidates);
         }
         if let Some(ac) = &self.exact_ac {
