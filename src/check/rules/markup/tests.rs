@@ -350,6 +350,7 @@ fn visible_len_counts_the_visible_text() {
         "<b>Bold</b>text and *emphasis* and **strong**",
         "Ασθενής  λαμβάνει\tδόση",
         "word`code`word",
+        "tab\tvertical\u{b}\u{b} tab\u{c}\u{c}feed\r\nend",
     ]
     .iter()
     .map(|line| (*line).to_owned())
