@@ -3,6 +3,8 @@
 //! translated pattern paired with an English one, and exact tests of what a rendering may
 //! hold without rendering anything ([`may_render_digit`], [`may_render_any`]).
 
+use std::borrow::Cow;
+
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use super::MessagePair;
@@ -28,8 +30,8 @@ pub(super) fn renderings(pattern: &Pattern<&str>) -> Vec<String> {
     out
 }
 
-fn append(prefixes: Vec<String>, expression: &Expression<&str>) -> Vec<String> {
-    let pieces: Vec<String> = match expression {
+fn append(mut prefixes: Vec<String>, expression: &Expression<&str>) -> Vec<String> {
+    let piece: Cow<'_, str> = match expression {
         Expression::Select { variants, .. } => {
             let mut ordered: Vec<_> = variants.iter().collect();
             ordered.sort_by_key(|variant| !variant.default);
@@ -40,24 +42,36 @@ fn append(prefixes: Vec<String>, expression: &Expression<&str>) -> Vec<String> {
             if prefixes.len() * pieces.len() > MAX_RENDERINGS {
                 pieces.truncate(1);
             }
-            pieces
+            let mut out = Vec::with_capacity(prefixes.len() * pieces.len());
+            for prefix in &prefixes {
+                for piece in &pieces {
+                    let mut rendering = String::with_capacity(prefix.len() + piece.len());
+                    rendering.push_str(prefix);
+                    rendering.push_str(piece);
+                    out.push(rendering);
+                }
+            }
+            return out;
         }
         Expression::Inline(InlineExpression::StringLiteral { value }) => {
-            vec![fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()]
+            fluent_syntax::unicode::unescape_unicode_to_string(value)
         }
-        Expression::Inline(InlineExpression::NumberLiteral { value }) => vec![(*value).to_owned()],
+        Expression::Inline(InlineExpression::NumberLiteral { value }) => Cow::Borrowed(*value),
         Expression::Inline(InlineExpression::Placeable { expression }) => {
             return append(prefixes, expression);
         }
-        Expression::Inline(_) => vec![OBJECT.to_string()],
-    };
-    let mut out = Vec::with_capacity(prefixes.len() * pieces.len());
-    for prefix in &prefixes {
-        for piece in &pieces {
-            out.push(format!("{prefix}{piece}"));
+        Expression::Inline(_) => {
+            for prefix in &mut prefixes {
+                prefix.push(OBJECT);
+            }
+            return prefixes;
         }
+    };
+    // One piece: every rendering goes on with it.
+    for prefix in &mut prefixes {
+        prefix.push_str(&piece);
     }
-    out
+    prefixes
 }
 
 /// Whether a rendering of `pattern` ([`renderings`]) may hold an ASCII digit: a text, a
@@ -111,6 +125,37 @@ pub(super) fn translated_pattern<'a>(
 
 #[cfg(test)]
 mod tests {
+    /// Literals resolved, other placeables as the object character, one rendering per
+    /// combination of variants, each select's default first.
+    #[test]
+    fn renderings_resolve_literals_and_combine_variants() {
+        let render =
+            |source: &str| super::renderings(&crate::check::rules::fixture::value_of(source));
+        assert_eq!(
+            render("a = Take { $n } tablets of { -brand }."),
+            ["Take \u{FFFC} tablets of \u{FFFC}."]
+        );
+        assert_eq!(
+            render("a = Take { \"5\" } mg { 2 } { { 3 } }."),
+            ["Take 5 mg 2 3."]
+        );
+        assert_eq!(
+            render("a = { $n ->\n    [one] One\n   *[other] { $n } more\n} left"),
+            ["\u{FFFC} more left", "One left"]
+        );
+        assert_eq!(
+            render(
+                "a = Dose: { $n ->\n    [one] one\n   *[other] more\n}, { $m ->\n   *[x] x\n    [y] y\n}"
+            ),
+            [
+                "Dose: more, x",
+                "Dose: more, y",
+                "Dose: one, x",
+                "Dose: one, y"
+            ]
+        );
+    }
+
     /// `may_render_digit` answers, without rendering, whether a rendering has a digit: the
     /// `numbers` rule skips a pattern on its word.
     #[test]
