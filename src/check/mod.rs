@@ -104,16 +104,19 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
 /// Runs every rule, loading one locale (with its fallbacks) at a time, so memory holds the
 /// reference and one chain rather than every locale. Reference problems are reported once.
 pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
-    if opts.glossary.is_some() {
-        // The glossary rule may ask each locale's analyser: every one loads its dictionary
-        // now, in parallel, not when the loop reaches its locale.
-        let langs: Vec<String> = layout
-            .locales
-            .iter()
-            .map(|l| crate::glossary::normalize::language(&l.name))
-            .collect();
-        crate::glossary::morph::start_analyzers(langs.iter().map(String::as_str));
-    }
+    // The glossary rule may ask each locale's analyser: every one is found, reads the
+    // answers kept from earlier runs and loads its dictionary while the first locale's files
+    // are read, not when the loop reaches its locale.
+    let start_analyzers = || {
+        if opts.glossary.is_some() {
+            let langs: Vec<String> = layout
+                .locales
+                .iter()
+                .map(|l| crate::glossary::normalize::language(&l.name))
+                .collect();
+            crate::glossary::morph::start_analyzers(langs.iter().map(String::as_str));
+        }
+    };
     let mut summary = CheckSummary::default();
     let mut reference = None;
     let mut facts = None;
@@ -146,10 +149,9 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
                     },
                 )
             },
-            || {
-                if let Some((tree, part)) = previous {
-                    merge(&mut summary, part, tree);
-                }
+            || match previous {
+                Some((tree, part)) => merge(&mut summary, part, tree),
+                None => start_analyzers(),
             },
         );
         reference.get_or_insert_with(|| std::sync::Arc::clone(&tree.reference));
