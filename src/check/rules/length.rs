@@ -115,22 +115,14 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::run;
+    use super::super::fixture::{self, run};
     use super::*;
 
     const ENGLISH: &str = "Patients should call if diarrhoea continues for more than 24 hours despite loperamide, and at once if they also have fever, blood in the stool or dizziness.";
 
     #[track_caller]
     fn messages(english: &str, translated: &str) -> Vec<String> {
-        run(
-            &RULE,
-            "fi",
-            &format!("m = {english}\n"),
-            &format!("m = {translated}\n"),
-        )
-        .into_iter()
-        .map(|f| f.message)
-        .collect()
+        fixture::messages(&RULE, "fi", english, translated)
     }
 
     #[test]

@@ -218,6 +218,21 @@ pub(crate) mod fixture {
         out
     }
 
+    /// The messages of what `rule` finds when one message `m` has the value `english` in the
+    /// reference and `translated` in `locale`.
+    #[track_caller]
+    pub fn messages(rule: &Rule, locale: &str, english: &str, translated: &str) -> Vec<String> {
+        run(
+            rule,
+            locale,
+            &format!("m = {english}\n"),
+            &format!("m = {translated}\n"),
+        )
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
+    }
+
     /// Checks that `rule` finds exactly `expected` in `translation` (for `locale`), each
     /// finding written `line:col level: message` (the position in the translation file).
     #[track_caller]

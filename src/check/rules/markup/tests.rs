@@ -140,20 +140,12 @@ fn plain_paragraph_agrees_with_the_parser_on_the_corpus() {
     );
 }
 
-use super::super::fixture::{ids, run};
+use super::super::fixture::{self, ids, run};
 use super::*;
 
 #[track_caller]
 fn messages(english: &str, translated: &str) -> Vec<String> {
-    run(
-        &RULE,
-        "el",
-        &format!("m = {english}\n"),
-        &format!("m = {translated}\n"),
-    )
-    .into_iter()
-    .map(|f| f.message)
-    .collect()
+    fixture::messages(&RULE, "el", english, translated)
 }
 
 #[test]
