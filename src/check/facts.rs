@@ -43,6 +43,8 @@ pub struct EntryFacts {
     pub visible_lengths: OnceLock<Vec<usize>>,
     /// Each pattern flattened with its blanks collapsed (`untranslated`).
     pub normalized: OnceLock<Vec<String>>,
+    /// The most ordinary words among each pattern's renderings (`untranslated`).
+    pub ordinary_words: OnceLock<Vec<usize>>,
     /// Each pattern's numbers and words, per rendering (`numbers`).
     pub numbers: OnceLock<EnglishNumbers>,
     /// Each pattern's markup, per rendering (`markup`).

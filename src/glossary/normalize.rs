@@ -81,12 +81,11 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
 }
 
-/// A word of a text: its folded form and its byte range in the text.
+/// A word of a text: its folded form and its byte range in the text (where it is as
+/// written).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub folded: String,
-    /// The word as written.
-    pub raw: String,
     pub start: usize,
     pub end: usize,
 }
@@ -105,10 +104,8 @@ pub fn tokens(lang: &str, text: &str) -> Vec<Token> {
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let raw = &text[s..i];
                 out.push(Token {
-                    folded: fold(lang, raw),
-                    raw: raw.to_owned(),
+                    folded: fold(lang, &text[s..i]),
                     start: s,
                     end: i,
                 });

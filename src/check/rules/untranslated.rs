@@ -1,7 +1,7 @@
 //! `untranslated`: a translation identical to the English, when the English has words to
 //! translate.
 
-use fluent_syntax::ast::PatternElement;
+use fluent_syntax::ast::{Pattern, PatternElement};
 
 use super::markup::visible_text;
 use super::rendering::{renderings, translated_pattern};
@@ -63,6 +63,28 @@ fn ordinary_words(markdown: &str) -> usize {
         .count()
 }
 
+/// Whether the flattened `target` can start with the first word of `english` (normalized),
+/// judged from its first text element alone: most translations differ from the English at
+/// their first word, and flattening a pattern with placeables costs more than the rest of the
+/// rule. `true` when only flattening can tell.
+fn first_word_may_be(english: &str, target: &Pattern<&str>) -> bool {
+    let Some(PatternElement::TextElement { value }) = target.elements.first() else {
+        return true;
+    };
+    let first = english.split(' ').next().unwrap_or_default();
+    let text = value.trim_start();
+    let Some(word) = text.split_whitespace().next() else {
+        return true;
+    };
+    if word.len() < text.len() {
+        // A blank follows it: the translation's first word is this one.
+        word == first
+    } else {
+        // It runs into the next element, which may continue it.
+        first.starts_with(word)
+    }
+}
+
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     if pair.env.locale.language.as_str() == "en" {
         return;
@@ -79,7 +101,10 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
                 .collect()
         },
     );
-    for ((attribute, source), english) in pair.source.patterns().zip(english_texts.iter()) {
+    let mut english_words = None;
+    for (index, ((attribute, _), english)) in
+        pair.source.patterns().zip(english_texts.iter()).enumerate()
+    {
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
@@ -89,17 +114,34 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             [PatternElement::TextElement { value }] => {
                 english.split(' ').eq(value.split_whitespace())
             }
-            _ => english.split(' ').eq(flatten(target).split_whitespace()),
+            _ => {
+                first_word_may_be(english, target)
+                    && english.split(' ').eq(flatten(target).split_whitespace())
+            }
         };
         if english.is_empty() || !same {
             continue;
         }
-        let words = renderings(source)
-            .iter()
-            .map(|text| ordinary_words(text))
-            .max()
-            .unwrap_or(0);
-        if words < MIN_WORDS {
+        // Also the same for every locale, and needed only for copies: counted at the first.
+        let english_words = english_words.get_or_insert_with(|| {
+            pair.env.source_facts.get(
+                pair.source,
+                |facts| &facts.ordinary_words,
+                || {
+                    pair.source
+                        .patterns()
+                        .map(|(_, source)| {
+                            renderings(source)
+                                .iter()
+                                .map(|text| ordinary_words(text))
+                                .max()
+                                .unwrap_or(0)
+                        })
+                        .collect()
+                },
+            )
+        });
+        if english_words[index] < MIN_WORDS {
             continue;
         }
         let message = match attribute {
@@ -141,6 +183,10 @@ mod tests {
         assert_eq!(ids(&run(&RULE, "it", with_placeable, spaced)), ["m"]);
         let changed = "m = Open { $count } new messages in the outbox\n";
         assert!(run(&RULE, "it", with_placeable, changed).is_empty());
+        // A first word that runs into a placeable is still the English's first word.
+        assert!(copied("Take{ $count } tablets with food daily"));
+        let first_word = "m = Opens { $count } new messages in the inbox\n";
+        assert!(run(&RULE, "it", with_placeable, first_word).is_empty());
         let last_word = "m = Open the editor now\n";
         assert!(run(&RULE, "it", "m = Open the editor\n", last_word).is_empty());
         let findings = run(

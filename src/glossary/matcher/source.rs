@@ -3,7 +3,7 @@
 //! the term's word or an English inflection of it (Snowball stems `oncologist` and `oncology`
 //! alike; a concept is never spotted on a derivation).
 
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
@@ -68,7 +68,7 @@ impl SourceTerms {
                 }
                 let as_folded = joined(words.iter().map(|t| t.folded.as_str()));
                 if concept.case_sensitive || concept.do_not_translate {
-                    exact.push(joined(words.iter().map(|t| t.raw.as_str())));
+                    exact.push(joined(words.iter().map(|t| &term.text[t.start..t.end])));
                     terms.exact_patterns.push((index, as_folded.clone()));
                 }
                 if !concept.case_sensitive {
@@ -89,25 +89,38 @@ impl SourceTerms {
         terms
     }
 
-    /// The concepts used in an English `text`: leftmost-longest, not overlapping; of two
-    /// concepts on the same words, the one whose term is written so.
-    /// The Snowball stem of a folded word, looked up when the word was stemmed before: a
-    /// course repeats its words, and stemming costs more than the lookup.
-    fn stem(&self, folded: &str) -> String {
-        let known = self
-            .stems
-            .read()
-            .ok()
-            .and_then(|stems| stems.get(folded).cloned());
-        known.unwrap_or_else(|| {
-            let stemmed = stem(self.stemmer.as_ref(), folded).into_owned();
-            if let Ok(mut stems) = self.stems.write() {
-                stems.insert(folded.to_owned(), stemmed.clone());
+    /// ` stem stem ` of `words` (see [`joined`]), each Snowball stem looked up when the word
+    /// was stemmed before: a course repeats its words, and stemming costs more than the
+    /// lookup.
+    fn joined_stems(&self, words: &[Token]) -> String {
+        let mut text =
+            String::with_capacity(words.iter().map(|t| t.folded.len() + 1).sum::<usize>() + 1);
+        text.push(' ');
+        let mut new: Vec<(usize, String)> = Vec::new();
+        {
+            let stems = self.stems.read().unwrap_or_else(PoisonError::into_inner);
+            for (index, word) in words.iter().enumerate() {
+                if let Some(known) = stems.get(&word.folded) {
+                    text.push_str(known);
+                } else {
+                    let stemmed = stem(self.stemmer.as_ref(), &word.folded).into_owned();
+                    text.push_str(&stemmed);
+                    new.push((index, stemmed));
+                }
+                text.push(' ');
             }
-            stemmed
-        })
+        }
+        if !new.is_empty() {
+            let mut stems = self.stems.write().unwrap_or_else(PoisonError::into_inner);
+            for (index, stemmed) in new {
+                stems.insert(words[index].folded.clone(), stemmed);
+            }
+        }
+        text
     }
 
+    /// The concepts used in an English `text`: leftmost-longest, not overlapping; of two
+    /// concepts on the same words, the one whose term is written so.
     pub fn spot(&self, text: &str) -> Vec<Spotted> {
         let words = tokens(&self.lang, text);
         if words.is_empty() {
@@ -115,11 +128,11 @@ impl SourceTerms {
         }
         let mut candidates: Vec<Candidate> = Vec::new();
         if let Some(ac) = &self.folded_ac {
-            let stems: Vec<String> = words.iter().map(|t| self.stem(&t.folded)).collect();
+            let stems = self.joined_stems(&words);
             collect(ac, &stems, &self.folded_patterns, &words, &mut candidates);
         }
         if let Some(ac) = &self.exact_ac {
-            let raw: Vec<String> = words.iter().map(|t| t.raw.clone()).collect();
+            let raw = joined(words.iter().map(|t| &text[t.start..t.end]));
             collect(ac, &raw, &self.exact_patterns, &words, &mut candidates);
         }
         candidates.sort_by_key(|c| (c.first, usize::MAX - c.last, !c.as_written, c.concept));
@@ -186,43 +199,41 @@ pub(super) struct Candidate {
     pub as_written: bool,
 }
 
-/// Runs `ac` over the words and records a candidate per match.
+/// Runs `ac` over `text`, the words of `tokens` (or their stems) as [`joined`] writes them,
+/// and records a candidate per match.
 pub(super) fn collect(
     ac: &AhoCorasick,
-    words: &[String],
+    text: &str,
     patterns: &[(usize, String)],
     tokens: &[Token],
     out: &mut Vec<Candidate>,
 ) {
-    let text = joined(words.iter().map(String::as_str));
     // Byte offset of each word's leading space, in word order (so ascending).
-    let mut starts = Vec::with_capacity(words.len());
-    let mut offset = 0;
-    for word in words {
-        starts.push(offset);
-        offset += word.len() + 1;
-    }
-    for found in ac.find_overlapping_iter(&text) {
+    let starts: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .map(|(i, _)| i)
+        .take(tokens.len())
+        .collect();
+    for found in ac.find_overlapping_iter(text) {
         let Ok(first) = starts.binary_search(&found.start()) else {
             continue;
         };
         let spaces = text[found.start()..found.end()].matches(' ').count();
         let last = first + spaces.saturating_sub(2);
         let (concept, folded) = &patterns[found.pattern().as_usize()];
-        let words_of_text: Vec<&str> = tokens[first..=last]
-            .iter()
-            .map(|t| t.folded.as_str())
-            .collect();
-        let as_written = joined(words_of_text.iter().copied()) == *folded;
+        let words_of_text = tokens[first..=last].iter().map(|t| t.folded.as_str());
+        let term_words = folded.split_whitespace();
+        let as_written = term_words.clone().eq(words_of_text.clone());
         // Snowball stems derivations alike (`oncologist`, `oncology`): every word must be the
         // term's word or an English inflection of it.
-        let term_words: Vec<&str> = folded.split_whitespace().collect();
-        if term_words.len() != words_of_text.len()
-            || !term_words
-                .iter()
-                .zip(&words_of_text)
-                .all(|(term, text)| english_inflection(term, text))
-        {
+        let inflected = as_written
+            || (term_words.clone().count() == last + 1 - first
+                && term_words
+                    .zip(words_of_text)
+                    .all(|(term, text)| english_inflection(term, text)));
+        if !inflected {
             continue;
         }
         out.push(Candidate {

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::glossary::normalize::{fold, tokens};
+use crate::glossary::normalize::{Token, fold, tokens};
 
 /// What a phrase says about the numbers near it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +34,66 @@ struct Phrase {
     kind: Kind,
 }
 
-/// The phrases of each language subtag, longest first.
-static PHRASES: LazyLock<HashMap<&'static str, Vec<Phrase>>> = LazyLock::new(|| {
+/// The phrases of one language, longest first, indexed by their first word.
+#[derive(Debug, Default)]
+struct Phrases {
+    list: Vec<Phrase>,
+    /// Positions in `list` of the phrases starting with a word, ascending.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Positions in `list` of the one-word phrases that are a prefix (`feletti*`), ascending.
+    prefixes: Vec<usize>,
+}
+
+impl Phrases {
+    /// `list` sorted longest first (in file order among phrases of one length), indexed.
+    fn new(mut list: Vec<Phrase>) -> Phrases {
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut phrases = Phrases::default();
+        for (index, phrase) in list.iter().enumerate() {
+            if phrase.last_is_prefix && phrase.words.len() == 1 {
+                phrases.prefixes.push(index);
+            } else {
+                let first = phrase.words.first().cloned().unwrap_or_default();
+                phrases.by_first.entry(first).or_default().push(index);
+            }
+        }
+        phrases.list = list;
+        phrases
+    }
+
+    /// The first phrase of `list` (so the longest) that the words at the start of `words`
+    /// say; only phrases starting with the first word's text are tried.
+    fn longest_at(&self, words: &[Token]) -> Option<&Phrase> {
+        let first = &words.first()?.folded;
+        let says = |&&index: &&usize| {
+            let phrase = &self.list[index];
+            let n = phrase.words.len();
+            let Some(here) = words.get(..n) else {
+                return false;
+            };
+            here.iter()
+                .zip(&phrase.words)
+                .enumerate()
+                .all(|(k, (word, wanted))| {
+                    let prefix = phrase.last_is_prefix && k + 1 == n;
+                    word.folded == *wanted || (prefix && word.folded.starts_with(wanted.as_str()))
+                })
+        };
+        let exact = self
+            .by_first
+            .get(first)
+            .and_then(|indices| indices.iter().find(says));
+        let prefix = self.prefixes.iter().find(says);
+        let best = match (exact, prefix) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(&self.list[*best])
+    }
+}
+
+/// The phrases of each language subtag.
+static PHRASES: LazyLock<HashMap<&'static str, Phrases>> = LazyLock::new(|| {
     let mut table: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
     let lines = include_str!("wording.txt").lines();
     for line in lines.filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
@@ -66,10 +124,10 @@ static PHRASES: LazyLock<HashMap<&'static str, Vec<Phrase>>> = LazyLock::new(|| 
             });
         }
     }
-    for phrases in table.values_mut() {
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-    }
     table
+        .into_iter()
+        .map(|(language, list)| (language, Phrases::new(list)))
+        .collect()
 });
 
 /// A phrase found in a text: its kind, byte range and words as written.
@@ -90,20 +148,7 @@ pub fn marks(text: &str, language: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < words.len() {
-        let matches = |phrase: &&Phrase| {
-            let n = phrase.words.len();
-            let Some(here) = words.get(at..at + n) else {
-                return false;
-            };
-            here.iter()
-                .zip(&phrase.words)
-                .enumerate()
-                .all(|(k, (word, wanted))| {
-                    let prefix = phrase.last_is_prefix && k + 1 == n;
-                    word.folded == *wanted || (prefix && word.folded.starts_with(wanted.as_str()))
-                })
-        };
-        match phrases.iter().find(matches) {
+        match phrases.longest_at(&words[at..]) {
             Some(phrase) => {
                 let last = &words[at + phrase.words.len() - 1];
                 out.push(Mark {
@@ -147,6 +192,33 @@ mod tests {
             kinds("it", "7 o più, poi"),
             [(Up, "o più".to_owned()), (Join, "poi".to_owned())]
         );
+    }
+
+    #[test]
+    fn of_the_phrases_a_text_says_the_first_of_the_longest_wins() {
+        let phrase = |words: &str, kind| Phrase {
+            words: words
+                .trim_end_matches('*')
+                .split(' ')
+                .map(str::to_owned)
+                .collect(),
+            last_is_prefix: words.ends_with('*'),
+            kind,
+        };
+        let phrases = Phrases::new(vec![
+            phrase("abc*", Kind::Up),
+            phrase("abcd", Kind::Down),
+            phrase("abcd efg", Kind::Join),
+            phrase("xyz", Kind::Not),
+            phrase("xy*", Kind::Every),
+        ]);
+        let kind = |text: &str| phrases.longest_at(&tokens("en", text)).map(|p| p.kind);
+        // Two words before one; among one-word phrases, the file's order, prefix or not.
+        assert_eq!(kind("abcd efg"), Some(Kind::Join));
+        assert_eq!(kind("abcd"), Some(Kind::Up));
+        assert_eq!(kind("xyz"), Some(Kind::Not));
+        assert_eq!(kind("xyzzy"), Some(Kind::Every));
+        assert_eq!(kind("ab"), None);
     }
 
     #[test]
