@@ -248,6 +248,10 @@ pub(super) fn visible_len(markdown: &str) -> usize {
             }
         }
     }
+    // A plain paragraph is its own visible text, blanks already single and trimmed.
+    if let Some(plain) = plain_paragraph(markdown) {
+        return plain.chars().count();
+    }
     let mut count = Count::default();
     for_each_event(markdown, |event| match event {
         Event::Text(text) | Event::Code(text) => count.text(&text),

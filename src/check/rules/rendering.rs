@@ -19,7 +19,18 @@ const MAX_RENDERINGS: usize = 16;
 /// The text of a pattern as a reader may see it: string literals resolved (kurso's escapes),
 /// number literals as written, other placeables as [`OBJECT`], and one rendering per
 /// combination of select variants (the default variants first).
-pub(super) fn renderings(pattern: &Pattern<&str>) -> Vec<String> {
+pub(super) fn renderings<'a>(pattern: &Pattern<&'a str>) -> Vec<Cow<'a, str>> {
+    // Most patterns are one text: it is its only rendering, borrowed.
+    if let [PatternElement::TextElement { value }] = pattern.elements.as_slice() {
+        return vec![Cow::Borrowed(value)];
+    }
+    owned_renderings(pattern)
+        .into_iter()
+        .map(Cow::Owned)
+        .collect()
+}
+
+fn owned_renderings(pattern: &Pattern<&str>) -> Vec<String> {
     let mut out = vec![String::new()];
     for element in &pattern.elements {
         match element {
@@ -37,7 +48,7 @@ fn append(mut prefixes: Vec<String>, expression: &Expression<&str>) -> Vec<Strin
             ordered.sort_by_key(|variant| !variant.default);
             let mut pieces: Vec<String> = Vec::new();
             for variant in ordered {
-                pieces.extend(renderings(&variant.value));
+                pieces.extend(owned_renderings(&variant.value));
             }
             if prefixes.len() * pieces.len() > MAX_RENDERINGS {
                 pieces.truncate(1);
@@ -109,7 +120,12 @@ fn expression_may_render_any(expression: &Expression<&str>, bytes: &[u8]) -> boo
 }
 
 fn has_any(text: &str, bytes: &[u8]) -> bool {
-    text.bytes().any(|b| bytes.contains(&b))
+    // A bit per ASCII byte: testing a byte is a shift, not a search of `bytes`.
+    let set = bytes
+        .iter()
+        .filter(|b| b.is_ascii())
+        .fold(0u128, |set, &b| set | 1 << b);
+    text.bytes().any(|b| b.is_ascii() && set >> b & 1 == 1)
 }
 
 /// The translated pattern that corresponds to the English value (`None`) or attribute.
@@ -129,8 +145,10 @@ mod tests {
     /// combination of variants, each select's default first.
     #[test]
     fn renderings_resolve_literals_and_combine_variants() {
-        let render =
-            |source: &str| super::renderings(&crate::check::rules::fixture::value_of(source));
+        let render = |source: &'static str| {
+            super::renderings(&crate::check::rules::fixture::value_of(source))
+        };
+        assert_eq!(render("a = Take two tablets."), ["Take two tablets."]);
         assert_eq!(
             render("a = Take { $n } tablets of { -brand }."),
             ["Take \u{FFFC} tablets of \u{FFFC}."]
