@@ -204,9 +204,8 @@ fn load_state(
 
 /// Distinct IDs of `own` the English file does not have.
 fn obsolete(own: &FtlDoc, english: &FtlDoc) -> usize {
-    own.entries
-        .iter()
-        .map(|e| e.id.as_str())
+    own.iter()
+        .map(|e| e.id())
         .filter(|id| !english.contains(id))
         .collect::<HashSet<_>>()
         .len()

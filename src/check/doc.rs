@@ -1,8 +1,8 @@
 //! A parsed Fluent file as the checks see it: its text, its AST, and where each entry is.
 //!
-//! fluent-syntax's AST carries no positions, so each entry's identifier is located by a scan
-//! that follows the parser (entries start at column 0 with an identifier or `-identifier`).
-//! Every finding can then name `file:line:col`.
+//! fluent-syntax's AST carries no positions, but its strings are slices of the file's text: an
+//! entry starts where its identifier's slice does (entries start at column 0 with an
+//! identifier or `-identifier`). Every finding can then name `file:line:col`.
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -16,7 +16,14 @@ use crate::diagnostic::Diagnostic;
 use crate::fluent::error_offset;
 use crate::span::{LineIndex, Position};
 
-type Resource<'text> = ast::Resource<&'text str>;
+/// A file's syntax tree and the index of its entries by ID, borrowing the file's text.
+#[derive(Debug)]
+struct Tree<'text> {
+    resource: ast::Resource<&'text str>,
+    /// First entry of each ID (`-id` for terms; later duplicates are in `entries` but not
+    /// here), as an index into `FtlDoc::entries`.
+    by_id: FxHashMap<&'text str, usize>,
+}
 
 self_cell::self_cell!(
     /// A file's text and its syntax tree, whose strings are slices of the text: parsing
@@ -26,7 +33,7 @@ self_cell::self_cell!(
     struct Parsed {
         owner: String,
         #[covariant]
-        dependent: Resource,
+        dependent: Tree,
     }
     impl {Debug}
 );
@@ -39,10 +46,8 @@ pub struct FtlDoc {
     parsed: Parsed,
     /// Syntax errors: byte offset and the parser's message.
     pub errors: Vec<(usize, String)>,
-    /// Messages and terms in file order (terms with their leading `-`).
+    /// Messages and terms in file order.
     pub entries: Vec<EntryInfo>,
-    /// First entry of each ID (later duplicates are in `entries` but not here).
-    by_id: FxHashMap<String, usize>,
     /// Built at the first position asked for: most files of a run have no finding.
     lines: OnceLock<LineIndex>,
 }
@@ -50,13 +55,10 @@ pub struct FtlDoc {
 /// Where one message or term is.
 #[derive(Debug, Clone)]
 pub struct EntryInfo {
-    /// `id`, or `-id` for a term.
-    pub id: String,
+    /// Byte range of `id`, or of `-id` for a term; it starts the entry's text.
+    id: Range<usize>,
     /// Index into `resource.body`.
     pub body_index: usize,
-    /// Byte range of the entry's own text (identifier to the start of the next entry or
-    /// comment).
-    pub span: Range<usize>,
 }
 
 /// A message or term of a document.
@@ -69,56 +71,39 @@ pub struct Entry<'a> {
 impl FtlDoc {
     pub fn parse(path: PathBuf, text: String) -> FtlDoc {
         let mut errors = Vec::new();
-        let parsed = Parsed::new(text, |text| {
-            fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(resource, found)| {
-                errors = found
-                    .into_iter()
-                    .map(|error| (error_offset(text, &error), error.to_string()))
-                    .collect();
-                resource
-            })
-        });
-        let text = parsed.borrow_owner().as_str();
-        let resource = parsed.borrow_dependent();
-        let starts = entry_starts(text);
         let mut entries = Vec::new();
-        let mut cursor = 0;
-        for (body_index, entry) in resource.body.iter().enumerate() {
-            let id = match entry {
-                ast::Entry::Message(message) => message.id.name.to_owned(),
-                ast::Entry::Term(term) => format!("-{}", term.id.name),
-                _ => continue,
-            };
-            // The next line-start identifier with this name, in file order.
-            let found = starts[cursor..]
-                .iter()
-                .position(|(name, _)| *name == id.as_str())
-                .map(|i| cursor + i);
-            let (start, end) = match found {
-                Some(i) => {
-                    cursor = i + 1;
-                    let start = starts[i].1;
-                    let end = starts.get(i + 1).map_or(text.len(), |next| next.1);
-                    (start, end)
-                }
-                None => (0, 0),
-            };
-            entries.push(EntryInfo {
-                id,
-                body_index,
-                span: start..trim_trailing_comments(text, start, end),
-            });
-        }
-        let mut by_id = FxHashMap::with_capacity_and_hasher(entries.len(), FxBuildHasher);
-        for (i, entry) in entries.iter().enumerate() {
-            by_id.entry(entry.id.clone()).or_insert(i);
-        }
+        let parsed = Parsed::new(text, |text| {
+            let resource =
+                fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(resource, found)| {
+                    errors = found
+                        .into_iter()
+                        .map(|error| (error_offset(text, &error), error.to_string()))
+                        .collect();
+                    resource
+                });
+            let mut by_id = FxHashMap::with_capacity_and_hasher(resource.body.len(), FxBuildHasher);
+            for (body_index, entry) in resource.body.iter().enumerate() {
+                let (name, sigil) = match entry {
+                    ast::Entry::Message(message) => (message.id.name, 0),
+                    ast::Entry::Term(term) => (term.id.name, 1),
+                    _ => continue,
+                };
+                // The parser's identifiers are slices of the text, a term's right after its
+                // `-`.
+                let Some(at) = offset_in(text, name).and_then(|at| at.checked_sub(sigil)) else {
+                    continue;
+                };
+                let id = at..at + sigil + name.len();
+                by_id.entry(&text[id.clone()]).or_insert(entries.len());
+                entries.push(EntryInfo { id, body_index });
+            }
+            Tree { resource, by_id }
+        });
         FtlDoc {
             path,
             parsed,
             errors,
             entries,
-            by_id,
             lines: OnceLock::new(),
         }
     }
@@ -130,7 +115,11 @@ impl FtlDoc {
 
     /// Entries of the syntax tree (messages, terms, comments, junk) in file order.
     pub fn body(&self) -> &[ast::Entry<&str>] {
-        &self.parsed.borrow_dependent().body
+        &self.parsed.borrow_dependent().resource.body
+    }
+
+    fn by_id(&self) -> &FxHashMap<&str, usize> {
+        &self.parsed.borrow_dependent().by_id
     }
 
     fn entry_at(&self, body_index: usize) -> Option<&ast::Entry<&str>> {
@@ -139,7 +128,7 @@ impl FtlDoc {
 
     /// The first message or term with this ID (`-id` for terms).
     pub fn get(&self, id: &str) -> Option<Entry<'_>> {
-        self.by_id.get(id).map(|&i| Entry {
+        self.by_id().get(id).map(|&i| Entry {
             doc: self,
             info: &self.entries[i],
         })
@@ -147,11 +136,11 @@ impl FtlDoc {
 
     /// How many different IDs the file defines (duplicates counted once).
     pub fn unique_ids(&self) -> usize {
-        self.by_id.len()
+        self.by_id().len()
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.by_id.contains_key(id)
+        self.by_id().contains_key(id)
     }
 
     /// Every entry in file order, duplicates included.
@@ -170,7 +159,7 @@ impl FtlDoc {
     pub fn duplicates(&self) -> impl Iterator<Item = Entry<'_>> {
         self.iter()
             .enumerate()
-            .filter(|(i, entry)| self.by_id.get(entry.id()) != Some(i))
+            .filter(|(i, entry)| self.by_id().get(entry.id()) != Some(i))
             .map(|(_, entry)| entry)
     }
 
@@ -216,21 +205,29 @@ impl FtlDoc {
 
 impl<'a> Entry<'a> {
     pub fn id(&self) -> &'a str {
-        &self.info.id
+        &self.doc.text()[self.info.id.clone()]
     }
 
     pub fn is_term(&self) -> bool {
-        self.info.id.starts_with('-')
+        self.id().starts_with('-')
     }
 
     /// Byte offset of the identifier.
     pub fn offset(&self) -> usize {
-        self.info.span.start
+        self.info.id.start
+    }
+
+    /// Byte range of the entry's own text: its identifier to the next line that starts an
+    /// entry, without the blank and comment lines before that line.
+    pub fn span(&self) -> Range<usize> {
+        let text = self.doc.text();
+        let start = self.offset();
+        start..trim_trailing_comments(text, start, next_entry_start(text, start))
     }
 
     /// The entry's own source text.
     pub fn source(&self) -> &'a str {
-        &self.doc.text()[self.info.span.clone()]
+        &self.doc.text()[self.span()]
     }
 
     /// Byte offset of the first occurrence of `needle` in this entry's text, if any.
@@ -300,7 +297,7 @@ pub fn splice_entries(current: Option<&FtlDoc>, writes: &[(String, String)]) -> 
     let mut appended: Vec<&str> = Vec::new();
     for (id, entry) in writes {
         match current.and_then(|d| d.get(id)) {
-            Some(old) => replacements.push((old.info.span.clone(), entry)),
+            Some(old) => replacements.push((old.span(), entry)),
             None => appended.push(entry),
         }
     }
@@ -408,12 +405,16 @@ fn serialized_expression(expression: &ast::Expression<&str>) -> String {
     inner.trim().to_owned()
 }
 
-/// Identifiers that start an entry: a line beginning with a letter or `-` + letter, then
-/// identifier characters, blanks and `=`. Returns `(id, byte offset)` in file order.
-fn entry_starts(text: &str) -> Vec<(&str, usize)> {
-    let mut starts = Vec::new();
-    let line_starts =
-        std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+/// The offset of the first line after the one holding `start` that starts an entry, as the
+/// parser reads one: a letter or `-` + letter, then identifier characters, blanks and `=`.
+/// The end of the text when none does.
+fn next_entry_start(text: &str, start: usize) -> usize {
+    let after = start
+        + text[start..]
+            .find('\n')
+            .map_or(text.len() - start, |i| i + 1);
+    let line_starts = std::iter::once(after)
+        .chain(memchr::memchr_iter(b'\n', &text.as_bytes()[after..]).map(|i| after + i + 1));
     for offset in line_starts {
         // The rest of the text from the line's start: an identifier ends at the line's end.
         let rest = &text.as_bytes()[offset..];
@@ -426,12 +427,20 @@ fn entry_starts(text: &str) -> Vec<(&str, usize)> {
                 .iter()
                 .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
                 .unwrap_or(rest.len() - skip);
-        let after = text[offset + end..].trim_start_matches([' ', '\t']);
-        if after.starts_with('=') {
-            starts.push((&text[offset..offset + end], offset));
+        if text[offset + end..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with('=')
+        {
+            return offset;
         }
     }
-    starts
+    text.len()
+}
+
+/// The byte offset of `part` in `text`, when `part` is a slice of `text`.
+fn offset_in(text: &str, part: &str) -> Option<usize> {
+    let at = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (at + part.len() <= text.len()).then_some(at)
 }
 
 /// Moves `end` back over blank lines and comment lines that belong to the next entry.
@@ -461,6 +470,16 @@ mod tests {
 
     fn doc(text: &str) -> FtlDoc {
         FtlDoc::parse(PathBuf::from("x.ftl"), text.to_owned())
+    }
+
+    #[test]
+    fn an_entry_after_a_broken_one_with_its_id_is_located_at_its_own_line() {
+        let d = doc("a = { broken\na = A\n    .title = T\n# c\nb = B\n");
+        let a = d.get("a").expect("a parses");
+        assert_eq!(a.offset(), 13);
+        assert_eq!(a.source(), "a = A\n    .title = T");
+        assert_eq!(d.position(a.offset()).line, 2);
+        assert_eq!(d.errors.len(), 1);
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl LocaleDocs {
             let ids = self
                 .docs
                 .values()
-                .flat_map(|doc| doc.entries.iter().map(|e| e.id.clone()));
+                .flat_map(|doc| doc.iter().map(|e| e.id().to_owned()));
             Arc::new(ids.collect())
         })
     }
