@@ -54,7 +54,7 @@ message, put `# kurso-allow markup: reason` on the line above the translated mes
 /// The characters without which a text has no [`Inventory`]: links, images and footnotes
 /// need `[`, autolinks and HTML `<`, code `` ` ``, emphasis `*` or `_`, strikethrough `~`,
 /// protected markup `{`, `](` or `@`.
-const MARKUP_BYTES: &[u8] = b"[]<`*_~{@";
+const MARKUP_BYTES: &[u8; 9] = b"[]<`*_~{@";
 
 /// Whether a rendering of `pattern` may have markup: one of [`MARKUP_BYTES`]. `false`
 /// means every rendering's inventory is empty.
