@@ -129,42 +129,7 @@ fn for_each_event(markdown: &str, mut each: impl FnMut(Event<'_>)) {
 /// The text of a message with no character Markdown gives meaning to, trimmed: pulldown-cmark
 /// would parse it as one paragraph of this one text. `None` when the parser is needed.
 fn plain_paragraph(markdown: &str) -> Option<&str> {
-    // Outside ASCII only line breaks and blanks matter to Markdown (and, next to `*` or `_`,
-    // which are not plain, punctuation): a letter, a symbol or a quotation mark is text.
-    let plain = markdown.chars().all(|c| {
-        c.is_ascii_alphanumeric()
-            || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
-            || c == ' '
-            || matches!(
-                c,
-                '.' | ','
-                    | ';'
-                    | ':'
-                    | '?'
-                    | '\''
-                    | '"'
-                    | '('
-                    | ')'
-                    | '%'
-                    | '/'
-                    | '’'
-                    | '‘'
-                    | '“'
-                    | '”'
-                    | '«'
-                    | '»'
-                    | '–'
-                    | '—'
-                    | '{'
-                    | '}'
-                    | '$'
-                    | '-'
-                    | '+'
-                    | '='
-                    | '#'
-                    | '@'
-            )
-    });
+    let plain = all_plain(markdown);
     let text = markdown.trim_matches(' ');
     // A line start can open a block (`- item`, `# Heading`, `1. item`, `+ item`, `===`).
     let block_start =
@@ -175,6 +140,29 @@ fn plain_paragraph(markdown: &str) -> Option<&str> {
         return None;
     }
     Some(text)
+}
+
+/// Whether every character of `markdown` is text to Markdown wherever it stands in a line (a
+/// line's start aside): in ASCII, letters, digits, the space and `.,;:?'"()%/{}$-+=#@`;
+/// outside ASCII, anything but blanks, line breaks and controls (next to `*` or `_`, which are
+/// not plain, punctuation would matter: a letter, a symbol or a quotation mark is text).
+#[expect(
+    clippy::needless_bitwise_bool,
+    reason = "`|` keeps the loop branch-free, so it is vectorized"
+)]
+fn all_plain(markdown: &str) -> bool {
+    // The other ASCII characters: controls (line breaks, tabs), DEL and this punctuation.
+    const SPECIAL: &[u8; 14] = b"!&*<>[\\]^_`|~\x7f";
+    let special = markdown.as_bytes().chunks(32).any(|chunk| {
+        chunk.iter().fold(false, |found, &b| {
+            found | (b < b' ') | SPECIAL.iter().fold(false, |hit, &x| hit | (x == b))
+        })
+    });
+    !special
+        && (markdown.is_ascii()
+            || markdown
+                .chars()
+                .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_control())))
 }
 
 /// Where to put a backslash so that `line` does not start a list, heading, quote, thematic

@@ -41,6 +41,30 @@ fn plain_paragraph_is_what_the_parser_gives() {
     }
 }
 
+/// Which single characters keep a text plain: every ASCII character, and blanks, controls and
+/// other characters outside ASCII, judged against the list written out here.
+#[test]
+fn a_text_is_plain_by_each_of_its_characters() {
+    let plain_ascii = |c: char| c.is_ascii_alphanumeric() || " .,;:?'\"()%/{}$-+=#@".contains(c);
+    let outside = [
+        ('é', true),
+        ('Ω', true),
+        ('«', true),
+        ('—', true),
+        ('\u{200b}', true),
+        ('\u{a0}', false),
+        ('\u{85}', false),
+        ('\u{2028}', false),
+        ('\u{3000}', false),
+        ('\u{9f}', false),
+    ];
+    let ascii = (0u8..128).map(|b| (char::from(b), plain_ascii(char::from(b))));
+    for (c, plain) in ascii.chain(outside) {
+        let text = format!("a{c}b");
+        assert_eq!(super::plain_paragraph(&text).is_some(), plain, "{c:?}");
+    }
+}
+
 /// A text without [`super::MARKUP_BYTES`] has an empty inventory: every line of the
 /// Thunderbird files (English and 7 translations) says so, and so do awkward cases.
 #[test]
