@@ -27,17 +27,49 @@ pub fn fold(lang: &str, word: &str) -> String {
     if word.is_ascii() && !(matches!(lang, "tr" | "az") && word.contains('I')) {
         return word.to_ascii_lowercase();
     }
+    if lang == "el"
+        && let Some(folded) = monotonic_greek(word)
+    {
+        return folded;
+    }
     let lower = lowercase(lang, word);
     // Outside Greek, without a combining dot above there is none to drop, and a word
-    // already in NFC (as text usually is) comes out as it is.
+    // already in NFC (as text usually is) comes out as it is; below U+0300 (Latin letters
+    // with their accents, written precomposed) every character is in NFC.
     if lang != "el"
-        && !lower.contains('\u{307}')
-        && unicode_normalization::is_nfc_quick(lower.chars())
-            == unicode_normalization::IsNormalized::Yes
+        && (lower.chars().all(|c| c < '\u{300}')
+            || (!lower.contains('\u{307}')
+                && unicode_normalization::is_nfc_quick(lower.chars())
+                    == unicode_normalization::IsNormalized::Yes))
     {
         return lower;
     }
     normalized(lang, &lower)
+}
+
+/// A word of monotonic Greek (or ASCII letters and digits) folded one character at a time:
+/// lowercase, without accent or diaeresis, final sigma as σ. `None` for any other character
+/// (polytonic Greek, decomposed accents, other scripts): those words go through NFD.
+fn monotonic_greek(word: &str) -> Option<String> {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        out.push(match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'ς' => 'σ',
+            'a'..='z' | '0'..='9' | 'α'..='ω' => c,
+            // Capitals: the lowercase letter is 0x20 further.
+            'Α'..='Ρ' | 'Σ'..='Ω' => char::from_u32(u32::from(c) + 0x20)?,
+            'ά' | 'Ά' => 'α',
+            'έ' | 'Έ' => 'ε',
+            'ή' | 'Ή' => 'η',
+            'ί' | 'Ί' | 'ϊ' | 'Ϊ' | 'ΐ' => 'ι',
+            'ό' | 'Ό' => 'ο',
+            'ύ' | 'Ύ' | 'ϋ' | 'Ϋ' | 'ΰ' => 'υ',
+            'ώ' | 'Ώ' => 'ω',
+            _ => return None,
+        });
+    }
+    Some(out)
 }
 
 /// `word` lowercased the way `lang` writes it.
@@ -81,6 +113,23 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
 }
 
+/// `c.is_alphabetic()`, without Unicode's tables for the letters kurso's languages write
+/// most: Latin with its accents and monotonic Greek. (The tables' search costs more than
+/// the rest of tokenizing a word.)
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\x7f' | '×' | '÷' => false,
+        'À'..='ɏ' | 'Ά' | 'Έ'..='Ί' | 'Ό' | 'Ύ'..='Ρ' | 'Σ'..='ώ' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `c.is_alphanumeric()`, as fast as [`is_letter`] for ASCII digits and those letters.
+pub fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
+}
+
 /// A word of a text: its folded form and its byte range in the text (where it is as
 /// written).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +149,7 @@ pub fn tokens(lang: &str, text: &str) -> Vec<Token> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        let word_char = ch.is_alphanumeric() || is_combining(ch) || ch == '\u{307}';
+        let word_char = is_letter_or_digit(ch) || is_combining(ch) || ch == '\u{307}';
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -156,6 +205,26 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+
+    #[test]
+    fn letters_are_the_unicode_alphabetic_characters() {
+        let others = [
+            '\u{1f00}',
+            'ḁ',
+            'я',
+            'ـ',
+            '٣',
+            'Ⅻ',
+            '²',
+            '\u{ffff}',
+            '中',
+            '\u{10ffff}',
+        ];
+        for c in (0..0x800).filter_map(char::from_u32).chain(others) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn greek_folding_drops_accents_and_final_sigma() {
@@ -215,6 +284,10 @@ mod tests {
         .iter()
         .map(|w| (*w).to_owned())
         .collect();
+        // Every character up to Cyrillic alone, and after a letter and before one.
+        for c in (0..0x500).filter_map(char::from_u32) {
+            words.extend([c.to_string(), format!("Ά{c}"), format!("{c}a")]);
+        }
         for lang in ["el", "hu", "it", "lt", "ro", "fi", "tr"] {
             let dir = corpus.join(lang);
             for entry in walkdir::WalkDir::new(&dir)

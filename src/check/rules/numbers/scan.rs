@@ -8,6 +8,7 @@
 
 use super::units::{unit_after, unit_before};
 use super::wording::{Kind, marks};
+use crate::glossary::normalize::{is_letter, is_letter_or_digit};
 
 /// Languages that write `0.5`; the others write `0,5`.
 const DOT_DECIMAL: &[&str] = &["en", "ga", "he", "hi", "ja", "ko", "ms", "mt", "th", "zh"];
@@ -151,7 +152,7 @@ pub fn scan(text: &str, style: Style, language: &str) -> Scan {
                 end: byte(end),
             });
             i = end;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             // A word. `NG51`, `HL7`, `v5.0` are identifiers; in `nick1` or `β2` only the
             // digits count.
             let latin = c.is_ascii_alphabetic();
@@ -159,7 +160,7 @@ pub fn scan(text: &str, style: Style, language: &str) -> Scan {
             let end = (i..chars.len())
                 .find(|&j| {
                     let d = chars[j].1;
-                    let word = d.is_alphabetic() || (!d.is_ascii() && d.is_alphanumeric());
+                    let word = is_letter(d) || (!d.is_ascii() && is_letter_or_digit(d));
                     !(word || (latin && (d.is_ascii_digit() || (j > i && inner(j)))))
                 })
                 .unwrap_or(chars.len());
