@@ -323,7 +323,16 @@ pub fn splice_entries(current: Option<&FtlDoc>, writes: &[(String, String)]) -> 
 /// characters (that is how kurso escapes Markdown), every other placeable in Fluent syntax
 /// (`{ $count }`, `{ -brand-name }`, select expressions in full).
 pub fn flatten(pattern: &ast::Pattern<&str>) -> String {
-    let mut out = String::new();
+    // Room for the text and a short placeable or two: most patterns need no second allocation.
+    let texts: usize = pattern
+        .elements
+        .iter()
+        .map(|element| match element {
+            ast::PatternElement::TextElement { value } => value.len(),
+            ast::PatternElement::Placeable { .. } => 16,
+        })
+        .sum();
+    let mut out = String::with_capacity(texts);
     for element in &pattern.elements {
         match element {
             ast::PatternElement::TextElement { value } => out.push_str(value),

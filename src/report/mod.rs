@@ -14,6 +14,7 @@ mod json;
 mod junit;
 mod sarif;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Component, Path};
@@ -207,7 +208,7 @@ pub fn total_counts(per_locale: &BTreeMap<String, LocaleCounts>) -> LocaleCounts
 
 /// `path` with `/` between components on every platform, for machine formats.
 pub(crate) fn slash_path(path: &Path) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(path.as_os_str().len());
     for component in path.components() {
         let part = match component {
             Component::RootDir => {
@@ -217,7 +218,9 @@ pub(crate) fn slash_path(path: &Path) -> String {
             Component::Prefix(prefix) => prefix.as_os_str().to_string_lossy(),
             Component::CurDir => ".".into(),
             Component::ParentDir => "..".into(),
-            Component::Normal(name) => name.to_string_lossy(),
+            Component::Normal(name) => name
+                .to_str()
+                .map_or_else(|| name.to_string_lossy(), Cow::Borrowed),
         };
         if !out.is_empty() && !out.ends_with('/') {
             out.push('/');

@@ -156,8 +156,10 @@ impl SourceTerms {
 }
 
 /// ` a b c ` — words with a space on each side, so a match never starts or ends mid-word.
-pub(super) fn joined<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::from(" ");
+pub(super) fn joined<'a>(words: impl Iterator<Item = &'a str> + Clone) -> String {
+    let mut out =
+        String::with_capacity(1 + words.clone().map(|word| word.len() + 1).sum::<usize>());
+    out.push(' ');
     for word in words {
         out.push_str(word);
         out.push(' ');
