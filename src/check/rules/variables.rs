@@ -79,14 +79,15 @@ fn check_pattern(
         // Nothing can be lost, added or missing from a variant (most messages).
         return;
     }
-    let start = pattern_start(pair.target, attribute);
+    // Where the translated pattern starts: found only for a finding.
+    let start = || pattern_start(pair.target, attribute);
     let place = attribute.map_or_else(String::new, |name| format!(" of `.{name}`"));
     let lost: Vec<&str> = english_all.difference(&translated_all).copied().collect();
     let selectors_only = selector_only_variables(english);
     for name in &lost {
         let mut f = pair.finding_at(
             &RULE,
-            start,
+            start(),
             format!("`${name}` is missing from the translation{place}"),
         );
         f.help = Some(if selectors_only.contains(name) {
@@ -105,6 +106,7 @@ fn check_pattern(
     }
     if !pair.target.is_term() {
         for name in translated_all.difference(&english_all) {
+            let start = start();
             let offset = find_word(pair.target, start, &format!("${name}")).unwrap_or(start);
             let mut f = pair.finding_at(
                 &RULE,
@@ -115,12 +117,17 @@ fn check_pattern(
             out.push(f);
         }
     }
-    // Variables the English shows whichever variant is chosen, and the translation has.
-    let required: BTreeSet<&str> = always_used(english)
-        .intersection(&translated_all)
-        .copied()
-        .collect();
+    // Variables the English shows whichever variant is chosen, and the translation has. A
+    // translation without a select has no variant to miss one in.
     let mut gaps = Vec::new();
+    let required: BTreeSet<&str> = if has_select(translated) {
+        always_used(english)
+            .intersection(&translated_all)
+            .copied()
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
     if !required.is_empty() {
         find_gaps(
             translated,
@@ -134,6 +141,7 @@ fn check_pattern(
     gaps.retain(|gap| seen.insert(gap.clone()));
     for (name, keys) in gaps {
         let innermost = keys.last().map_or("", String::as_str);
+        let start = start();
         let offset = find_variant_key(pair.target, start, innermost).unwrap_or(start);
         let variant = keys
             .iter()
@@ -378,6 +386,15 @@ fn selector_only_variables<'a>(pattern: &'a ast::Pattern<&'a str>) -> BTreeSet<&
         .copied()
         .filter(|name| count(&uses, name) == count(&selector_uses, name))
         .collect()
+}
+
+/// Whether `pattern` has a select expression, nested ones included.
+fn has_select(pattern: &ast::Pattern<&str>) -> bool {
+    let mut found = false;
+    walk(pattern, &mut |node| {
+        found |= matches!(node, Node::Select { .. });
+    });
+    found
 }
 
 /// Every `$variable` name (without `$`) used anywhere in `pattern`.
