@@ -17,9 +17,9 @@
 //! `ellenjavallat`). Languages without a paradigm file fall back to Snowball stems. Forbidden
 //! terms match inflected too, but not as compound heads, so the check does not cry wolf.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashMap;
 use snowball_stemmers_rs::Stemmer;
 
 use super::model::{Concept, Glossary, TermStatus};
@@ -127,7 +127,7 @@ pub struct Matcher {
     targets: Vec<Vec<TermForms>>,
     /// Stems of the first word of every approved target term → (concept, term), built on
     /// first use: which other concept's longer term a found term may sit in.
-    first_stems: OnceLock<HashMap<String, Vec<(usize, usize)>>>,
+    first_stems: OnceLock<FxHashMap<String, Vec<(usize, usize)>>>,
 }
 
 impl std::fmt::Debug for Matcher {

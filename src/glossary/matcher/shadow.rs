@@ -3,7 +3,7 @@
 //! Lithuanian `kalio chloridas` (potassium chloride). Which other terms to try comes from an
 //! index of the stems of every approved term's first word, built on first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{Matcher, Mode, Run, Target, TermForms, runs};
 use crate::glossary::model::TermStatus;
@@ -78,8 +78,8 @@ impl Matcher {
         }
     }
 
-    fn index_first_stems(&self) -> HashMap<String, Vec<(usize, usize)>> {
-        let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    fn index_first_stems(&self) -> FxHashMap<String, Vec<(usize, usize)>> {
+        let mut index: FxHashMap<String, Vec<(usize, usize)>> = FxHashMap::default();
         for (concept, terms) in self.targets.iter().enumerate() {
             for (which, term) in terms.iter().enumerate() {
                 if term.status == TermStatus::Forbidden {

@@ -6,7 +6,7 @@
 //! joined by `/`; `name/?` is an *open* unit, a unit over something the table does not know
 //! (`g/24 h`), which agrees with any unit of the same numerator.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::scan::SPACES;
@@ -21,8 +21,8 @@ struct Spelling {
 }
 
 /// The spellings of `units.txt` by language subtag (`*` for every language), longest first.
-static UNITS: LazyLock<HashMap<&'static str, Vec<Spelling>>> = LazyLock::new(|| {
-    let mut table: HashMap<&'static str, Vec<Spelling>> = HashMap::new();
+static UNITS: LazyLock<FxHashMap<&'static str, Vec<Spelling>>> = LazyLock::new(|| {
+    let mut table: FxHashMap<&'static str, Vec<Spelling>> = FxHashMap::default();
     let lines = include_str!("units.txt").lines();
     for line in lines.filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let mut fields = line.split('\t');

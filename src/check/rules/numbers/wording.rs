@@ -7,6 +7,8 @@
 //! `ne daugiau`, `en fazla`) is never read as the shorter phrase inside it.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::glossary::normalize::{Token, fold, tokens};
@@ -39,7 +41,7 @@ struct Phrase {
 struct Phrases {
     list: Vec<Phrase>,
     /// Positions in `list` of the phrases starting with a word, ascending.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
     /// Positions in `list` of the one-word phrases that are a prefix (`feletti*`), ascending.
     prefixes: Vec<usize>,
 }
@@ -93,7 +95,7 @@ impl Phrases {
 }
 
 /// The phrases of each language subtag.
-static PHRASES: LazyLock<HashMap<&'static str, Phrases>> = LazyLock::new(|| {
+static PHRASES: LazyLock<FxHashMap<&'static str, Phrases>> = LazyLock::new(|| {
     let mut table: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
     let lines = include_str!("wording.txt").lines();
     for line in lines.filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
