@@ -185,6 +185,10 @@ pub fn scan(text: &str, style: Style, language: &str) -> Scan {
 /// `10⁹` → `10^9`: an exponent written in superscript digits after a number reads as `^`.
 fn superscripts(text: &str) -> String {
     const SUPERSCRIPTS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+    // Most texts have none: checked without reading `SUPERSCRIPTS` for every character.
+    if !text.contains(|c: char| matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut previous = ' ';
     for c in text.chars() {
