@@ -121,9 +121,49 @@ impl Finding {
         (&self.path, line, column, self.rule, self.id.as_deref())
     }
 
-    /// The report's order: by [`Finding::sort_key`], compared without copying it.
+    /// Sorts `findings` by [`Finding::order`] (stable). A run's findings share a few hundred
+    /// paths: they are ranked once, so that most comparisons are between numbers rather than
+    /// between paths component by component.
+    pub fn sort(findings: &mut Vec<Finding>) {
+        let ranks: Vec<usize> = {
+            let mut paths: Vec<&Path> = findings.iter().map(|f| f.path.as_path()).collect();
+            paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+            paths.dedup_by(|a, b| a.as_os_str() == b.as_os_str());
+            paths.sort();
+            // Paths written differently but equal as paths (`a//b`, `a/b`) share a rank.
+            let mut rank = rustc_hash::FxHashMap::default();
+            let mut current = 0;
+            for (index, path) in paths.iter().enumerate() {
+                if index > 0 && paths[index - 1] != *path {
+                    current += 1;
+                }
+                rank.insert(path.as_os_str(), current);
+            }
+            findings.iter().map(|f| rank[f.path.as_os_str()]).collect()
+        };
+        let mut order: Vec<usize> = (0..findings.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (findings[a].sort_key(), findings[b].sort_key());
+            ranks[a]
+                .cmp(&ranks[b])
+                .then_with(|| (x.1, x.2, x.3, x.4).cmp(&(y.1, y.2, y.3, y.4)))
+        });
+        let mut slots: Vec<Option<Finding>> =
+            std::mem::take(findings).into_iter().map(Some).collect();
+        findings.extend(order.into_iter().filter_map(|index| slots[index].take()));
+    }
+
+    /// The report's order: by [`Finding::sort_key`], compared without copying it. Paths
+    /// written alike are equal without comparing them component by component (most
+    /// comparisons of a sort are between findings of one file).
     pub fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
-        a.sort_key().cmp(&b.sort_key())
+        let (a, b) = (a.sort_key(), b.sort_key());
+        let path = if a.0.as_os_str() == b.0.as_os_str() {
+            std::cmp::Ordering::Equal
+        } else {
+            a.0.cmp(b.0)
+        };
+        path.then_with(|| (a.1, a.2, a.3, a.4).cmp(&(b.1, b.2, b.3, b.4)))
     }
 }
 
@@ -147,5 +187,47 @@ impl Serialize for Position {
         s.serialize_field("line", &self.line)?;
         s.serialize_field("column", &self.column)?;
         s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{Finding, Level, Position};
+
+    /// `order` is the order of the sort keys, also for paths whose bytes and components sort
+    /// differently (`a/b` before `a-b`, `./x` and `x`).
+    #[test]
+    fn order_is_the_order_of_the_sort_keys() {
+        let mut findings = Vec::new();
+        for path in [
+            "a/b.ftl", "a-b.ftl", "a/b.ftl", "./x.ftl", "x.ftl", "a//b.ftl", "b.ftl",
+        ] {
+            for (line, rule) in [(3, "length"), (1, "markup"), (3, "empty")] {
+                let mut finding = Finding::new(rule, Level::Warning, "el", PathBuf::from(path));
+                finding.position = Some(Position { line, column: 1 });
+                findings.push(finding);
+            }
+        }
+        for a in &findings {
+            for b in &findings {
+                assert_eq!(
+                    Finding::order(a, b),
+                    a.sort_key().cmp(&b.sort_key()),
+                    "{a} / {b}"
+                );
+            }
+        }
+        // `sort` puts them in that order, keeping the order of equal findings.
+        for (index, finding) in findings.iter_mut().rev().enumerate() {
+            finding.message = index.to_string();
+        }
+        let mut by_key: Vec<&Finding> = findings.iter().collect();
+        by_key.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let expected: Vec<String> = by_key.iter().map(|f| f.message.clone()).collect();
+        Finding::sort(&mut findings);
+        let sorted: Vec<String> = findings.iter().map(|f| f.message.clone()).collect();
+        assert_eq!(sorted, expected);
     }
 }
