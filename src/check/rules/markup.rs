@@ -132,8 +132,9 @@ fn plain_paragraph(markdown: &str) -> Option<&str> {
     let plain = all_plain(markdown);
     let text = markdown.trim_matches(' ');
     // A line start can open a block (`- item`, `# Heading`, `1. item`, `+ item`, `===`).
-    let block_start =
-        text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '='));
+    let block_start = text.starts_with(|c: char| {
+        c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '=' | '>' | '|')
+    });
     // Four leading spaces open an indented code block.
     let indented = markdown.starts_with("    ");
     if !plain || text.is_empty() || block_start || indented || text.contains("  ") {
@@ -143,22 +144,34 @@ fn plain_paragraph(markdown: &str) -> Option<&str> {
 }
 
 /// Whether every character of `markdown` is text to Markdown wherever it stands in a line (a
-/// line's start aside): in ASCII, letters, digits, the space and `.,;:?'"()%/{}$-+=#@`;
-/// outside ASCII, anything but blanks, line breaks and controls (next to `*` or `_`, which are
-/// not plain, punctuation would matter: a letter, a symbol or a quotation mark is text).
+/// line's start aside): in ASCII, letters, digits, the space and `.,;:?'"()%/{}$-+=#@!^|>`,
+/// and `&` before anything but a letter, a digit or `#` (which may make an entity); outside
+/// ASCII, anything but blanks, line breaks and controls (next to `*` or `_`, which are not
+/// plain, punctuation would matter: a letter, a symbol or a quotation mark is text). `!`
+/// makes an image only before `[`, a table needs a second line, and kurso's Markdown has no
+/// superscript.
 #[expect(
     clippy::needless_bitwise_bool,
     reason = "`|` keeps the loop branch-free, so it is vectorized"
 )]
 fn all_plain(markdown: &str) -> bool {
     // The other ASCII characters: controls (line breaks, tabs), DEL and this punctuation.
-    const SPECIAL: &[u8; 14] = b"!&*<>[\\]^_`|~\x7f";
-    let special = markdown.as_bytes().chunks(32).any(|chunk| {
+    const SPECIAL: &[u8; 9] = b"*<[\\]_`~\x7f";
+    let bytes = markdown.as_bytes();
+    let special = bytes.chunks(32).any(|chunk| {
         chunk.iter().fold(false, |found, &b| {
             found | (b < b' ') | SPECIAL.iter().fold(false, |hit, &x| hit | (x == b))
         })
     });
+    let entity = || {
+        memchr::memchr_iter(b'&', bytes).any(|at| {
+            bytes
+                .get(at + 1)
+                .is_some_and(|&next| next.is_ascii_alphanumeric() || next == b'#')
+        })
+    };
     !special
+        && !entity()
         && (markdown.is_ascii()
             || markdown
                 .chars()

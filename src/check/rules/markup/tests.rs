@@ -10,6 +10,7 @@ fn plain_paragraph_is_what_the_parser_gives() {
         " trailing and leading ",
         "Ratio 50% / 24h",
         "Delete { $count } e-mails from { -brand-short-name }? a=b #tag user@example",
+        "Done! Save & close, or a > b | c ^ d?",
     ] {
         let mut fast = Vec::new();
         super::for_each_event(text, |event| fast.push(event.into_static()));
@@ -45,7 +46,9 @@ fn plain_paragraph_is_what_the_parser_gives() {
 /// other characters outside ASCII, judged against the list written out here.
 #[test]
 fn a_text_is_plain_by_each_of_its_characters() {
-    let plain_ascii = |c: char| c.is_ascii_alphanumeric() || " .,;:?'\"()%/{}$-+=#@".contains(c);
+    // `&` only before a blank or punctuation (`&b` may start an entity).
+    let plain_ascii =
+        |c: char| c.is_ascii_alphanumeric() || " .,;:?'\"()%/{}$-+=#@!^|>".contains(c);
     let outside = [
         ('é', true),
         ('Ω', true),
@@ -62,6 +65,21 @@ fn a_text_is_plain_by_each_of_its_characters() {
     for (c, plain) in ascii.chain(outside) {
         let text = format!("a{c}b");
         assert_eq!(super::plain_paragraph(&text).is_some(), plain, "{c:?}");
+    }
+    // Where a character stands matters for these.
+    for (text, plain) in [
+        ("a & b", true),
+        ("R&D", false),
+        ("a &amp; b", false),
+        ("&#35;", false),
+        ("Done!", true),
+        ("![x](y)", false),
+        ("> quote", false),
+        ("a > b", true),
+        ("a | b", true),
+        ("| a |", false),
+    ] {
+        assert_eq!(super::plain_paragraph(text).is_some(), plain, "{text}");
     }
 }
 
