@@ -17,7 +17,7 @@
 //! Invariant: only answers the program gave are kept; a program that failed or timed out
 //! leaves no entry, so the next run asks again.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -66,27 +66,31 @@ fn fingerprint(program: &Program) -> u64 {
     hasher.finish()
 }
 
+/// Lemmas by word, as the analysers answered.
+pub(super) type Answers = FxHashMap<String, Vec<String>>;
+
 /// The answers kept in `path`; an absent or unreadable file is an empty cache.
-pub(super) fn load(path: &Path) -> HashMap<String, Vec<String>> {
+pub(super) fn load(path: &Path) -> Answers {
     let Ok(text) = std::fs::read_to_string(path) else {
-        return HashMap::new();
+        return Answers::default();
     };
-    text.lines()
-        .filter_map(|line| {
-            let mut fields = line.split('\t');
-            let word = fields.next().filter(|w| !w.is_empty())?;
-            let lemmas: Vec<String> = fields.map(str::to_owned).collect();
-            lemmas
-                .iter()
-                .all(|l| !l.is_empty())
-                .then(|| (word.to_owned(), lemmas))
-        })
-        .collect()
+    let mut answers = Answers::default();
+    answers.reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count());
+    answers.extend(text.lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        let word = fields.next().filter(|w| !w.is_empty())?;
+        let lemmas: Vec<String> = fields.map(str::to_owned).collect();
+        lemmas
+            .iter()
+            .all(|l| !l.is_empty())
+            .then(|| (word.to_owned(), lemmas))
+    }));
+    answers
 }
 
 /// Writes `answers` to `path` (sorted, so the file is the same for the same answers).
 /// Answers that cannot be written as a line (a tab or line break in a lemma) are left out.
-pub(super) fn save(path: &Path, answers: &HashMap<String, Vec<String>>) {
+pub(super) fn save(path: &Path, answers: &Answers) {
     let mut words: Vec<&String> = answers.keys().collect();
     words.sort_unstable();
     let writable = |text: &str| !text.is_empty() && !text.contains(['\t', '\n', '\r']);
@@ -124,7 +128,7 @@ mod tests {
     fn answers_round_trip_and_odd_lines_are_skipped() {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let path = dir.path().join("lemmas").join("fi-x.tsv");
-        let answers: HashMap<String, Vec<String>> = [
+        let answers: Answers = [
             ("potilaalle", vec!["potilas"]),
             ("kuumeen", vec!["kuume", "kuumeen"]),
             ("xqz", vec![]),

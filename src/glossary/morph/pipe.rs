@@ -72,7 +72,7 @@ pub(super) struct PipeAnalyzer {
 struct State {
     /// Folded lemmas of every word answered so far, in this run or (read from the cache
     /// file at first use) an earlier one.
-    cache: HashMap<String, Vec<String>>,
+    cache: cache::Answers,
     /// The cache file was read.
     loaded: bool,
     /// Answers the program gave in this run, not yet in the cache file.
@@ -114,7 +114,12 @@ impl PipeAnalyzer {
         if !state.loaded {
             state.loaded = true;
             if let Some(file) = &self.cache_file {
-                state.cache.extend(cache::load(file));
+                let kept = cache::load(file);
+                if state.cache.is_empty() {
+                    state.cache = kept;
+                } else {
+                    state.cache.extend(kept);
+                }
             }
         }
     }
