@@ -1,7 +1,7 @@
 //! `length`: a translation far shorter or far longer than the English.
 
 use super::markup::visible_len;
-use super::rendering::{renderings, translated_pattern};
+use super::rendering::{most_per_pattern, renderings, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::finding::{Finding, Level};
 
@@ -55,18 +55,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     let english_lengths = pair.env.source_facts.get(
         pair.source,
         |facts| &facts.visible_lengths,
-        || {
-            pair.source
-                .patterns()
-                .map(|(_, source)| {
-                    renderings(source)
-                        .iter()
-                        .map(|text| visible_len(text))
-                        .max()
-                        .unwrap_or(0)
-                })
-                .collect()
-        },
+        || most_per_pattern(pair.source, visible_len),
     );
     for ((attribute, _), &english) in pair.source.patterns().zip(english_lengths.iter()) {
         if english < MIN_ENGLISH {

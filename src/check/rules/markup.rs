@@ -150,19 +150,11 @@ fn plain_paragraph(markdown: &str) -> Option<&str> {
 /// plain, punctuation would matter: a letter, a symbol or a quotation mark is text). `!`
 /// makes an image only before `[`, a table needs a second line, and kurso's Markdown has no
 /// superscript.
-#[expect(
-    clippy::needless_bitwise_bool,
-    reason = "`|` keeps the loop branch-free, so it is vectorized"
-)]
 fn all_plain(markdown: &str) -> bool {
     // The other ASCII characters: controls (line breaks, tabs), DEL and this punctuation.
     const SPECIAL: &[u8; 9] = b"*<[\\]_`~\x7f";
     let bytes = markdown.as_bytes();
-    let special = bytes.chunks(32).any(|chunk| {
-        chunk.iter().fold(false, |found, &b| {
-            found | (b < b' ') | SPECIAL.iter().fold(false, |hit, &x| hit | (x == b))
-        })
-    });
+    let special = super::rendering::has_byte(markdown, SPECIAL, b' ');
     let entity = || {
         memchr::memchr_iter(b'&', bytes).any(|at| {
             bytes

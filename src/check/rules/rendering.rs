@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
 use super::MessagePair;
+use crate::check::doc::Entry;
 
 /// What a non-literal placeable (`{ $x }`, `{ -term }`, a function call) becomes in
 /// [`renderings`]: one character that is neither a letter, a digit nor markup.
@@ -122,18 +123,38 @@ fn expression_may_render_any<const N: usize>(
     }
 }
 
+fn has_any<const N: usize>(text: &str, bytes: &[u8; N]) -> bool {
+    has_byte(text, bytes, 0)
+}
+
+/// Whether `text` has one of `bytes`, or a byte below `below` (`0`: none is).
 #[expect(
     clippy::needless_bitwise_bool,
     reason = "`|` keeps the loop branch-free, so it is vectorized"
 )]
-fn has_any<const N: usize>(text: &str, bytes: &[u8; N]) -> bool {
+pub(super) fn has_byte<const N: usize>(text: &str, bytes: &[u8; N], below: u8) -> bool {
     // Without an early exit inside a chunk, the compiler compares a chunk's bytes with each of
     // `bytes` in vector registers, rather than one byte at a time.
     text.as_bytes().chunks(32).any(|chunk| {
         chunk.iter().fold(false, |found, &b| {
-            found | bytes.iter().fold(false, |hit, &x| hit | (x == b))
+            found | (b < below) | bytes.iter().fold(false, |hit, &x| hit | (x == b))
         })
     })
+}
+
+/// The most `measure` gives any rendering of each pattern of `entry` (`Entry::patterns`
+/// order), 0 for a pattern without text.
+pub(super) fn most_per_pattern(entry: Entry<'_>, measure: fn(&str) -> usize) -> Vec<usize> {
+    entry
+        .patterns()
+        .map(|(_, pattern)| {
+            renderings(pattern)
+                .iter()
+                .map(|text| measure(text))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
 }
 
 /// The translated pattern that corresponds to the English value (`None`) or attribute.

@@ -4,7 +4,7 @@
 use fluent_syntax::ast::{Pattern, PatternElement};
 
 use super::markup::visible_text;
-use super::rendering::{renderings, translated_pattern};
+use super::rendering::{most_per_pattern, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::doc::flatten;
 use crate::check::finding::{Finding, Level};
@@ -129,18 +129,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             pair.env.source_facts.get(
                 pair.source,
                 |facts| &facts.ordinary_words,
-                || {
-                    pair.source
-                        .patterns()
-                        .map(|(_, source)| {
-                            renderings(source)
-                                .iter()
-                                .map(|text| ordinary_words(text))
-                                .max()
-                                .unwrap_or(0)
-                        })
-                        .collect()
-                },
+                || most_per_pattern(pair.source, ordinary_words),
             )
         });
         if english_words[index] < MIN_WORDS {
