@@ -55,6 +55,11 @@ use crate::span::Position;
 /// The findings array as the document is first written, to be filled.
 const EMPTY: &str = "\n  \"findings\": [],\n";
 
+/// Findings rendered as one run of text by one worker.
+const FINDINGS_PER_RUN: usize = 64;
+/// About the length of a finding's JSON text (most are 400–900 bytes).
+const BYTES_PER_FINDING: usize = 768;
+
 /// The `version` of the document [`render_json`] writes.
 pub const JSON_VERSION: u32 = 1;
 
@@ -83,38 +88,46 @@ pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions
     };
     let document = serde_json::to_string_pretty(&document)
         .expect("a document of strings and numbers always serializes");
-    // The findings (thousands, with their snippets and diffs) are written in parallel, each
-    // as serde_json pretty-prints a document, then indented to its place in the array: two
-    // levels deep. A JSON string holds no raw line break, so indenting lines is exact.
-    let findings: Vec<String> = summary
+    // The findings (thousands, with their snippets and diffs) are written in parallel, in
+    // runs of consecutive findings: each as serde_json pretty-prints a document, then indented
+    // to its place in the array, two levels deep (a JSON string holds no raw line break, so
+    // indenting lines is exact). A run's text is one string, each finding's a scratch string
+    // the next one reuses.
+    let runs: Vec<String> = summary
         .findings
-        .par_iter()
-        .map(|finding| {
-            let text = serde_json::to_string_pretty(&FindingJson::of(finding))
-                .expect("a finding of strings and numbers always serializes");
-            let mut indented = String::with_capacity(text.len() + text.len() / 8);
-            for (index, line) in text.split('\n').enumerate() {
-                if index > 0 {
-                    indented.push('\n');
+        .par_chunks(FINDINGS_PER_RUN)
+        .map(|run| {
+            let mut out = String::with_capacity(run.len() * BYTES_PER_FINDING);
+            for finding in run {
+                let text = serde_json::to_string_pretty(&FindingJson::of(finding))
+                    .expect("a finding of strings and numbers always serializes");
+                out.push_str(if out.is_empty() { "\n" } else { ",\n" });
+                for (index, line) in text.split('\n').enumerate() {
+                    if index > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("    ");
+                    out.push_str(line);
                 }
-                indented.push_str("    ");
-                indented.push_str(line);
             }
-            indented
+            out
         })
         .collect();
     let at = document
         .find(EMPTY)
         .expect("the document has an empty findings array to fill");
-    let size = document.len() + findings.iter().map(|f| f.len() + 2).sum::<usize>() + 8;
+    let size = document.len() + runs.iter().map(|r| r.len() + 1).sum::<usize>() + 8;
     let mut out = String::with_capacity(size);
     out.push_str(&document[..at]);
     out.push_str("\n  \"findings\": [");
-    for (index, finding) in findings.iter().enumerate() {
-        out.push_str(if index == 0 { "\n" } else { ",\n" });
-        out.push_str(finding);
+    for (index, run) in runs.iter().enumerate() {
+        // Each run starts with the line break before its first finding.
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(run);
     }
-    out.push_str(if findings.is_empty() { "]," } else { "\n  ]," });
+    out.push_str(if runs.is_empty() { "]," } else { "\n  ]," });
     out.push_str(&document[at + EMPTY.len() - 1..]);
     out.push('\n');
     out
@@ -250,10 +263,21 @@ mod tests {
         with_position.help = Some("help".to_owned());
         with_position.snippet = Some("a = 5 mg".to_owned());
         // Byte for byte what serde_json writes for the whole document (the findings are
-        // written apart, in parallel), with findings and without.
+        // written apart, in parallel runs), with findings and without, and with more
+        // findings than one run holds.
+        let many = (0..2 * FINDINGS_PER_RUN + 3)
+            .map(|n| {
+                if n % 2 == 0 {
+                    stale_el()
+                } else {
+                    with_position.clone()
+                }
+            })
+            .collect();
         for s in [
             summary(Vec::new()),
             summary(vec![stale_el(), with_position.clone()]),
+            summary(many),
         ] {
             let out = render_json(&s, &Hidden::default(), &ReportOptions::default());
             let value: Value = serde_json::from_str(&out).expect("valid JSON");

@@ -208,6 +208,17 @@ pub fn total_counts(per_locale: &BTreeMap<String, LocaleCounts>) -> LocaleCounts
 
 /// `path` with `/` between components on every platform, for machine formats.
 pub(crate) fn slash_path(path: &Path) -> String {
+    // Where `/` is the separator, a UTF-8 path that `components` would not tidy (no empty
+    // or `.` component past the first, no trailing `/`) is already written so.
+    if std::path::MAIN_SEPARATOR == '/'
+        && let Some(text) = path.to_str()
+        && !text.contains("//")
+        && !text.contains("/./")
+        && !(text.ends_with('/') && text.len() > 1)
+        && !text.ends_with("/.")
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(path.as_os_str().len());
     for component in path.components() {
         let part = match component {
@@ -344,5 +355,29 @@ pub(crate) mod tests {
     fn slash_path_uses_forward_slashes() {
         let path: PathBuf = ["locales", "el", "course.ftl"].iter().collect();
         assert_eq!(slash_path(&path), "locales/el/course.ftl");
+    }
+
+    /// The path as written when it is already tidy, else its components joined by `/`.
+    #[cfg(unix)]
+    #[test]
+    fn slash_path_tidies_what_components_tidy() {
+        for (path, want) in [
+            ("locales/el/course.ftl", "locales/el/course.ftl"),
+            ("../shared/el/a.ftl", "../shared/el/a.ftl"),
+            ("./a/b", "./a/b"),
+            ("/abs/a", "/abs/a"),
+            ("/", "/"),
+            (".", "."),
+            ("", ""),
+            ("a//b", "a/b"),
+            ("a/./b", "a/b"),
+            ("././a", "./a"),
+            ("a/b/", "a/b"),
+            ("a/b/.", "a/b"),
+            ("//a", "/a"),
+            ("a/../b", "a/../b"),
+        ] {
+            assert_eq!(slash_path(Path::new(path)), want, "{path}");
+        }
     }
 }
