@@ -225,6 +225,12 @@ impl Layout {
         self.load_specs(&specs, None)
     }
 
+    /// The reference alone (a tree of no locale), read and parsed in parallel; its problems
+    /// (unreadable files) are the tree's diagnostics. For [`super::check_layout_from`].
+    pub fn load_reference(&self) -> LocaleTree {
+        self.load_specs(&[(&self.reference, false)], None)
+    }
+
     /// The tree for one checked locale: the reference, the locale and the locales it falls
     /// back to. `check_layout` loads one at a time, so memory stays that of one chain.
     pub fn load_one(&self, index: usize, reference: Option<&Arc<LocaleDocs>>) -> LocaleTree {

@@ -104,6 +104,18 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
 /// Runs every rule, loading one locale (with its fallbacks) at a time, so memory holds the
 /// reference and one chain rather than every locale. Reference problems are reported once.
 pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
+    check_layout_from(layout, opts, None)
+}
+
+/// [`check_layout`], with the reference already read when `reference` is given
+/// ([`Layout::load_reference`]): a caller can read it while it prepares something else (the
+/// CLI loads the glossary meanwhile). Its problems are reported as `check_layout` reports
+/// them.
+pub fn check_layout_from(
+    layout: &Layout,
+    opts: &CheckOptions,
+    reference: Option<LocaleTree>,
+) -> CheckSummary {
     // The glossary rule may ask each locale's analyser: every one is found, reads the
     // answers kept from earlier runs and loads its dictionary while the first locale's files
     // are read, not when the loop reaches its locale.
@@ -118,7 +130,11 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
         }
     };
     let mut summary = CheckSummary::default();
-    let mut reference = None;
+    let reference = reference.map(|tree| {
+        summary.diagnostics.extend(tree.diagnostics);
+        tree.reference
+    });
+    let mut reference = reference;
     let mut facts = None;
     // The glossary's English side, prepared with the first locale's matcher.
     let source_terms = OnceLock::new();
@@ -177,6 +193,7 @@ pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
         merge(&mut summary, part, tree);
     }
     if layout.locales.is_empty() {
+        // No locale: `check` reads everything, the reference again.
         summary = check(&layout.load(), opts);
     }
     if opts.glossary.is_some() {

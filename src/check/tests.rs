@@ -134,3 +134,61 @@ fn an_attribute_written_twice_is_reported_at_the_second() {
         )]
     );
 }
+
+/// A reference read beforehand (`Layout::load_reference`, as the CLI reads it while loading
+/// the glossary) gives the run `check_layout` gives: the same findings, counts and problems,
+/// an unreadable English file reported once for every locale.
+#[test]
+fn a_reference_read_beforehand_checks_as_one_read_in_the_run() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for (path, text) in [
+        (
+            "en/x.ftl",
+            "a = Take 5 mg.\nb = Ask the patient.\n".as_bytes(),
+        ),
+        ("en/bad.ftl", b"a = \xff\xfe not UTF-8\n"),
+        ("fi/x.ftl", "a = Ota 50 mg.\nc = Vanha.\n".as_bytes()),
+        ("el/x.ftl", "a = Πάρτε 5 mg.\nb = Ρωτήστε.\n".as_bytes()),
+    ] {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+        std::fs::write(path, text).expect("written");
+    }
+    let locales = ["el".to_owned(), "fi".to_owned()];
+    let layout = Layout::generic(&dir.path().join("en"), dir.path(), &locales).expect("layout");
+    let opts = CheckOptions::default();
+    let seen = |summary: &CheckSummary| {
+        let findings: Vec<String> = summary
+            .findings
+            .iter()
+            .map(|f| format!("{} {} {}", f.location(), f.rule, f.message))
+            .collect();
+        let diagnostics: Vec<String> = summary
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {}", d.path.display(), d.message))
+            .collect();
+        (
+            findings,
+            diagnostics,
+            summary.stats.clone(),
+            summary.files_checked,
+        )
+    };
+    let in_the_run = seen(&check_layout(&layout, &opts));
+    let beforehand = seen(&check_layout_from(
+        &layout,
+        &opts,
+        Some(layout.load_reference()),
+    ));
+    assert_eq!(beforehand, in_the_run);
+    let (findings, diagnostics, _, files_checked) = beforehand;
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(diagnostics[0].contains("bad.ftl"), "{diagnostics:?}");
+    assert!(
+        findings.iter().any(|f| f.contains("numbers")),
+        "{findings:?}"
+    );
+    // One English file read, one file per locale.
+    assert_eq!(files_checked, 3);
+}

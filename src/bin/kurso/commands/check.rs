@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use kurso::check::finding::Level;
 use kurso::check::policy::Policy;
-use kurso::check::{CheckOptions, CheckSummary, Layout, check_layout};
+use kurso::check::{CheckOptions, CheckSummary, Layout, check_layout_from};
 use kurso::diagnostic::Diagnostic;
 use kurso::glossary::{self, Glossary};
 use kurso::report::{Filter, Format, ReportOptions, render};
@@ -43,17 +43,22 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         .map(LevelArg::level)
         .or(policy.fail_on)
         .unwrap_or(Level::Error);
-    let (glossary, glossary_problems) = match args.glossary.as_deref().or(glossary_dir.as_deref()) {
-        Some(path) if path.is_dir() => glossary::load_dir(path, path),
-        Some(path) => glossary::load_file(path, path),
-        None => (Glossary::default(), Vec::new()),
-    };
+    // The glossary is read while the English files are (with no locale to check, the check
+    // reads everything itself).
+    let ((glossary, glossary_problems), reference) = rayon::join(
+        || match args.glossary.as_deref().or(glossary_dir.as_deref()) {
+            Some(path) if path.is_dir() => glossary::load_dir(path, path),
+            Some(path) => glossary::load_file(path, path),
+            None => (Glossary::default(), Vec::new()),
+        },
+        || (!layout.locales.is_empty()).then(|| layout.load_reference()),
+    );
     let opts = CheckOptions {
         policy,
         glossary: (!glossary.concepts.is_empty()).then(|| Arc::new(glossary)),
         modules,
     };
-    let mut summary = check_layout(&layout, &opts);
+    let mut summary = check_layout_from(&layout, &opts, reference);
     summary.diagnostics.extend(glossary_problems);
     let status = exit_status(&summary, fail_on);
 
