@@ -203,14 +203,17 @@ pub fn check_layout_from(
     // worker while the findings are sorted and reported: one allocation at a time, that is
     // work nobody needs to wait for.
     rayon::spawn(move || drop((reference, facts, source_terms)));
-    sort(&mut summary);
+    // Each locale's findings were sorted as they were merged (`check`'s, all at once).
+    sort_runs(&mut summary);
     summary.diagnostics.dedup();
     summary
 }
 
-/// Adds one locale's `part` to `summary` and frees `tree`, the documents it was checked on.
+/// Adds one locale's `part` to `summary`, its findings sorted (so `summary`'s are sorted
+/// runs, see [`sort_runs`]), and frees `tree`, the documents it was checked on.
 fn merge(summary: &mut CheckSummary, mut part: CheckSummary, tree: LocaleTree) {
     drop(tree);
+    Finding::sort(&mut part.findings);
     summary.findings.append(&mut part.findings);
     summary.stats.append(&mut part.stats);
     summary.diagnostics.append(&mut part.diagnostics);
@@ -222,6 +225,18 @@ fn merge(summary: &mut CheckSummary, mut part: CheckSummary, tree: LocaleTree) {
 /// The report's order: findings by place, stats by locale and file, diagnostics by place.
 fn sort(summary: &mut CheckSummary) {
     Finding::sort(&mut summary.findings);
+    sort_the_rest(summary);
+}
+
+/// [`sort`] for findings that are a few sorted runs (each locale's, as [`merge`] adds them):
+/// a stable sort merges them (the order is the order of sorting them all at once), most
+/// comparisons between findings of one file, before the next locale is checked.
+fn sort_runs(summary: &mut CheckSummary) {
+    summary.findings.sort_by(Finding::order);
+    sort_the_rest(summary);
+}
+
+fn sort_the_rest(summary: &mut CheckSummary) {
     summary
         .stats
         .sort_by(|a, b| (&a.locale, &a.rel_path).cmp(&(&b.locale, &b.rel_path)));

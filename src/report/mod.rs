@@ -187,7 +187,11 @@ pub fn locale_counts(summary: &CheckSummary) -> BTreeMap<String, LocaleCounts> {
         counts.obsolete_files = obsolete_files;
     }
     for finding in &summary.findings {
-        let counts = out.entry(finding.locale.clone()).or_default();
+        // Every locale but an odd one (the reference's) is there already: no key to copy.
+        let counts = match out.get_mut(&finding.locale) {
+            Some(counts) => counts,
+            None => out.entry(finding.locale.clone()).or_default(),
+        };
         match finding.level {
             Level::Error => counts.errors += 1,
             Level::Warning => counts.warnings += 1,
