@@ -166,7 +166,10 @@ pub fn check_layout_from(
                 )
             },
             || match previous {
-                Some((tree, part)) => merge(&mut summary, part, tree),
+                Some((tree, part)) => {
+                    drop(tree);
+                    merge(&mut summary, part);
+                }
                 None => start_analyzers(),
             },
         );
@@ -189,9 +192,11 @@ pub fn check_layout_from(
         }
         checked = Some((tree, part));
     }
-    if let Some((tree, part)) = checked {
-        merge(&mut summary, part, tree);
-    }
+    // The last locale's documents are freed with the reference, below.
+    let last = checked.map(|(tree, part)| {
+        merge(&mut summary, part);
+        tree
+    });
     if layout.locales.is_empty() {
         // No locale: `check` reads everything, the reference again.
         summary = check(&layout.load(), opts);
@@ -199,10 +204,10 @@ pub fn check_layout_from(
     if opts.glossary.is_some() {
         crate::glossary::morph::save_analyzers();
     }
-    // The reference, what is known about it and the glossary's English side are freed on a
-    // worker while the findings are sorted and reported: one allocation at a time, that is
-    // work nobody needs to wait for.
-    rayon::spawn(move || drop((reference, facts, source_terms)));
+    // The reference, what is known about it, the glossary's English side and the last
+    // locale's documents are freed on a worker while the findings are sorted and reported:
+    // one allocation at a time, that is work nobody needs to wait for.
+    rayon::spawn(move || drop((reference, facts, source_terms, last)));
     // Each locale's findings were sorted as they were merged (`check`'s, all at once).
     sort_runs(&mut summary);
     summary.diagnostics.dedup();
@@ -210,9 +215,8 @@ pub fn check_layout_from(
 }
 
 /// Adds one locale's `part` to `summary`, its findings sorted (so `summary`'s are sorted
-/// runs, see [`sort_runs`]), and frees `tree`, the documents it was checked on.
-fn merge(summary: &mut CheckSummary, mut part: CheckSummary, tree: LocaleTree) {
-    drop(tree);
+/// runs, see [`sort_runs`]).
+fn merge(summary: &mut CheckSummary, mut part: CheckSummary) {
     Finding::sort(&mut part.findings);
     summary.findings.append(&mut part.findings);
     summary.stats.append(&mut part.stats);
