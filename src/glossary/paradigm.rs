@@ -163,11 +163,15 @@ impl Paradigm {
                     if let Some(head) = stems[k].text.strip_suffix(ending.as_str())
                         && !head.is_empty()
                     {
-                        let mut stem = stems[k].clone();
-                        stem.text = format!("{head}{replacement}");
-                        if !before.is_empty() {
-                            stem.before.clone_from(before);
-                        }
+                        let stem = Stem {
+                            text: [head, replacement.as_str()].concat(),
+                            before: if before.is_empty() {
+                                stems[k].before.clone()
+                            } else {
+                                before.clone()
+                            },
+                            ..stems[k]
+                        };
                         if !stems.contains(&stem) {
                             stems.push(stem);
                         }
