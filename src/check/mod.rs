@@ -15,10 +15,11 @@ mod facts;
 pub mod finding;
 mod findings;
 pub mod layout;
+mod pipeline;
 pub mod policy;
 pub mod rules;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -39,6 +40,7 @@ use findings::{
     at, attribute_findings, file_findings, reference_findings, reference_place, state_findings,
 };
 pub use layout::{Layout, LocaleDocs, LocaleTree};
+pub use pipeline::{check_layout, check_layout_from};
 use policy::Policy;
 use rules::{LocaleEnv, MessagePair};
 
@@ -101,142 +103,9 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> Vec<&'static str> {
     rules::plurals::cldr::categories(locale)
 }
 
-/// Runs every rule, loading one locale (with its fallbacks) at a time, so memory holds the
-/// reference and one chain rather than every locale. Reference problems are reported once.
-pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
-    check_layout_from(layout, opts, None)
-}
-
-/// [`check_layout`], with the reference already read when `reference` is given
-/// ([`Layout::load_reference`]): a caller can read it while it prepares something else (the
-/// CLI loads the glossary meanwhile). Its problems are reported as `check_layout` reports
-/// them.
-pub fn check_layout_from(
-    layout: &Layout,
-    opts: &CheckOptions,
-    reference: Option<LocaleTree>,
-) -> CheckSummary {
-    // The glossary rule may ask each locale's analyser: every one is found, reads the
-    // answers kept from earlier runs and loads its dictionary while the first locale's files
-    // are read, not when the loop reaches its locale.
-    let start_analyzers = || {
-        if opts.glossary.is_some() {
-            let langs: Vec<String> = layout
-                .locales
-                .iter()
-                .map(|l| crate::glossary::normalize::language(&l.name))
-                .collect();
-            crate::glossary::morph::start_analyzers(langs.iter().map(String::as_str));
-        }
-    };
-    let mut summary = CheckSummary::default();
-    let reference = reference.map(|tree| {
-        summary.diagnostics.extend(tree.diagnostics);
-        tree.reference
-    });
-    let mut reference = reference;
-    let mut facts = None;
-    // The glossary's English side, prepared with the first locale's matcher.
-    let source_terms = OnceLock::new();
-    // A checked locale, merged into `summary` and freed while the next one loads.
-    let mut checked: Option<(LocaleTree, CheckSummary)> = None;
-    for index in 0..layout.locales.len() {
-        let previous = checked.take();
-        let ((tree, matcher), ()) = rayon::join(
-            || {
-                // The glossary matcher needs no file: it is built while the files are read.
-                rayon::join(
-                    || {
-                        let tree = layout.load_one(index, reference.as_ref());
-                        // The ID sets the rules look references up in, made here on a worker
-                        // rather than on the main thread when the environments are made.
-                        for locale in &tree.locales {
-                            locale.ids();
-                        }
-                        tree
-                    },
-                    || {
-                        glossary_matcher(
-                            opts,
-                            &source_terms,
-                            &layout.reference.name,
-                            &layout.locales[index].chain,
-                        )
-                    },
-                )
-            },
-            || match previous {
-                Some((tree, part)) => {
-                    drop(tree);
-                    merge(&mut summary, part);
-                }
-                None => start_analyzers(),
-            },
-        );
-        reference.get_or_insert_with(|| std::sync::Arc::clone(&tree.reference));
-        // Made once the reference is loaded; every locale's rules share it.
-        let facts = facts.get_or_insert_with(|| {
-            std::sync::Arc::new(SourceFacts::shared_by(
-                layout.locales.len(),
-                tree.reference.docs.values(),
-            ))
-        });
-        let mut part = check_with(&tree, opts, facts, matcher.as_ref(), index == 0);
-        if index > 0 {
-            // Problems of the reference files were reported with the first locale.
-            let reference_paths: HashSet<&PathBuf> =
-                tree.reference.docs.values().map(|d| &d.path).collect();
-            part.diagnostics
-                .retain(|d| !reference_paths.contains(&d.path));
-            part.files_checked -= tree.reference.docs.len();
-        }
-        checked = Some((tree, part));
-    }
-    // The last locale's documents are freed with the reference, below.
-    let last = checked.map(|(tree, part)| {
-        merge(&mut summary, part);
-        tree
-    });
-    if layout.locales.is_empty() {
-        // No locale: `check` reads everything, the reference again.
-        summary = check(&layout.load(), opts);
-    }
-    if opts.glossary.is_some() {
-        crate::glossary::morph::save_analyzers();
-    }
-    // The reference, what is known about it, the glossary's English side and the last
-    // locale's documents are freed on a worker while the findings are sorted and reported:
-    // one allocation at a time, that is work nobody needs to wait for.
-    rayon::spawn(move || drop((reference, facts, source_terms, last)));
-    // Each locale's findings were sorted as they were merged (`check`'s, all at once).
-    sort_runs(&mut summary);
-    summary.diagnostics.dedup();
-    summary
-}
-
-/// Adds one locale's `part` to `summary`, its findings sorted (so `summary`'s are sorted
-/// runs, see [`sort_runs`]).
-fn merge(summary: &mut CheckSummary, mut part: CheckSummary) {
-    Finding::sort(&mut part.findings);
-    summary.findings.append(&mut part.findings);
-    summary.stats.append(&mut part.stats);
-    summary.diagnostics.append(&mut part.diagnostics);
-    summary.locales.append(&mut part.locales);
-    summary.suppressed += part.suppressed;
-    summary.files_checked += part.files_checked;
-}
-
 /// The report's order: findings by place, stats by locale and file, diagnostics by place.
 fn sort(summary: &mut CheckSummary) {
     Finding::sort(&mut summary.findings);
-    sort_the_rest(summary);
-}
-
-/// [`sort`] for findings that are a few sorted runs (each locale's, as [`merge`] adds them):
-/// a stable sort merges them (the order is the order of sorting them all at once), most
-/// comparisons between findings of one file, before the next locale is checked.
-fn sort_runs(summary: &mut CheckSummary) {
-    summary.findings.sort_by(Finding::order);
     sort_the_rest(summary);
 }
 
