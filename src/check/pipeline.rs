@@ -41,11 +41,10 @@ pub fn check_layout_from(
         }
     };
     let mut summary = CheckSummary::default();
-    let reference = reference.map(|tree| {
+    let mut reference = reference.map(|tree| {
         summary.diagnostics.extend(tree.diagnostics);
         tree.reference
     });
-    let mut reference = reference;
     let mut facts = None;
     // The glossary's English side, prepared with the first locale's matcher.
     let source_terms = OnceLock::new();
