@@ -91,8 +91,8 @@ pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions
     // The findings (thousands, with their snippets and diffs) are written in parallel, in
     // runs of consecutive findings: each as serde_json pretty-prints a document, then indented
     // to its place in the array, two levels deep (a JSON string holds no raw line break, so
-    // indenting lines is exact). A run's text is one string, each finding's a scratch string
-    // the next one reuses.
+    // indenting lines is exact). A run's text is one string; each finding's own text is
+    // freed as soon as it is copied in.
     let runs: Vec<String> = summary
         .findings
         .par_chunks(FINDINGS_PER_RUN)
