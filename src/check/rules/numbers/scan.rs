@@ -178,7 +178,11 @@ pub fn scan(text: &str, style: Style, language: &str) -> Scan {
             i += 1;
         }
     }
-    read_wording(&text, language, &mut out);
+    // The wording only says something about numbers: a comparison counts in a part of the
+    // sentence with a number, an interval is made of numbers.
+    if !out.tokens.is_empty() {
+        read_wording(&text, language, &mut out);
+    }
     out
 }
 
