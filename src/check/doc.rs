@@ -155,6 +155,16 @@ impl FtlDoc {
             .position(text, offset)
     }
 
+    /// The first entry of each ID, in file order: [`Self::iter`] without the duplicates.
+    pub fn first_of_each_id(&self) -> impl Iterator<Item = Entry<'_>> {
+        // Most files have no duplicate: then every entry is the first of its ID.
+        let whole = self.unique_ids() == self.entries.len();
+        self.iter()
+            .enumerate()
+            .filter(move |(i, entry)| whole || self.by_id().get(entry.id()) == Some(i))
+            .map(|(_, entry)| entry)
+    }
+
     /// Entries whose ID an earlier entry of the file already has, in file order.
     pub fn duplicates(&self) -> impl Iterator<Item = Entry<'_>> {
         self.iter()
@@ -588,6 +598,29 @@ mod tests {
         assert_eq!(d.entries.len(), 2);
         assert_eq!(d.unique_ids(), 1);
         assert_eq!(d.get("a").expect("a").offset(), 0);
+    }
+
+    #[test]
+    fn first_of_each_id_leaves_out_only_the_duplicates() {
+        let firsts = |text: &str| -> Vec<(String, usize)> {
+            let d = doc(text);
+            let listed: Vec<_> = d
+                .first_of_each_id()
+                .map(|e| (e.id().to_owned(), e.offset()))
+                .collect();
+            let duplicates: Vec<usize> = d.duplicates().map(|e| e.offset()).collect();
+            // Together with the duplicates, every entry.
+            assert_eq!(listed.len() + duplicates.len(), d.entries.len(), "{text}");
+            listed
+        };
+        assert_eq!(
+            firsts("a = one\nb = B\na = two\n-t = T\nb = C\n"),
+            [("a".into(), 0), ("b".into(), 8), ("-t".into(), 22)]
+        );
+        assert_eq!(
+            firsts("a = one\nb = B\n"),
+            [("a".into(), 0), ("b".into(), 8)]
+        );
     }
 
     #[test]

@@ -24,7 +24,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::Diagnostic;
@@ -343,12 +342,8 @@ fn check_file(
     if let Some(doc) = own {
         file_findings(doc, &locale.name, &mut findings);
     }
-    let mut seen = FxHashSet::default();
     let mut translated: Vec<MessagePair<'_>> = Vec::new();
-    for source in reference.iter() {
-        if !seen.insert(source.id()) {
-            continue;
-        }
+    for source in reference.first_of_each_id() {
         let target = own.and_then(|doc| doc.get(source.id()));
         let Some(target) = target else {
             if fallbacks.iter().any(|doc| doc.contains(source.id())) {
@@ -406,9 +401,8 @@ fn check_file(
         findings.extend(structure_findings);
     }
     if let Some(doc) = own {
-        let mut seen = FxHashSet::default();
-        for entry in doc.iter() {
-            if reference.contains(entry.id()) || !seen.insert(entry.id()) {
+        for entry in doc.first_of_each_id() {
+            if reference.contains(entry.id()) {
                 continue;
             }
             stats.obsolete += 1;

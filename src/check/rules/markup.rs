@@ -128,46 +128,50 @@ fn for_each_event(markdown: &str, mut each: impl FnMut(Event<'_>)) {
 
 /// The text of a message with no character Markdown gives meaning to, trimmed: pulldown-cmark
 /// would parse it as one paragraph of this one text. `None` when the parser is needed.
+///
+/// A character is text to Markdown wherever it stands in a line (a line's start aside): in
+/// ASCII, letters, digits, the space and `.,;:?'"()%/{}$-+=#@!^|>`, and `&` before anything
+/// but a letter, a digit or `#` (which may make an entity); outside ASCII, anything but
+/// blanks, line breaks and controls (next to `*` or `_`, which are not plain, punctuation
+/// would matter: a letter, a symbol or a quotation mark is text). `!` makes an image only
+/// before `[`, a table needs a second line, and kurso's Markdown has no superscript. Read in
+/// one pass over the bytes, as most texts are short and plain.
 fn plain_paragraph(markdown: &str) -> Option<&str> {
-    let plain = all_plain(markdown);
-    let text = markdown.trim_matches(' ');
-    // A line start can open a block (`- item`, `# Heading`, `1. item`, `+ item`, `===`).
-    let block_start = text.starts_with(|c: char| {
-        c.is_ascii_digit() || matches!(c, '-' | '+' | '#' | '=' | '>' | '|')
-    });
     // Four leading spaces open an indented code block.
-    let indented = markdown.starts_with("    ");
-    if !plain || text.is_empty() || block_start || indented || text.contains("  ") {
+    if markdown.starts_with("    ") {
         return None;
     }
-    Some(text)
-}
-
-/// Whether every character of `markdown` is text to Markdown wherever it stands in a line (a
-/// line's start aside): in ASCII, letters, digits, the space and `.,;:?'"()%/{}$-+=#@!^|>`,
-/// and `&` before anything but a letter, a digit or `#` (which may make an entity); outside
-/// ASCII, anything but blanks, line breaks and controls (next to `*` or `_`, which are not
-/// plain, punctuation would matter: a letter, a symbol or a quotation mark is text). `!`
-/// makes an image only before `[`, a table needs a second line, and kurso's Markdown has no
-/// superscript.
-fn all_plain(markdown: &str) -> bool {
-    // The other ASCII characters: controls (line breaks, tabs), DEL and this punctuation.
-    const SPECIAL: &[u8; 9] = b"*<[\\]_`~\x7f";
-    let bytes = markdown.as_bytes();
-    let special = super::rendering::has_byte(markdown, SPECIAL, b' ');
-    let entity = || {
-        memchr::memchr_iter(b'&', bytes).any(|at| {
-            bytes
+    let text = markdown.trim_matches(' ');
+    let bytes = text.as_bytes();
+    // A line start can open a block (`- item`, `# Heading`, `1. item`, `+ item`, `===`).
+    let first = *bytes.first()?;
+    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'#' | b'=' | b'>' | b'|') {
+        return None;
+    }
+    let mut previous = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        let plain = match b {
+            // Controls (line breaks, tabs), DEL and the punctuation that makes markup.
+            0..=0x1f | 0x7f | b'*' | b'<' | b'[' | b'\\' | b']' | b'_' | b'`' | b'~' => false,
+            // Two spaces: a hard break before a line end, and not the text as written.
+            b' ' => previous != b' ',
+            b'&' => !bytes
                 .get(at + 1)
-                .is_some_and(|&next| next.is_ascii_alphanumeric() || next == b'#')
-        })
-    };
-    !special
-        && !entity()
-        && (markdown.is_ascii()
-            || markdown
+                .is_some_and(|&next| next.is_ascii_alphanumeric() || next == b'#'),
+            // The first bytes of the blanks and controls outside ASCII: U+0080 to U+00A0,
+            // U+1680, U+2000 to U+205F and U+3000.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => text[at..]
                 .chars()
-                .all(|c| c.is_ascii() || !(c.is_whitespace() || c.is_control())))
+                .next()
+                .is_some_and(|c| !(c.is_whitespace() || c.is_control())),
+            _ => true,
+        };
+        if !plain {
+            return None;
+        }
+        previous = b;
+    }
+    Some(text)
 }
 
 /// Where to put a backslash so that `line` does not start a list, heading, quote, thematic

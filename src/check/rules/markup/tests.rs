@@ -66,6 +66,12 @@ fn a_text_is_plain_by_each_of_its_characters() {
         let text = format!("a{c}b");
         assert_eq!(super::plain_paragraph(&text).is_some(), plain, "{c:?}");
     }
+    // Every character outside ASCII: plain unless a blank, a line break or a control.
+    for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+        let plain = !(c.is_whitespace() || c.is_control());
+        let text = format!("a{c}b");
+        assert_eq!(super::plain_paragraph(&text).is_some(), plain, "{c:?}");
+    }
     // Where a character stands matters for these.
     for (text, plain) in [
         ("a & b", true),
