@@ -52,6 +52,11 @@ pub struct CheckOptions {
     /// The project's source modules, for the `structure` rule (a kurso project; none: the
     /// rule finds nothing).
     pub modules: Option<std::sync::Arc<crate::build::SourceModules>>,
+    /// The caller exits once the findings are reported (the CLI): what the run read and
+    /// derived (the documents, the facts about the English, the glossary's English side) is
+    /// left for the system to reclaim at exit instead of being freed one allocation at a
+    /// time. Off for a caller that goes on running.
+    pub leave_to_exit: bool,
 }
 
 /// Counts for one translation file (or the place where it should be).

@@ -115,9 +115,15 @@ pub fn check_layout_from(
         crate::glossary::morph::save_analyzers();
     }
     // The reference, what is known about it, the glossary's English side and the last
-    // locale's documents are freed on a worker while the findings are sorted and reported:
-    // one allocation at a time, that is work nobody needs to wait for.
-    rayon::spawn(move || drop((reference, facts, source_terms, last)));
+    // locale's documents: freed on a worker while the findings are sorted and reported (one
+    // allocation at a time, that is work nobody needs to wait for), or not at all when the
+    // process exits next.
+    let read = (reference, facts, source_terms, last);
+    if opts.leave_to_exit {
+        std::mem::forget(read);
+    } else {
+        rayon::spawn(move || drop(read));
+    }
     // Each locale's findings were sorted as they were merged (`check`'s, all at once).
     sort_runs(&mut summary);
     summary.diagnostics.dedup();

@@ -182,6 +182,12 @@ fn a_reference_read_beforehand_checks_as_one_read_in_the_run() {
         Some(layout.load_reference()),
     ));
     assert_eq!(beforehand, in_the_run);
+    // A run whose process exits next leaves what it read to the system: the same results.
+    let leaving = CheckOptions {
+        leave_to_exit: true,
+        ..CheckOptions::default()
+    };
+    assert_eq!(seen(&check_layout(&layout, &leaving)), in_the_run);
     let (findings, diagnostics, _, files_checked) = beforehand;
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert!(diagnostics[0].contains("bad.ftl"), "{diagnostics:?}");

@@ -312,6 +312,7 @@ pub fn translate(
         glossary: (!glossary.concepts.is_empty() && provider.name() != "pseudo")
             .then(|| Arc::new(glossary.clone())),
         modules: crate::build::course_modules(project, &opts.courses),
+        ..CheckOptions::default()
     };
     let envs: HashMap<usize, rules::LocaleEnv> = tree
         .locales

@@ -128,6 +128,7 @@ impl Workspace {
             policy: self.project.config.check.clone(),
             glossary: (!self.glossary.concepts.is_empty()).then(|| Arc::clone(&self.glossary)),
             modules: modules.clone(),
+            ..CheckOptions::default()
         };
         let env = crate::check::locale_env(&tree, &tree.locales[index], &opts);
         let (_, keep) = crate::mt::pair_glossary::pair_glossary(

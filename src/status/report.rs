@@ -95,6 +95,7 @@ pub fn status_report(project: &Project, layout: &Layout, courses: &[String]) -> 
         policy: project.config.check.clone(),
         glossary: glossary.clone(),
         modules: crate::build::course_modules(project, courses),
+        ..CheckOptions::default()
     };
     let checked = check_layout(layout, &opts);
     let mut diagnostics = summary.diagnostics;

@@ -150,6 +150,7 @@ fn every_rule_with_findings_has_a_row_with_its_counts_per_locale() {
         policy: project.config.check.clone(),
         glossary: Some(std::sync::Arc::new(glossary)),
         modules: None,
+        ..crate::check::CheckOptions::default()
     };
     let checked = crate::check::check_layout(&layout, &opts);
     let mut expected: BTreeMap<(String, String), usize> = BTreeMap::new();
