@@ -1,6 +1,7 @@
 //! `references`: `{ message }` and `{ -term }` references of a translation that resolve to
 //! nothing in its locale, and references of the English the translation dropped.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use fluent_syntax::ast;
@@ -58,15 +59,18 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     let env = pair.env;
     let translated = references_of(pair.target);
     let english = references_of(pair.source);
+    if translated.is_empty() && english.is_empty() {
+        return; // most messages
+    }
     let mut reported = BTreeSet::new();
     for reference in &translated {
-        if env.visible.contains(&reference.id) || !reported.insert(&reference.id) {
+        let id = reference.id();
+        if env.visible.contains(id.as_ref()) || !reported.insert((reference.term, reference.name)) {
             continue;
         }
-        let offset = find_word(pair.target, pair.target.offset(), &reference.id)
-            .unwrap_or(pair.target.offset());
-        let id = &reference.id;
-        let f = if env.reference_visible.contains(id) {
+        let offset =
+            find_word(pair.target, pair.target.offset(), &id).unwrap_or(pair.target.offset());
+        let f = if env.reference_visible.contains(id.as_ref()) {
             let mut f = pair.finding_at(
                 &RULE,
                 offset,
@@ -90,7 +94,9 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
                     env.name
                 ),
             );
-            let external = english.iter().any(|r| r.id == reference.id);
+            let external = english
+                .iter()
+                .any(|r| (r.term, r.name) == (reference.term, reference.name));
             if external {
                 f.level = Level::Warning;
                 f.help = Some(
@@ -109,24 +115,22 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         };
         out.push(f);
     }
-    let kept: BTreeSet<&str> = translated
-        .iter()
-        .filter_map(|r| r.shown.as_deref())
-        .collect();
+    let kept: BTreeSet<Shown<'_>> = translated.iter().filter_map(Reference::shown).collect();
     let mut dropped = BTreeSet::new();
     for reference in &english {
-        let Some(shown) = reference.shown.as_deref() else {
+        let Some(shown) = reference.shown() else {
             continue;
         };
-        if kept.contains(shown) || !dropped.insert(shown) {
+        if kept.contains(&shown) || !dropped.insert(shown) {
             continue;
         }
+        let shown = reference.shown_text();
         let mut f = pair.finding(
             &RULE,
             format!("the English uses `{{ {shown} }}`, the translation does not"),
         );
         f.level = Level::Warning;
-        f.help = Some(if reference.id.starts_with('-') {
+        f.help = Some(if reference.term {
             "use the term rather than typing its text, so the name stays the same everywhere \
              and follows when it changes; for another grammatical form, give the term variants \
              in this locale and pass the form, `{ -term(case: \"genitive\") }`"
@@ -140,35 +144,61 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// A message or term reference in a pattern.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Reference {
+/// A message or term reference in a pattern, borrowed from the syntax tree.
+#[derive(Debug, Clone, Copy)]
+struct Reference<'a> {
+    /// `{ -term }` rather than `{ message }`.
+    term: bool,
+    /// The identifier, without the `-` of a term.
+    name: &'a str,
+    attribute: Option<&'a str>,
+}
+
+/// What a translation must keep of a reference: `(term, name, attribute)`.
+type Shown<'a> = (bool, &'a str, Option<&'a str>);
+
+impl<'a> Reference<'a> {
     /// The ID it needs: `message` or `-term`.
-    id: String,
-    /// What a translation must keep: `message`, `message.attribute` or `-term`; `None` for a
+    fn id(&self) -> Cow<'a, str> {
+        if self.term {
+            Cow::Owned(format!("-{}", self.name))
+        } else {
+            Cow::Borrowed(self.name)
+        }
+    }
+
+    /// What a translation must keep: the message, its attribute or the term; `None` for a
     /// term attribute (`-brand.gender`), which serves the English grammar only.
-    shown: Option<String>,
+    fn shown(&self) -> Option<Shown<'a>> {
+        (!self.term || self.attribute.is_none()).then_some((self.term, self.name, self.attribute))
+    }
+
+    /// [`Self::shown`] as written: `message`, `message.attribute` or `-term`.
+    fn shown_text(&self) -> String {
+        match (self.term, self.attribute) {
+            (false, Some(attribute)) => format!("{}.{attribute}", self.name),
+            _ => self.id().into_owned(),
+        }
+    }
 }
 
 /// The references of every pattern of `entry`, in source order.
-fn references_of(entry: Entry<'_>) -> Vec<Reference> {
+fn references_of(entry: Entry<'_>) -> Vec<Reference<'_>> {
     let mut out = Vec::new();
     for (_, pattern) in entry.patterns() {
         walk(pattern, &mut |node| match node {
             Node::Inline(ast::InlineExpression::MessageReference { id, attribute }) => {
                 out.push(Reference {
-                    id: id.name.to_owned(),
-                    shown: Some(match attribute {
-                        Some(attribute) => format!("{}.{}", id.name, attribute.name),
-                        None => id.name.to_owned(),
-                    }),
+                    term: false,
+                    name: id.name,
+                    attribute: attribute.as_ref().map(|a| a.name),
                 });
             }
             Node::Inline(ast::InlineExpression::TermReference { id, attribute, .. }) => {
-                let id = format!("-{}", id.name);
                 out.push(Reference {
-                    shown: attribute.is_none().then(|| id.clone()),
-                    id,
+                    term: true,
+                    name: id.name,
+                    attribute: attribute.as_ref().map(|a| a.name),
                 });
             }
             _ => {}

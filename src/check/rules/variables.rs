@@ -83,7 +83,12 @@ fn check_pattern(
     let start = || pattern_start(pair.target, attribute);
     let place = attribute.map_or_else(String::new, |name| format!(" of `.{name}`"));
     let lost: Vec<&str> = english_all.difference(&translated_all).copied().collect();
-    let selectors_only = selector_only_variables(english);
+    // Which lost variables only choose the English's variants: worked out for a loss only.
+    let selectors_only = if lost.is_empty() {
+        BTreeSet::new()
+    } else {
+        selector_only_variables(english)
+    };
     for name in &lost {
         let mut f = pair.finding_at(
             &RULE,
