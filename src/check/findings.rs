@@ -102,7 +102,12 @@ pub(super) fn at(
 
 pub(super) fn reference_place(entry: Entry<'_>) -> String {
     let pos = entry.doc.position(entry.offset());
-    format!("{}:{}:{}", entry.doc.path.display(), pos.line, pos.column)
+    // A path in UTF-8 (almost every one) is written as it is, without `display`'s
+    // character-by-character check.
+    match entry.doc.path.to_str() {
+        Some(path) => format!("{path}:{}:{}", pos.line, pos.column),
+        None => format!("{}:{}:{}", entry.doc.path.display(), pos.line, pos.column),
+    }
 }
 
 /// Missing and obsolete attributes of one translated entry.

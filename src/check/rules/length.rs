@@ -64,18 +64,14 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
-        if english < MIN_ENGLISH {
-            continue;
+        let (mut shortest, mut longest) = (usize::MAX, 0);
+        for text in renderings(target) {
+            let length = visible_len(&text);
+            shortest = shortest.min(length);
+            longest = longest.max(length);
         }
-        let lengths: Vec<usize> = renderings(target)
-            .iter()
-            .map(|text| visible_len(text))
-            .collect();
-        let (Some(&shortest), Some(&longest)) = (lengths.iter().min(), lengths.iter().max()) else {
-            continue;
-        };
         // Blank translations are `empty`'s business.
-        if english < MIN_ENGLISH || longest == 0 {
+        if longest == 0 {
             continue;
         }
         let (length, question) = if longest * 10 < english * SHORT_TENTHS {
