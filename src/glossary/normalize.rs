@@ -74,13 +74,16 @@ fn monotonic_greek(word: &str) -> Option<String> {
 
 /// `word` lowercased the way `lang` writes it.
 fn lowercase(lang: &str, word: &str) -> String {
+    let turkic = matches!(lang, "tr" | "az");
+    let romanian = lang == "ro";
     let mut lower = String::with_capacity(word.len());
     for ch in word.chars() {
-        match (lang, ch) {
-            ("tr" | "az", 'I') => lower.push('ı'),
-            ("tr" | "az", 'İ') => lower.push('i'),
-            (_, 'ş' | 'Ş') if lang == "ro" => lower.push('ș'),
-            (_, 'ţ' | 'Ţ') if lang == "ro" => lower.push('ț'),
+        match ch {
+            'I' if turkic => lower.push('ı'),
+            'İ' if turkic => lower.push('i'),
+            'ş' | 'Ş' if romanian => lower.push('ș'),
+            'ţ' | 'Ţ' if romanian => lower.push('ț'),
+            _ if ch.is_ascii() => lower.push(ch.to_ascii_lowercase()),
             _ => lower.extend(ch.to_lowercase()),
         }
     }
