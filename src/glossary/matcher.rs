@@ -358,11 +358,12 @@ impl Matcher {
         if let Some(run) = runs(target.tokens.len(), term.words.len(), plain).find(|r| accept(r)) {
             return Some(run);
         }
+        // Lemmas need the analyser.
+        target.analyzer.as_ref()?;
         // A lemma shares its first letters with its inflected forms (gradation and vowel
         // harmony change the ending): without such a word, the analyser cannot help.
         let head: String = term.words[0].chars().take(2).collect();
-        let candidate = target.tokens.iter().any(|t| t.folded.contains(&head));
-        if !(candidate && target.analyzer.is_some()) {
+        if !target.tokens.iter().any(|t| t.folded.contains(&head)) {
             return None;
         }
         let with_lemmas = |k: usize, i: usize| self.word_matches(term, k, target, i, mode, true);
