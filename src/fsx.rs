@@ -62,8 +62,8 @@ pub fn read_to_string(path: &Path) -> Result<String, FsError> {
         path: path.display().to_string(),
         source,
     })?;
-    // Validated with SIMD (the standard library's check reads a byte at a time outside
-    // ASCII, and Greek or Lithuanian text is mostly outside ASCII), then copied once.
+    // Validated with SIMD (the standard library's check goes a byte at a time outside ASCII,
+    // where Greek text lies entirely), then copied once.
     let Ok(text) = simdutf8::basic::from_utf8(&bytes) else {
         let valid_up_to =
             std::str::from_utf8(&bytes).map_or_else(|err| err.valid_up_to(), str::len);
