@@ -113,7 +113,6 @@ fn english_numbers(source: crate::check::doc::Entry<'_>) -> EnglishNumbers {
 
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     let language = pair.env.locale.language.as_str();
-    let style = Style::of(language);
     let mut english_side = None;
     for (index, (attribute, source)) in pair.source.patterns().enumerate() {
         if matches!(attribute, Some("accesskey" | "style")) {
@@ -139,6 +138,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             )
         });
         let english = &english_side[index];
+        let style = Style::of(language);
         let reports = translations.iter().find_map(|text| {
             let translated = scan(&visible_text(text, false), style, language);
             let locale = &pair.env.name;
