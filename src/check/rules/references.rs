@@ -65,7 +65,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     let mut reported = BTreeSet::new();
     for reference in &translated {
         let id = reference.id();
-        if env.visible.contains(id.as_ref()) || !reported.insert((reference.term, reference.name)) {
+        if env.visible.contains(id.as_ref()) || !reported.insert(reference.key()) {
             continue;
         }
         let offset =
@@ -94,9 +94,7 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
                     env.name
                 ),
             );
-            let external = english
-                .iter()
-                .any(|r| (r.term, r.name) == (reference.term, reference.name));
+            let external = english.iter().any(|r| r.key() == reference.key());
             if external {
                 f.level = Level::Warning;
                 f.help = Some(
@@ -158,6 +156,11 @@ struct Reference<'a> {
 type Shown<'a> = (bool, &'a str, Option<&'a str>);
 
 impl<'a> Reference<'a> {
+    /// Which entry it needs, as [`Self::id`] names it, without building the name.
+    fn key(&self) -> (bool, &'a str) {
+        (self.term, self.name)
+    }
+
     /// The ID it needs: `message` or `-term`.
     fn id(&self) -> Cow<'a, str> {
         if self.term {
