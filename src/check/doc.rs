@@ -16,6 +16,8 @@ use crate::diagnostic::Diagnostic;
 use crate::fluent::error_offset;
 use crate::span::{LineIndex, Position};
 
+mod compact;
+
 /// A file's syntax tree and the index of its entries by ID, borrowing the file's text.
 #[derive(Debug)]
 struct Tree<'text> {
@@ -73,7 +75,7 @@ impl FtlDoc {
         let mut errors = Vec::new();
         let mut entries = Vec::new();
         let parsed = Parsed::new(text, |text| {
-            let resource =
+            let mut resource =
                 fluent_syntax::parser::parse(text.as_str()).unwrap_or_else(|(resource, found)| {
                     errors = found
                         .into_iter()
@@ -81,6 +83,8 @@ impl FtlDoc {
                         .collect();
                     resource
                 });
+            compact::compact(&mut resource);
+            entries.reserve_exact(resource.body.len());
             let mut by_id = FxHashMap::with_capacity_and_hasher(resource.body.len(), FxBuildHasher);
             for (body_index, entry) in resource.body.iter().enumerate() {
                 let (name, sigil) = match entry {

@@ -6,8 +6,11 @@
 //! this each English message would be analysed again for each locale (for the glossary: its
 //! words folded, stemmed and run through the term automaton). The cache is made for one run
 //! (one glossary, one reference), holds a slot per entry of each reference document, filled on
-//! first use, and is read without locks by the parallel workers. A run of one locale keeps
-//! nothing: each fact is needed once.
+//! first use, and is read without locks by the parallel workers. A document's slots are made
+//! when one of its entries is first asked about, by the worker checking it: made all at once
+//! on the thread that sets up the run, they would be a megabyte of fresh memory written while
+//! the workers wait (Thunderbird: 5,900 entries). A run of one locale keeps nothing: each fact
+//! is needed once.
 //!
 //! Invariant: a slot holds exactly what the rule would compute for that entry in this run; an
 //! English entry that is not one of the run's reference documents (a fixture, a draft being
@@ -27,8 +30,23 @@ use crate::glossary::matcher::Spotted;
 #[derive(Debug, Default)]
 pub struct SourceFacts {
     /// Keyed by the address of a reference document (they live as long as the run); one slot
-    /// per body entry of that document.
-    by_doc: FxHashMap<usize, Box<[EntryFacts]>>,
+    /// per body entry of that document, made on first use.
+    by_doc: FxHashMap<usize, DocFacts>,
+}
+
+/// The slots of one reference document: as many as its body has entries, made on first use.
+#[derive(Debug)]
+struct DocFacts {
+    entries: usize,
+    slots: OnceLock<Box<[EntryFacts]>>,
+}
+
+impl DocFacts {
+    fn slot(&self, body_index: usize) -> Option<&EntryFacts> {
+        self.slots
+            .get_or_init(|| (0..self.entries).map(|_| EntryFacts::default()).collect())
+            .get(body_index)
+    }
 }
 
 /// What is known about one English entry, each fact computed on first use. Per pattern means
@@ -66,15 +84,17 @@ impl SourceFacts {
         }
     }
 
-    /// Slots for every entry of `docs` (the run's reference documents).
+    /// Slots for every entry of `docs` (the run's reference documents), each document's made
+    /// when it is first used.
     pub fn new<'a>(docs: impl IntoIterator<Item = &'a FtlDoc>) -> SourceFacts {
         let by_doc = docs
             .into_iter()
             .map(|doc| {
-                let slots = (0..doc.body().len())
-                    .map(|_| EntryFacts::default())
-                    .collect();
-                (std::ptr::from_ref(doc) as usize, slots)
+                let facts = DocFacts {
+                    entries: doc.body().len(),
+                    slots: OnceLock::new(),
+                };
+                (std::ptr::from_ref(doc) as usize, facts)
             })
             .collect();
         SourceFacts { by_doc }
@@ -91,7 +111,7 @@ impl SourceFacts {
         let cached = self
             .by_doc
             .get(&(std::ptr::from_ref(source.doc) as usize))
-            .and_then(|slots| slots.get(source.info.body_index));
+            .and_then(|doc| doc.slot(source.info.body_index));
         match cached {
             Some(facts) => Cow::Borrowed(which(facts).get_or_init(compute)),
             None => Cow::Owned(compute()),
