@@ -65,6 +65,17 @@ pub const JSON_VERSION: u32 = 1;
 
 /// Renders `summary` as a pretty-printed JSON document; `hidden` is what the filter left out.
 pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions) -> String {
+    render_json_pieces(summary, hidden, opts).concat()
+}
+
+/// [`render_json`] as pieces to write one after another: the findings are rendered in
+/// parallel runs of [`FINDINGS_PER_RUN`], and a run is written as it is rather than copied
+/// into one string (Thunderbird: 2 MB, written by the thread the workers wait for).
+pub fn render_json_pieces(
+    summary: &CheckSummary,
+    hidden: &Hidden,
+    opts: &ReportOptions,
+) -> Vec<String> {
     let per_locale = locale_counts(summary);
     // The findings (thousands) are written straight from the summary; the rest is small.
     // Keys come out sorted, as serde_json writes an object's keys.
@@ -88,49 +99,53 @@ pub fn render_json(summary: &CheckSummary, hidden: &Hidden, opts: &ReportOptions
     };
     let document = serde_json::to_string_pretty(&document)
         .expect("a document of strings and numbers always serializes");
-    // The findings (thousands, with their snippets and diffs) are written in parallel, in
-    // runs of consecutive findings: each as serde_json pretty-prints a document, then indented
-    // to its place in the array, two levels deep (a JSON string holds no raw line break, so
-    // indenting lines is exact). A run's text is one string; each finding's own text is
-    // freed as soon as it is copied in.
-    let runs: Vec<String> = summary
-        .findings
-        .par_chunks(FINDINGS_PER_RUN)
-        .map(|run| {
-            let mut out = String::with_capacity(run.len() * BYTES_PER_FINDING);
-            for finding in run {
-                let text = serde_json::to_string_pretty(&FindingJson::of(finding))
-                    .expect("a finding of strings and numbers always serializes");
-                out.push_str(if out.is_empty() { "\n" } else { ",\n" });
-                for (index, line) in text.split('\n').enumerate() {
-                    if index > 0 {
-                        out.push('\n');
-                    }
-                    out.push_str("    ");
-                    out.push_str(line);
-                }
-            }
-            out
-        })
-        .collect();
     let at = document
         .find(EMPTY)
         .expect("the document has an empty findings array to fill");
-    let size = document.len() + runs.iter().map(|r| r.len() + 1).sum::<usize>() + 8;
-    let mut out = String::with_capacity(size);
-    out.push_str(&document[..at]);
-    out.push_str("\n  \"findings\": [");
-    for (index, run) in runs.iter().enumerate() {
-        // Each run starts with the line break before its first finding.
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str(run);
-    }
-    out.push_str(if runs.is_empty() { "]," } else { "\n  ]," });
-    out.push_str(&document[at + EMPTY.len() - 1..]);
-    out.push('\n');
-    out
+    let mut head = String::with_capacity(at + 16);
+    head.push_str(&document[..at]);
+    head.push_str("\n  \"findings\": [");
+    let mut pieces = vec![head];
+    // The findings (thousands, with their snippets and diffs) are written in parallel, in
+    // runs of consecutive findings: each as serde_json pretty-prints a document, then
+    // indented to its place in the array, two levels deep (a JSON string holds no raw line
+    // break, so indenting lines is exact). A run after the first starts with the comma that
+    // separates it from the one before.
+    pieces.par_extend(
+        summary
+            .findings
+            .par_chunks(FINDINGS_PER_RUN)
+            .enumerate()
+            .map(|(index, run)| {
+                let mut out = String::with_capacity(run.len() * BYTES_PER_FINDING + 1);
+                if index > 0 {
+                    out.push(',');
+                }
+                for (n, finding) in run.iter().enumerate() {
+                    let text = serde_json::to_string_pretty(&FindingJson::of(finding))
+                        .expect("a finding of strings and numbers always serializes");
+                    out.push_str(if n == 0 { "\n" } else { ",\n" });
+                    for (index, line) in text.split('\n').enumerate() {
+                        if index > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str("    ");
+                        out.push_str(line);
+                    }
+                }
+                out
+            }),
+    );
+    let mut tail = String::with_capacity(document.len() - at);
+    tail.push_str(if summary.findings.is_empty() {
+        "],"
+    } else {
+        "\n  ],"
+    });
+    tail.push_str(&document[at + EMPTY.len() - 1..]);
+    tail.push('\n');
+    pieces.push(tail);
+    pieces
 }
 
 /// The document, its keys in sorted order; `findings` is left empty and filled in after.

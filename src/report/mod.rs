@@ -28,7 +28,7 @@ use crate::check::{CheckSummary, file_counts, totals};
 pub use filter::{Filter, Hidden};
 pub use github::render_github;
 pub use human::render_human;
-pub use json::{JSON_VERSION, render_json};
+pub use json::{JSON_VERSION, render_json, render_json_pieces};
 pub use junit::render_junit;
 pub use sarif::render_sarif;
 
@@ -115,13 +115,19 @@ impl Default for ReportOptions {
 
 /// Renders the findings of `summary` that `opts.filter` keeps, in `format`.
 pub fn render(format: Format, summary: &CheckSummary, opts: &ReportOptions) -> String {
+    render_pieces(format, summary, opts).concat()
+}
+
+/// [`render`] as pieces of text to write one after another, without copying them into one
+/// string first (a JSON report is rendered in parallel runs: [`render_json_pieces`]).
+pub fn render_pieces(format: Format, summary: &CheckSummary, opts: &ReportOptions) -> Vec<String> {
     let (shown, hidden) = opts.filter.apply(summary);
     match format {
-        Format::Human => render_human(&shown, &hidden, opts),
-        Format::Json => render_json(&shown, &hidden, opts),
-        Format::Github => render_github(&shown, &hidden, opts),
-        Format::Sarif => render_sarif(&shown, &hidden, opts),
-        Format::Junit => render_junit(&shown),
+        Format::Human => vec![render_human(&shown, &hidden, opts)],
+        Format::Json => render_json_pieces(&shown, &hidden, opts),
+        Format::Github => vec![render_github(&shown, &hidden, opts)],
+        Format::Sarif => vec![render_sarif(&shown, &hidden, opts)],
+        Format::Junit => vec![render_junit(&shown)],
     }
 }
 

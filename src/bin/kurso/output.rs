@@ -77,6 +77,13 @@ impl Output {
         }
     }
 
+    /// [`Self::raw`] for a text in pieces (a rendered report), written one after another.
+    pub fn raw_pieces(&mut self, pieces: &[String]) {
+        for piece in pieces {
+            self.raw(piece);
+        }
+    }
+
     /// Problems with the input, rendered with their snippets, on stderr; a blank line after
     /// each one that takes several lines.
     pub fn diagnostics(&mut self, diagnostics: &[Diagnostic]) {

@@ -12,7 +12,7 @@ use kurso::check::policy::Policy;
 use kurso::check::{CheckOptions, CheckSummary, Layout, check_layout_from};
 use kurso::diagnostic::Diagnostic;
 use kurso::glossary::{self, Glossary};
-use kurso::report::{Filter, Format, ReportOptions, render};
+use kurso::report::{Filter, Format, ReportOptions, render_pieces};
 
 use crate::ExitStatus;
 use crate::args::{CheckArgs, FormatArg, GlobalArgs, LevelArg};
@@ -84,8 +84,8 @@ pub fn run(global: &GlobalArgs, args: &CheckArgs, out: &mut Output) -> ExitStatu
         filter,
         summary: !global.quiet,
     };
-    let text = render(format, &summary, &report);
-    out.raw(&text);
+    let text = render_pieces(format, &summary, &report);
+    out.raw_pieces(&text);
     // The run's problems (unreadable files, bad state) go to stderr in every format.
     out.diagnostics(&summary.diagnostics);
     note_hidden_failures(&summary, &report.filter, fail_on, out);
