@@ -11,6 +11,7 @@ use super::env::glossary_matcher;
 use super::facts::SourceFacts;
 use super::finding::Finding;
 use super::{CheckOptions, CheckSummary, Layout, LocaleTree, check, check_with, sort_the_rest};
+use crate::glossary::matcher::Matcher;
 
 /// Runs every rule, loading one locale (with its fallbacks) at a time, so memory holds the
 /// reference and one chain rather than every locale. Reference problems are reported once.
@@ -48,8 +49,10 @@ pub fn check_layout_from(
     let mut facts = None;
     // The glossary's English side, prepared with the first locale's matcher.
     let source_terms = OnceLock::new();
-    // A checked locale, merged into `summary` and freed while the next one loads.
-    let mut checked: Option<(LocaleTree, CheckSummary)> = None;
+    // A checked locale and its glossary matcher, merged into `summary` and freed while the
+    // next one loads (freeing a matcher's thousands of terms is work the loop need not wait
+    // for).
+    let mut checked: Option<(LocaleTree, CheckSummary, Option<Arc<Matcher>>)> = None;
     for index in 0..layout.locales.len() {
         let previous = checked.take();
         let ((tree, matcher), ()) = rayon::join(
@@ -76,8 +79,8 @@ pub fn check_layout_from(
                 )
             },
             || match previous {
-                Some((tree, part)) => {
-                    drop(tree);
+                Some((tree, part, matcher)) => {
+                    drop((tree, matcher));
                     merge(&mut summary, part);
                 }
                 None => start_analyzers(),
@@ -100,12 +103,12 @@ pub fn check_layout_from(
                 .retain(|d| !reference_paths.contains(&d.path));
             part.files_checked -= tree.reference.docs.len();
         }
-        checked = Some((tree, part));
+        checked = Some((tree, part, matcher));
     }
-    // The last locale's documents are freed with the reference, below.
-    let last = checked.map(|(tree, part)| {
+    // The last locale's documents and matcher are freed with the reference, below.
+    let last = checked.map(|(tree, part, matcher)| {
         merge(&mut summary, part);
-        tree
+        (tree, matcher)
     });
     if layout.locales.is_empty() {
         // No locale: `check` reads everything, the reference again.
@@ -115,9 +118,9 @@ pub fn check_layout_from(
         crate::glossary::morph::save_analyzers();
     }
     // The reference, what is known about it, the glossary's English side and the last
-    // locale's documents: freed on a worker while the findings are sorted and reported (one
-    // allocation at a time, that is work nobody needs to wait for), or not at all when the
-    // process exits next.
+    // locale's documents and matcher: freed on a worker while the findings are sorted and
+    // reported (one allocation at a time, that is work nobody needs to wait for), or not at
+    // all when the process exits next.
     let read = (reference, facts, source_terms, last);
     if opts.leave_to_exit {
         std::mem::forget(read);
