@@ -28,6 +28,13 @@ pub fn check_layout_from(
     opts: &CheckOptions,
     reference: Option<LocaleTree>,
 ) -> CheckSummary {
+    // Run on a worker of the pool (the caller's thread waits, unless it is one): what the loop
+    // itself allocates (each locale's findings, its environments) then comes from memory the
+    // workers freed, not from fresh pages for another thread.
+    rayon::scope(|_| run(layout, opts, reference))
+}
+
+fn run(layout: &Layout, opts: &CheckOptions, reference: Option<LocaleTree>) -> CheckSummary {
     // The glossary rule may ask each locale's analyser: every one is found, reads the
     // answers kept from earlier runs and loads its dictionary while the first locale's files
     // are read, not when the loop reaches its locale.
