@@ -122,7 +122,7 @@ fn run(layout: &Layout, opts: &CheckOptions, reference: Option<LocaleTree>) -> C
         summary = check(&layout.load(), opts);
     }
     if opts.glossary.is_some() {
-        crate::glossary::morph::save_analyzers();
+        crate::glossary::morph::finish_analyzers();
     }
     // The reference, what is known about it, the glossary's English side and the last
     // locale's documents and matcher: freed on a worker while the findings are sorted and

@@ -36,6 +36,10 @@ pub trait Analyzer: Send + Sync + std::fmt::Debug {
 
     /// Keeps this run's new answers for the next run (`cache.rs`), when there is a cache.
     fn save(&self) {}
+
+    /// Stops the program, if it runs (a program still loading its dictionary would otherwise
+    /// go on after kurso exits); it starts again if a word is asked later.
+    fn stop(&self) {}
 }
 
 /// The analyser of a language, or none.
@@ -68,8 +72,9 @@ pub fn system_analyzer(lang: &str) -> Option<Arc<dyn Analyzer>> {
         .clone()
 }
 
-/// Keeps the new answers of every analyser used so far for the next run (`cache.rs`).
-pub fn save_analyzers() {
+/// Keeps the new answers of every analyser used so far for the next run (`cache.rs`), and
+/// stops their programs: none outlives the run that started it.
+pub fn finish_analyzers() {
     let Some(found) = FOUND.get() else {
         return;
     };
@@ -82,6 +87,7 @@ pub fn save_analyzers() {
         .collect();
     for analyzer in analyzers {
         analyzer.save();
+        analyzer.stop();
     }
 }
 

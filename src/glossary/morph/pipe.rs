@@ -206,6 +206,15 @@ impl Analyzer for PipeAnalyzer {
             state.unsaved = 0;
         }
     }
+
+    fn stop(&self) {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        // Dropping the session kills the process and waits for it; a program that failed
+        // stays failed.
+        if matches!(state.process, Process::Running(_)) {
+            state.process = Process::NotStarted;
+        }
+    }
 }
 
 /// Whether `word` can go to a program as one line that it reads as one word.

@@ -295,6 +295,54 @@ done"#;
     );
 }
 
+/// `stop` ends a running program (none outlives the run that started it: one still loading
+/// its dictionary would go on after kurso exits); a word asked later starts it again, and the
+/// answers already given stay.
+#[test]
+fn stop_ends_the_program_and_a_later_word_starts_it_again() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let launches = dir.path().join("launches.log");
+    let script = r#"echo $$ >> "$1"
+while IFS= read -r w; do
+  printf '%s L%s\n\n' "$w" "$w"
+done"#;
+    let analyzer = PipeAnalyzer::new(
+        "it",
+        program(&["sh", "-c", script, "sh", &launches.display().to_string()]),
+        Duration::from_secs(20),
+        None,
+    );
+    // Nothing runs yet: stopping is a no-op.
+    analyzer.stop();
+    assert!(!launches.exists());
+    assert_eq!(analyzer.lemmas(&["ab"]), [strings(&["lab"])]);
+    let pids = || -> Vec<String> {
+        std::fs::read_to_string(&launches)
+            .expect("the script logged its start")
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    let first = pids();
+    assert_eq!(first.len(), 1);
+    let alive = |pid: &str| {
+        std::process::Command::new("kill")
+            .args(["-0", pid])
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success())
+    };
+    assert!(alive(&first[0]), "the program runs between batches");
+    analyzer.stop();
+    assert!(!alive(&first[0]), "stopped: killed and reaped");
+    // A kept answer needs no program; a new word starts one.
+    assert_eq!(analyzer.lemmas(&["ab"]), [strings(&["lab"])]);
+    assert_eq!(pids().len(), 1);
+    assert_eq!(analyzer.lemmas(&["cd"]), [strings(&["lcd"])]);
+    assert_eq!(pids().len(), 2, "started again for a new word");
+    analyzer.stop();
+}
+
 /// Answers are kept between runs: a second analyser over the same cache file answers the
 /// words the first was asked without starting its program, and asks it only about new words.
 #[test]
