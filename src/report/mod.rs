@@ -115,7 +115,10 @@ impl Default for ReportOptions {
 
 /// Renders the findings of `summary` that `opts.filter` keeps, in `format`.
 pub fn render(format: Format, summary: &CheckSummary, opts: &ReportOptions) -> String {
-    render_pieces(format, summary, opts).concat()
+    match <[String; 1]>::try_from(render_pieces(format, summary, opts)) {
+        Ok([text]) => text,
+        Err(pieces) => pieces.concat(),
+    }
 }
 
 /// [`render`] as pieces of text to write one after another, without copying them into one
