@@ -4,7 +4,12 @@
     alternate.py --rounds N --out FILE.json NAME=REPS=CMD [NAME=REPS=CMD ...]
 
 Each round runs every command in the order given, REPS times in a row (after one untimed
-warm-up run of each before the first round). Each run is one process (sh -c CMD, stdout and
+warm-up run of each before the first round). A spec written +NAME=REPS=CMD joins the command
+before it in a group whose runs interleave: in pass k of the group, each of its commands with
+more than k REPS runs once, in order. Then no command of the group always runs first after
+whatever came before (a long run of another program, a pause): on a virtual machine the
+first runs after such a change are slower (fresh memory costs more), and a command always
+placed there would carry that alone. Each run is one process (sh -c CMD, stdout and
 stderr discarded); its wall time, its CPU time (user + system, children included) and its peak
 resident set size (wait4, like GNU time's %M) are recorded. Exit statuses 0 and 1 (findings)
 are accepted; anything else stops the script.
@@ -45,20 +50,30 @@ def main(argv):
             out = argv.pop(0)
         else:
             name, reps, cmd = arg.split("=", 2)
-            specs.append((name, int(reps), cmd))
+            joins = name.startswith("+") and bool(specs)
+            specs.append((name.lstrip("+"), int(reps), cmd, joins))
     if not specs or out is None:
         sys.exit(__doc__)
-    results = {name: {"cmd": cmd, "wall": [], "cpu": [], "rss_kib": []} for name, _, cmd in specs}
+    results = {name: {"cmd": cmd, "wall": [], "cpu": [], "rss_kib": []} for name, _, cmd, _ in specs}
+    groups = []
+    for name, reps, cmd, joins in specs:
+        if joins:
+            groups[-1].append((name, reps, cmd))
+        else:
+            groups.append([(name, reps, cmd)])
     load_before = os.getloadavg()[0]
-    for _, _, cmd in specs:
+    for _, _, cmd, _ in specs:
         run_once(cmd)
     for _ in range(rounds):
-        for name, reps, cmd in specs:
-            for _ in range(reps):
-                wall, cpu, rss = run_once(cmd)
-                results[name]["wall"].append(wall)
-                results[name]["cpu"].append(cpu)
-                results[name]["rss_kib"].append(rss)
+        for group in groups:
+            for k in range(max(reps for _, reps, _ in group)):
+                for name, reps, cmd in group:
+                    if k >= reps:
+                        continue
+                    wall, cpu, rss = run_once(cmd)
+                    results[name]["wall"].append(wall)
+                    results[name]["cpu"].append(cpu)
+                    results[name]["rss_kib"].append(rss)
     for name, r in results.items():
         r.update(
             median_wall=statistics.median(r["wall"]),

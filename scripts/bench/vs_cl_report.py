@@ -169,7 +169,8 @@ def main():
     lines.append(
         f"Tools: {env.get('kurso', '?')} (release), compare-locales {env.get('cl_version', '?')} on "
         f"Python {env.get('python', '?')}; analyser programs on PATH: {env.get('analysers') or 'none'}; "
-        "timing by scripts/bench/alternate.py (runs of all commands alternate; wall and CPU "
+        "timing by scripts/bench/alternate.py (runs of all commands alternate, the floors and the warm "
+        "and analyser-less kurso interleaved run by run; wall and CPU "
         "(user + system, child processes included) per run; peak RSS by wait4)  "
     )
     lines.append(
