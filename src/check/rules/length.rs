@@ -1,5 +1,7 @@
 //! `length`: a translation far shorter or far longer than the English.
 
+use fluent_syntax::ast::PatternElement;
+
 use super::markup::visible_len;
 use super::rendering::{most_per_pattern, renderings, translated_pattern};
 use super::{MessagePair, Rule};
@@ -51,13 +53,24 @@ fn ratio(part: usize, whole: usize) -> String {
 }
 
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
-    // The English side is the same for every locale: measured once per run.
-    let english_lengths = pair.env.source_facts.get(
-        pair.source,
-        |facts| &facts.visible_lengths,
-        || most_per_pattern(pair.source, visible_len),
-    );
-    for ((attribute, _), &english) in pair.source.patterns().zip(english_lengths.iter()) {
+    let mut english_lengths = None;
+    for (index, (attribute, source)) in pair.source.patterns().enumerate() {
+        // A text of fewer bytes shows fewer characters (labels, buttons: many messages): not
+        // checked, and not measured.
+        if let [PatternElement::TextElement { value }] = source.elements.as_slice()
+            && value.len() < MIN_ENGLISH
+        {
+            continue;
+        }
+        // The English side is the same for every locale: measured once per run.
+        let english_lengths = english_lengths.get_or_insert_with(|| {
+            pair.env.source_facts.get(
+                pair.source,
+                |facts| &facts.visible_lengths,
+                || most_per_pattern(pair.source, visible_len),
+            )
+        });
+        let english = english_lengths[index];
         if english < MIN_ENGLISH {
             continue;
         }

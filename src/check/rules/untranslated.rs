@@ -103,29 +103,47 @@ fn texts_may_be_in(english: &str, elements: &[PatternElement<&str>]) -> bool {
     })
 }
 
+/// The first byte of a pattern's text that is not a blank, when its first element is a text
+/// with one; flattened, the pattern starts with it.
+fn first_byte(pattern: &Pattern<&str>) -> Option<u8> {
+    match pattern.elements.first()? {
+        PatternElement::TextElement { value } => value.trim_start().bytes().next(),
+        PatternElement::Placeable { .. } => None,
+    }
+}
+
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
     if pair.env.locale.language.as_str() == "en" {
         return;
     }
     let normalize = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    // The English side is the same for every locale: flattened once per run.
-    let english_texts = pair.env.source_facts.get(
-        pair.source,
-        |facts| &facts.normalized,
-        || {
-            pair.source
-                .patterns()
-                .map(|(_, source)| normalize(flatten(source)))
-                .collect()
-        },
-    );
+    let mut english_texts = None;
     let mut english_words = None;
-    for (index, ((attribute, _), english)) in
-        pair.source.patterns().zip(english_texts.iter()).enumerate()
-    {
+    for (index, (attribute, source)) in pair.source.patterns().enumerate() {
         let Some(target) = translated_pattern(pair, attribute) else {
             continue;
         };
+        // Most translations differ from the English in their first character: told from the
+        // two patterns, without the English's normalized text.
+        if let (Some(english), Some(translated)) = (first_byte(source), first_byte(target))
+            && english != translated
+        {
+            continue;
+        }
+        // The English side is the same for every locale: flattened once per run.
+        let english_texts = english_texts.get_or_insert_with(|| {
+            pair.env.source_facts.get(
+                pair.source,
+                |facts| &facts.normalized,
+                || {
+                    pair.source
+                        .patterns()
+                        .map(|(_, source)| normalize(flatten(source)))
+                        .collect()
+                },
+            )
+        });
+        let english = &english_texts[index];
         // `english` is normalized (words joined by one space): the same words in the same
         // order, compared without building the translation's normalized text.
         let same = match target.elements.as_slice() {
