@@ -232,7 +232,8 @@ impl Layout {
     }
 
     /// The tree for one checked locale: the reference, the locale and the locales it falls
-    /// back to. `check_layout` loads one at a time, so memory stays that of one chain.
+    /// back to. `check_layout` loads one while it checks the one before, so memory stays that of
+    /// two chains.
     pub fn load_one(&self, index: usize, reference: Option<&Arc<LocaleDocs>>) -> LocaleTree {
         let locale = &self.locales[index];
         let mut specs: Vec<(&LocaleSpec, bool)> = vec![(&self.reference, false), (locale, true)];

@@ -1,7 +1,15 @@
 //! The run over a [`Layout`]: one locale (with its fallbacks) at a time, pipelined. While
-//! locale N+1's files are read and its glossary matcher built, locale N's findings are
-//! sorted and merged and its documents freed; the facts about the English are computed once
-//! for every locale.
+//! locale N is checked, locale N-1's findings are sorted and merged, its documents freed, and
+//! locale N+1's files read and its glossary matcher built; the facts about the English are
+//! computed once for every locale.
+//!
+//! Why overlap reading with checking: each step is parallel, but a step ends when its slowest
+//! worker does, and a worker can stall for milliseconds (a file's rules, or the system
+//! clearing a fresh page of memory; on a busy virtual machine that is 0.2 to 6 ms a page).
+//! With the next locale's reading beside the check, the other worker has work meanwhile.
+//! Measured on the Thunderbird check (2 cores, 40 alternating runs of each build, busy host):
+//! wall median 107.7 → 98.3 ms and 106.8 → 100.2 ms; on a quiet host no change. It costs one
+//! more locale's documents in memory (peak RSS 51 → 55 MiB).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -10,11 +18,14 @@ use std::sync::{Arc, OnceLock};
 use super::env::glossary_matcher;
 use super::facts::SourceFacts;
 use super::finding::Finding;
-use super::{CheckOptions, CheckSummary, Layout, LocaleTree, check, check_with, sort_the_rest};
+use super::{
+    CheckOptions, CheckSummary, Layout, LocaleDocs, LocaleTree, check, check_with, sort_the_rest,
+};
 use crate::glossary::matcher::Matcher;
 
 /// Runs every rule, loading one locale (with its fallbacks) at a time, so memory holds the
-/// reference and one chain rather than every locale. Reference problems are reported once.
+/// reference and two chains (the one checked, the next being read) rather than every
+/// locale. Reference problems are reported once.
 pub fn check_layout(layout: &Layout, opts: &CheckOptions) -> CheckSummary {
     check_layout_from(layout, opts, None)
 }
@@ -56,43 +67,41 @@ fn run(layout: &Layout, opts: &CheckOptions, reference: Option<LocaleTree>) -> C
     let mut facts = None;
     // The glossary's English side, prepared with the first locale's matcher.
     let source_terms = OnceLock::new();
-    // A checked locale and its glossary matcher, merged into `summary` and freed while the
-    // next one loads (freeing a matcher's thousands of terms is work the loop need not wait
-    // for).
-    let mut checked: Option<(LocaleTree, CheckSummary, Option<Arc<Matcher>>)> = None;
-    for index in 0..layout.locales.len() {
-        let previous = checked.take();
-        let ((tree, matcher), ()) = rayon::join(
+    // Locale `index`'s documents (with the reference, unless given, and its fallbacks) and
+    // its glossary matcher, which needs no file: it is built while the files are read.
+    let load = |index: usize, reference: Option<&Arc<LocaleDocs>>| {
+        rayon::join(
             || {
-                // The glossary matcher needs no file: it is built while the files are read.
-                rayon::join(
-                    || {
-                        let tree = layout.load_one(index, reference.as_ref());
-                        // The ID sets the rules look references up in, made here on a worker
-                        // rather than on the main thread when the environments are made.
-                        for locale in &tree.locales {
-                            locale.ids();
-                        }
-                        tree
-                    },
-                    || {
-                        glossary_matcher(
-                            opts,
-                            &source_terms,
-                            &layout.reference.name,
-                            &layout.locales[index].chain,
-                        )
-                    },
+                let tree = layout.load_one(index, reference);
+                // The ID sets the rules look references up in, made here on a worker rather
+                // than on the main thread when the environments are made.
+                for locale in &tree.locales {
+                    locale.ids();
+                }
+                tree
+            },
+            || {
+                glossary_matcher(
+                    opts,
+                    &source_terms,
+                    &layout.reference.name,
+                    &layout.locales[index].chain,
                 )
             },
-            || match previous {
-                Some((tree, part, matcher)) => {
-                    drop((tree, matcher));
-                    merge(&mut summary, part);
-                }
-                None => start_analyzers(),
-            },
-        );
+        )
+    };
+    let mut next = (!layout.locales.is_empty()).then(|| {
+        let (loaded, ()) = rayon::join(|| load(0, reference.as_ref()), start_analyzers);
+        loaded
+    });
+    // A checked locale and its glossary matcher, merged into `summary` and freed while the
+    // next one is checked (freeing a matcher's thousands of terms is work the loop need not
+    // wait for).
+    let mut checked: Option<(LocaleTree, CheckSummary, Option<Arc<Matcher>>)> = None;
+    for index in 0..layout.locales.len() {
+        let Some((tree, matcher)) = next.take() else {
+            break;
+        };
         reference.get_or_insert_with(|| Arc::clone(&tree.reference));
         // Made once the reference is loaded; every locale's rules share it.
         let facts = facts.get_or_insert_with(|| {
@@ -101,7 +110,21 @@ fn run(layout: &Layout, opts: &CheckOptions, reference: Option<LocaleTree>) -> C
                 tree.reference.docs.values(),
             ))
         });
-        let mut part = check_with(&tree, opts, facts, matcher.as_ref(), index == 0);
+        let previous = checked.take();
+        let following = index + 1 < layout.locales.len();
+        let (mut part, loaded) = rayon::join(
+            || check_with(&tree, opts, facts, matcher.as_ref(), index == 0),
+            || {
+                // The previous locale is freed before the next is read, which then reuses
+                // its memory.
+                if let Some((tree, part, matcher)) = previous {
+                    drop((tree, matcher));
+                    merge(&mut summary, part);
+                }
+                following.then(|| load(index + 1, reference.as_ref()))
+            },
+        );
+        next = loaded;
         if index > 0 {
             // Problems of the reference files were reported with the first locale.
             let reference_paths: HashSet<&PathBuf> =
