@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use super::doc::{Entry, FtlDoc};
-use crate::check::rules::markup::EnglishMarkup;
+use crate::check::rules::markup::Inventory;
 use crate::check::rules::numbers::EnglishNumbers;
 use crate::glossary::matcher::Spotted;
 
@@ -56,7 +56,7 @@ pub struct EntryFacts {
     /// The glossary concepts each pattern uses, as `Matcher::spot` finds them in its visible
     /// text. The same for every locale: spotting reads only the English and the glossary's
     /// English terms.
-    pub spotted: OnceLock<Vec<Vec<Spotted>>>,
+    pub spotted: OnceLock<PerPattern<Vec<Spotted>>>,
     /// The longest visible length of each pattern's renderings (`length`).
     pub visible_lengths: OnceLock<Vec<usize>>,
     /// Each pattern flattened with its blanks collapsed (`untranslated`).
@@ -66,7 +66,41 @@ pub struct EntryFacts {
     /// Each pattern's numbers and words, per rendering (`numbers`).
     pub numbers: OnceLock<EnglishNumbers>,
     /// Each pattern's markup, per rendering (`markup`).
-    pub markup: OnceLock<EnglishMarkup>,
+    pub markup: OnceLock<PerPattern<Vec<Inventory>>>,
+}
+
+/// A fact per pattern of an English entry (`Entry::patterns` order), with a mask of the
+/// patterns whose fact tells something (a concept spotted, some markup). Most tell nothing, and
+/// the mask, kept inline with the entry's facts, answers for them without reading the facts
+/// themselves, which lie elsewhere in memory (reading them was a cache miss per message and
+/// locale).
+#[derive(Debug, Clone, Default)]
+pub struct PerPattern<T> {
+    facts: Vec<T>,
+    /// Bit `i`: pattern `i` tells something; bit 63 stands for pattern 63 and every later one.
+    telling: u64,
+}
+
+impl<T> PerPattern<T> {
+    /// The facts of an entry's patterns, `tells` saying which of them tell something.
+    pub fn new(facts: Vec<T>, tells: impl Fn(&T) -> bool) -> PerPattern<T> {
+        let telling = facts
+            .iter()
+            .enumerate()
+            .filter(|(index, fact)| *index > 63 || tells(fact))
+            .fold(0, |mask, (index, _)| mask | 1 << index.min(63));
+        PerPattern { facts, telling }
+    }
+
+    /// Whether the fact of pattern `index` may tell something: `false` only when it does not.
+    pub fn tells(&self, index: usize) -> bool {
+        self.telling & 1 << index.min(63) != 0
+    }
+
+    /// The fact of pattern `index`.
+    pub fn get(&self, index: usize) -> Option<&T> {
+        self.facts.get(index)
+    }
 }
 
 impl SourceFacts {
@@ -136,32 +170,49 @@ mod tests {
         let outside = doc("a = A\n");
         let facts = SourceFacts::new([&reference]);
         let calls = Cell::new(0);
-        let spotted = |source, spot: &dyn Fn() -> Vec<Vec<Spotted>>| {
-            facts.get(source, |f| &f.spotted, spot).into_owned()
+        let spotted = |source, spot: &dyn Fn() -> PerPattern<Vec<Spotted>>| {
+            let found = facts.get(source, |f| &f.spotted, spot);
+            found.get(0).expect("the value's")[0].concept
         };
         let spot = |concept: usize| {
             calls.set(calls.get() + 1);
-            vec![vec![Spotted {
+            let found = vec![Spotted {
                 concept,
                 text: String::new(),
                 start: 0,
                 end: 0,
-            }]]
+            }];
+            PerPattern::new(vec![found], |found| !found.is_empty())
         };
         let a = reference.get("a").expect("a");
         let b = reference.get("b").expect("b");
-        assert_eq!(spotted(a, &|| spot(1))[0][0].concept, 1);
+        assert_eq!(spotted(a, &|| spot(1)), 1);
         // Cached: the second locale's call does not spot again, and gets the first answer.
-        assert_eq!(spotted(a, &|| spot(2))[0][0].concept, 1);
+        assert_eq!(spotted(a, &|| spot(2)), 1);
         assert_eq!(calls.get(), 1);
         // Each entry has its own slot.
-        assert_eq!(spotted(b, &|| spot(3))[0][0].concept, 3);
+        assert_eq!(spotted(b, &|| spot(3)), 3);
         assert_eq!(calls.get(), 2);
         // An entry of another document (a draft being verified) is never cached.
         let other = outside.get("a").expect("a");
-        assert_eq!(spotted(other, &|| spot(4))[0][0].concept, 4);
-        assert_eq!(spotted(other, &|| spot(5))[0][0].concept, 5);
+        assert_eq!(spotted(other, &|| spot(4)), 4);
+        assert_eq!(spotted(other, &|| spot(5)), 5);
         assert_eq!(calls.get(), 4);
+    }
+
+    #[test]
+    fn the_mask_tells_every_pattern_that_tells_and_only_those_below_63() {
+        let facts: Vec<usize> = (0..70).map(|i| usize::from(i % 3 == 0)).collect();
+        let per_pattern = PerPattern::new(facts, |fact| *fact > 0);
+        for index in 0..63 {
+            assert_eq!(per_pattern.tells(index), index % 3 == 0, "pattern {index}");
+        }
+        // From pattern 63 on, one bit stands for all: it may tell.
+        assert!((63..70).all(|index| per_pattern.tells(index)));
+        assert_eq!(per_pattern.get(69), Some(&1));
+        assert_eq!(per_pattern.get(70), None);
+        let quiet = PerPattern::new(vec![0; 64], |fact| *fact > 0);
+        assert!((0..64).all(|index| !quiet.tells(index)));
     }
 
     #[test]

@@ -6,8 +6,10 @@ use std::collections::HashSet;
 use super::markup::visible_text;
 use super::{MessagePair, Rule};
 use crate::check::doc::flatten;
+use crate::check::facts::PerPattern;
 use crate::check::finding::{Finding, Level};
 use crate::glossary::TermStatus;
+use crate::glossary::matcher::Spotted;
 
 pub const RULE: Rule = Rule {
     code: "glossary",
@@ -58,18 +60,24 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         pair.source,
         |facts| &facts.spotted,
         || {
-            pair.source
+            let spotted = pair
+                .source
                 .patterns()
                 .map(|(_, source)| matcher.spot(&visible_text(&flatten(source), false)))
-                .collect()
+                .collect();
+            PerPattern::new(spotted, |concepts: &Vec<Spotted>| !concepts.is_empty())
         },
     );
-    for ((attr, _), spotted_concepts) in pair.source.patterns().zip(spotted.iter()) {
+    for (index, (attr, _)) in pair.source.patterns().enumerate() {
         // Most messages use no concept: the translation's words are prepared only for those
         // that do.
-        if spotted_concepts.is_empty() {
+        if !spotted.tells(index) {
             continue;
         }
+        let Some(spotted_concepts) = spotted.get(index).filter(|concepts| !concepts.is_empty())
+        else {
+            continue;
+        };
         let target = match attr {
             None => pair.target.value(),
             Some(name) => pair.target.attribute(name).map(|a| &a.value),

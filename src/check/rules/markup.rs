@@ -14,6 +14,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use super::rendering::{renderings, translated_pattern};
 use super::{MessagePair, Rule};
 use crate::check::doc::Entry;
+use crate::check::facts::PerPattern;
 use crate::check::finding::{Finding, Level};
 
 pub const RULE: Rule = Rule {
@@ -448,43 +449,22 @@ fn problems(en: &Inventory, tr: &Inventory) -> Vec<Problem> {
     out
 }
 
-/// The markup of each pattern of an English entry (`Entry::patterns` order), per rendering.
-/// The same for every locale, so kept in the run's shared facts.
-#[derive(Debug, Default, Clone)]
-pub struct EnglishMarkup {
-    inventories: Vec<Vec<Inventory>>,
-    /// Bit `i` set: some rendering of pattern `i` has markup (from pattern 64 on, always
-    /// set). Most English texts have none: this answers for them without reading the
-    /// inventories, which live elsewhere in memory.
-    marked: u64,
-}
-
-impl EnglishMarkup {
-    fn of(source: Entry<'_>) -> EnglishMarkup {
-        let inventories: Vec<Vec<Inventory>> = source
-            .patterns()
-            .map(|(_, pattern)| {
-                renderings(pattern)
-                    .iter()
-                    .map(|text| Inventory::of(text))
-                    .collect()
-            })
-            .collect();
-        let marked = inventories
-            .iter()
-            .enumerate()
-            .filter(|(index, pattern)| *index >= 64 || !pattern.iter().all(Inventory::is_empty))
-            .fold(0, |bits, (index, _)| bits | 1u64 << index.min(63));
-        EnglishMarkup {
-            inventories,
-            marked,
-        }
-    }
-
-    /// Whether some rendering of pattern `index` has markup.
-    fn has_markup(&self, index: usize) -> bool {
-        index >= 64 || self.marked & (1 << index) != 0
-    }
+/// The markup of each pattern of an English entry (`Entry::patterns` order), per rendering,
+/// telling when some rendering has markup. The same for every locale, so kept in the run's
+/// shared facts.
+fn english_markup(source: Entry<'_>) -> PerPattern<Vec<Inventory>> {
+    let inventories = source
+        .patterns()
+        .map(|(_, pattern)| {
+            renderings(pattern)
+                .iter()
+                .map(|text| Inventory::of(text))
+                .collect()
+        })
+        .collect();
+    PerPattern::new(inventories, |pattern: &Vec<Inventory>| {
+        !pattern.iter().all(Inventory::is_empty)
+    })
 }
 
 fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
@@ -497,15 +477,17 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
             pair.env.source_facts.get(
                 pair.source,
                 |facts| &facts.markup,
-                || EnglishMarkup::of(pair.source),
+                || english_markup(pair.source),
             )
         });
         // Without markup in the English nor a character that makes markup in the
         // translation (most messages), every inventory is empty: nothing to compare.
-        if !english_side.has_markup(index) && !may_have_markup(target) {
+        if !english_side.tells(index) && !may_have_markup(target) {
             continue;
         }
-        let english = &english_side.inventories[index];
+        let Some(english) = english_side.get(index) else {
+            continue;
+        };
         // Every rendering of the translation must match some rendering of the English;
         // the first that matches none is reported against the English default.
         let worst = renderings(target).into_iter().find_map(|translated| {
