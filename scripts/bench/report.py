@@ -152,7 +152,8 @@ def main():
         "Notes: every tool writes one output file per module. kurso extracts the course.yaml files "
         "too (mdpo has nothing to do with them) and parses the YAML front matter; mdpo treats the "
         "front matter as a paragraph. Cold runs start from an empty output folder (hyperfine "
-        "`--prepare` removes it). kurso uses its rayon pool on all cores; mdpo's fastest way is "
+        "`--prepare` renames the last run's into bench-out/.trash, deleted after the timings: on "
+        "ext4, files created right after thousands were deleted are slow to create). kurso uses its rayon pool on all cores; mdpo's fastest way is "
         "compared, including a 2-process pool, so both sides may use 2 cores. Peak RSS is that of "
         "the largest single process (GNU time's %M)."
     )
