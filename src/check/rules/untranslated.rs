@@ -148,7 +148,8 @@ fn check(pair: &MessagePair<'_>, out: &mut Vec<Finding>) {
         // order, compared without building the translation's normalized text.
         let same = match target.elements.as_slice() {
             [PatternElement::TextElement { value }] => {
-                // Most translations differ from their first byte.
+                // The first bytes again, for an English that starts with a placeable (its first
+                // byte was not known above): most such translations differ there already.
                 value.trim_start().as_bytes().first() == english.as_bytes().first()
                     && english.split(' ').eq(value.split_whitespace())
             }
